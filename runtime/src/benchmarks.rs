@@ -1,0 +1,11 @@
+//! The pallets `assay-node benchmark pallet` can measure (build with `runtime-benchmarks`).
+//! `scripts/benchmark-pallets.sh` runs them and writes each pallet's `weights.rs`.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_utility, Utility]
+	[pallet_sudo, Sudo]
+);

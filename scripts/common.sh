@@ -1,0 +1,16 @@
+# Shared by the scripts in this folder: paths and small helpers. Source it; do not run it.
+
+ASSAY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# One target directory for every build (yours, the scripts', CI's), so each warms the others.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/assay-target}"
+ASSAY_NODE="${ASSAY_NODE:-$CARGO_TARGET_DIR/debug/assay-node}"
+export ASSAY_NODE
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Builds assay-node (debug, fast-runtime) unless cargo finds it up to date.
+build_node() {
+	say "building assay-node (first build: 30-50 min on 2 cores; later ones: seconds)"
+	(cd "$ASSAY_ROOT" && cargo build --locked -p assay-node) || die "assay-node failed to build"
+}
