@@ -9,9 +9,10 @@ base="${ASSAY_LOCAL_BASE:-/var/tmp/assay-local}"
 [ -x "$ASSAY_NODE" ] || build_node
 mkdir -p "$base"
 
-# Alice's fixed node key gives her a known peer id for the others to boot from.
-alice_key=0000000000000000000000000000000000000000000000000000000000000001
-alice_peer=$("$ASSAY_NODE" key inspect-node-key --file <(printf %s "$alice_key"))
+# Fixed node keys (…01 to …04): validators on a non-dev chain must have one, and Alice's gives
+# her a known peer id for the others to boot from.
+node_key() { printf '%064x' "$1"; }
+alice_peer=$("$ASSAY_NODE" key inspect-node-key --file <(node_key 1))
 
 pids=()
 stop_all() {
@@ -24,14 +25,11 @@ trap stop_all INT TERM EXIT
 
 i=0
 for name in alice bob charlie dave; do
+	# --listen-addr keeps P2P on loopback (--port would listen on every interface).
 	args=(--chain local "--$name" --validator --base-path "$base/$name"
-		--port $((30333 + i)) --rpc-port $((9944 + i)) --prometheus-port $((9615 + i))
-		--no-mdns --name "$name")
-	if [ "$name" = alice ]; then
-		args+=(--node-key "$alice_key")
-	else
-		args+=(--bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$alice_peer")
-	fi
+		--listen-addr "/ip4/127.0.0.1/tcp/$((30333 + i))" --rpc-port $((9944 + i))
+		--prometheus-port $((9615 + i)) --no-mdns --name "$name" --node-key "$(node_key $((i + 1)))")
+	[ "$name" = alice ] || args+=(--bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$alice_peer")
 	"$ASSAY_NODE" "${args[@]}" >"$base/$name.log" 2>&1 &
 	pids+=($!)
 	say "$name: rpc ws://127.0.0.1:$((9944 + i)), log $base/$name.log"

@@ -12,7 +12,7 @@ use assay_runtime::{
 	System, UncheckedExtrinsic, EPOCH_DURATION_IN_SLOTS, SLOT_DURATION,
 };
 use codec::Encode;
-use frame_support::traits::{fungible::Inspect, Get, Randomness};
+use frame_support::traits::{fungible::Inspect, Randomness};
 use sp_consensus_babe::{
 	digests::{PreDigest, SecondaryPlainPreDigest},
 	Slot, BABE_ENGINE_ID,
@@ -174,7 +174,7 @@ fn era_rotates_and_validator_payout_is_paid() {
 		let stake_before = pallet_staking::Ledger::<Runtime>::get(&alice).expect("bonded").total;
 		let issuance_before = Balances::total_issuance();
 		System::reset_events();
-		Staking::payout_stakers(RuntimeOrigin::signed(bob), alice.clone(), 0)
+		Staking::payout_stakers(RuntimeOrigin::signed(bob.clone()), alice.clone(), 0)
 			.expect("payout succeeds");
 		let paid: u128 = System::events()
 			.into_iter()

@@ -19,7 +19,9 @@ use frame_election_provider_support::{
 	onchain, SequentialPhragmen,
 };
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{
 		fungible::{Balanced, Credit},
 		ConstBool, ConstU32, ConstU64, ConstU8, Nothing, OnUnbalanced, VariantCountOf,
@@ -47,6 +49,8 @@ use sp_staking::{EraIndex, SessionIndex};
 
 /// Normal extrinsics may fill three quarters of a block; the rest is kept for operational ones.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+/// 5 MiB blocks.
+const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
@@ -59,8 +63,12 @@ parameter_types! {
 		),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * MAX_BLOCK_LENGTH
+		})
+		.build();
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 }
 
@@ -231,8 +239,8 @@ impl pallet_transaction_payment::Config for Runtime {
 // ---------------------------------------------------------------------------------------------
 // Nominated proof-of-stake
 
+// Yearly inflation paid to stakers: 2.5 % at no stake, rising to 10 % at 50 % staked.
 pallet_staking_reward_curve::build! {
-	/// Yearly inflation paid to stakers: 2.5 % at no stake, rising to 10 % at 50 % staked.
 	const REWARD_CURVE: PiecewiseLinear<'static> = curve!(
 		min_inflation: 0_025_000,
 		max_inflation: 0_100_000,
