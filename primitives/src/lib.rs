@@ -9,7 +9,10 @@
 //! - the one sha256 ([`sha256`]) and the one checkpoint Merkle tree ([`merkle_root`],
 //!   [`merkle_proof`], [`verify_proof`], [`CheckpointCommitment`]);
 //! - fixed-point numbers, [`Fixed`] for hyperparameters and [`Distance`] for checkpoint
-//!   distances.
+//!   distances;
+//! - the staked roles, [`Role`], and the [`RoleStaking`] trait through which the task pool,
+//!   proof of learning and dispute pallets use role bonds (implemented by
+//!   `pallet-role-staking`).
 //!
 //! There is no second copy of any of these anywhere in Assay: a pallet and a worker that
 //! disagreed on a Merkle root or a cost would slash honest people.
@@ -106,6 +109,7 @@ pub mod cost;
 pub mod fixed;
 mod hash;
 pub mod merkle;
+pub mod roles;
 pub mod spec;
 
 pub use bounded_collections::{BoundedVec, ConstU32};
@@ -115,6 +119,7 @@ pub use hash::{sha256, sha256_concat, Sha256};
 pub use merkle::{
 	merkle_proof, merkle_root, verify_proof, CheckpointCommitment, MaxProofDepth, MerkleProof,
 };
+pub use roles::{Role, RoleStaking, StakingError, TaskId};
 pub use spec::{
 	DatasetFormat, DatasetRef, Device, DistanceMetric, HardwareClass, Hyperparams, Layers,
 	MaxLayers, MaxUriLen, ModelSpec, Optimizer, SpecError, SpecLimits, TaskSpec, Uri,
