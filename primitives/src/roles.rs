@@ -164,6 +164,14 @@ mod tests {
 		assert_eq!(Role::ALL.map(|r| r.encode()[0]), [0, 1, 2]);
 	}
 
+	#[cfg(feature = "serde")]
+	#[test]
+	fn serde_is_derived() {
+		fn assert_serde<T: serde::Serialize + for<'de> serde::Deserialize<'de>>() {}
+		assert_serde::<Role>();
+		assert_serde::<StakingError>();
+	}
+
 	#[test]
 	fn staking_error_encoding_is_stable() {
 		let all = [

@@ -106,8 +106,8 @@ mod benchmarks {
 		let caller = funded::<T>("caller", 0);
 		bonded::<T>(&caller, Role::Solver);
 		Pallet::<T>::do_unbond(&caller, Role::Solver).expect("no collateral is locked");
-		let until = frame_system::Pallet::<T>::block_number()
-			.saturating_add(T::UnbondingPeriod::get());
+		let until =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
 		frame_system::Pallet::<T>::set_block_number(until);
 
 		#[extrinsic_call]

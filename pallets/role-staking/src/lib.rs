@@ -67,8 +67,9 @@
 //! Through the [`RoleStaking`] trait only:
 //! [`select`](RoleStaking::select) draws `k` distinct active members of a role, weighted by
 //! free stake × reputation, excluding given accounts and, for solvers, filtering by hardware,
-//! from a seed the caller takes from BABE randomness; [`lock_collateral`](RoleStaking::lock_collateral)
-//! locks part of a member's free stake for a task; at settlement
+//! from a seed the caller takes from BABE randomness;
+//! [`lock_collateral`](RoleStaking::lock_collateral) locks part of a member's free stake for a
+//! task; at settlement
 //! [`release_collateral`](RoleStaking::release_collateral) unlocks it and
 //! [`reward_reputation`](RoleStaking::reward_reputation) /
 //! [`penalize_reputation`](RoleStaking::penalize_reputation) move reputation; on proven bad
@@ -82,20 +83,20 @@
 //!
 //! ```ignore
 //! impl pallet_role_staking::Config for Runtime {
-//! 	type Currency = Balances;
-//! 	type RuntimeHoldReason = RuntimeHoldReason;
-//! 	type MinSolverBond = ConstU128<{ 100 * ASY }>;
-//! 	type MinVerifierBond = ConstU128<{ 50 * ASY }>;
-//! 	type MinWhistleblowerBond = ConstU128<{ 50 * ASY }>;
-//! 	type UnbondingPeriod = ConstU32<{ 7 * DAYS }>;
-//! 	type SlashRewardShare = SlashRewardShare; // e.g. Perbill::from_percent(50)
-//! 	type TreasuryAccount = TreasuryAccount;   // an endowed account
-//! 	type MaxMembersPerRole = ConstU32<1_000>;
-//! 	type MinReputation = ConstU32<0>;
-//! 	type MaxReputation = ConstU32<2_000_000>;
-//! 	type ReputationReward = ConstU32<10_000>;
-//! 	type ReputationPenalty = ConstU32<100_000>;
-//! 	type WeightInfo = pallet_role_staking::weights::SubstrateWeight<Runtime>;
+//!     type Currency = Balances;
+//!     type RuntimeHoldReason = RuntimeHoldReason;
+//!     type MinSolverBond = ConstU128<{ 100 * ASY }>;
+//!     type MinVerifierBond = ConstU128<{ 50 * ASY }>;
+//!     type MinWhistleblowerBond = ConstU128<{ 50 * ASY }>;
+//!     type UnbondingPeriod = ConstU32<{ 7 * DAYS }>;
+//!     type SlashRewardShare = SlashRewardShare; // e.g. Perbill::from_percent(50)
+//!     type TreasuryAccount = TreasuryAccount;   // an endowed account
+//!     type MaxMembersPerRole = ConstU32<1_000>;
+//!     type MinReputation = ConstU32<0>;
+//!     type MaxReputation = ConstU32<2_000_000>;
+//!     type ReputationReward = ConstU32<10_000>;
+//!     type ReputationPenalty = ConstU32<100_000>;
+//!     type WeightInfo = pallet_role_staking::weights::SubstrateWeight<Runtime>;
 //! }
 //! // and in the consumer pallets' configs:
 //! type RoleStaking = RoleStaking; // the pallet, as named in the runtime
@@ -108,6 +109,9 @@
 //! [`RoleStaking::select`] reads [`Members`] and one [`Bonds`] entry per member, so its cost is
 //! bounded by [`Config::MaxMembersPerRole`].
 //!
+//! [`Members`] is a `BoundedVec` of `MaxMembersPerRole`: lowering that bound below the current
+//! length of a list needs a migration (an over-long list no longer decodes).
+//!
 //! The treasury account should exist (hold at least the existential deposit): a treasury share
 //! below the existential deposit that cannot be paid to it is burned.
 //!
@@ -115,8 +119,8 @@
 //!
 //! - **Holds, one reason.** All of an account's role bonds are held under the single
 //!   [`HoldReason::RoleBond`]; the per-role split is this pallet's bookkeeping, checked against
-//!   the held balance in [`Pallet::do_try_state`]. Collateral is bookkeeping inside a bond, not a
-//!   second hold.
+//!   the held balance by `Pallet::do_try_state` (built for try-runtime and tests). Collateral
+//!   is bookkeeping inside a bond, not a second hold.
 //! - **Whole-bond unbonding.** [`Call::unbond`] unbonds the whole role bond; there is no partial
 //!   unbonding (one role bond, one status). To lower a bond, unbond and bond again.
 //! - **Explicit status changes.** Money calls ([`Call::bond_extra`]) never change status; only
@@ -160,16 +164,18 @@ mod types;
 pub mod weights;
 
 pub use assay_primitives::{HardwareClass, Role, RoleStaking, StakingError, TaskId};
-pub use types::{BalanceOf, BondStatus, Reputation, RoleBond, RoleBondOf, REPUTATION_ONE};
+pub use types::{
+	BalanceOf, BondStatus, GenesisBond, Reputation, RoleBond, RoleBondOf, REPUTATION_ONE,
+};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
+use frame_support::ensure;
 use frame_support::traits::{
 	fungible::{self, Balanced, InspectHold, MutateHold},
 	tokens::{Imbalance, Precision},
 	Defensive, Get,
 };
-use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
@@ -271,8 +277,13 @@ pub mod pallet {
 
 	/// The active members of each role, in the order they became active: the draw's candidates.
 	#[pallet::storage]
-	pub type Members<T: Config> =
-		StorageMap<_, Twox64Concat, Role, BoundedVec<T::AccountId, T::MaxMembersPerRole>, ValueQuery>;
+	pub type Members<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		Role,
+		BoundedVec<T::AccountId, T::MaxMembersPerRole>,
+		ValueQuery,
+	>;
 
 	/// Collateral locked in role bonds: (account, role) → task → amount (never zero).
 	#[pallet::storage]
@@ -292,7 +303,7 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// `(account, role, amount, hardware)`, each bonded as by [`Call::bond`] from the
 		/// account's genesis balance.
-		pub bonds: Vec<(T::AccountId, Role, BalanceOf<T>, Option<HardwareClass>)>,
+		pub bonds: Vec<GenesisBond<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -574,7 +585,8 @@ impl<T: Config> Pallet<T> {
 
 	/// The reputation a new bond starts with: 1.0, clamped into the configured bounds.
 	pub fn initial_reputation() -> Reputation {
-		REPUTATION_ONE.clamp(T::MinReputation::get(), T::MaxReputation::get().max(T::MinReputation::get()))
+		REPUTATION_ONE
+			.clamp(T::MinReputation::get(), T::MaxReputation::get().max(T::MinReputation::get()))
 	}
 
 	fn hold_reason() -> T::RuntimeHoldReason {
@@ -584,8 +596,9 @@ impl<T: Config> Pallet<T> {
 	fn ensure_hardware_fits(role: Role, hardware: &Option<HardwareClass>) -> DispatchResult {
 		match (role, hardware) {
 			(Role::Solver, None) => Err(Error::<T>::HardwareRequired.into()),
-			(Role::Verifier | Role::Whistleblower, Some(_)) =>
-				Err(Error::<T>::HardwareNotApplicable.into()),
+			(Role::Verifier | Role::Whistleblower, Some(_)) => {
+				Err(Error::<T>::HardwareNotApplicable.into())
+			},
 			_ => Ok(()),
 		}
 	}
@@ -766,12 +779,11 @@ impl<T: Config> Pallet<T> {
 		let Some(amount) = Collateral::<T>::take((who.clone(), role), task) else {
 			return Zero::zero();
 		};
-		match Bonds::<T>::get(who, role).defensive_proof("collateral belongs to a bond; qed") {
-			Some(mut bond) => {
-				bond.locked = bond.locked.saturating_sub(amount);
-				Bonds::<T>::insert(who, role, bond);
-			},
-			None => {},
+		if let Some(mut bond) =
+			Bonds::<T>::get(who, role).defensive_proof("collateral belongs to a bond; qed")
+		{
+			bond.locked = bond.locked.saturating_sub(amount);
+			Bonds::<T>::insert(who, role, bond);
 		}
 		Self::deposit_event(Event::CollateralReleased { who: who.clone(), role, task, amount });
 		amount
@@ -789,7 +801,8 @@ impl<T: Config> Pallet<T> {
 		let key = (who.clone(), role);
 
 		// First the task's collateral, then the free stake; never other tasks' collateral.
-		let task_collateral = task.and_then(|task| Collateral::<T>::get(&key, task).map(|c| (task, c)));
+		let task_collateral =
+			task.and_then(|task| Collateral::<T>::get(&key, task).map(|c| (task, c)));
 		let from_collateral = task_collateral.map_or(Zero::zero(), |(_, c)| c.min(amount));
 		let from_free = amount.saturating_sub(from_collateral).min(bond.free());
 		let total = from_collateral.saturating_add(from_free);
@@ -972,8 +985,8 @@ impl<T: Config> Pallet<T> {
 				"Every solver bond declares hardware, and no other bond does."
 			);
 			ensure!(
-				bond.reputation >= T::MinReputation::get() &&
-					bond.reputation <= T::MaxReputation::get(),
+				bond.reputation >= T::MinReputation::get()
+					&& bond.reputation <= T::MaxReputation::get(),
 				"Every reputation is within `[MinReputation, MaxReputation]`."
 			);
 		}

@@ -2,10 +2,7 @@
 
 use crate::{self as pallet_role_staking, *};
 use assay_primitives::Device;
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::Hooks,
-};
+use frame_support::{derive_impl, parameter_types, traits::Hooks};
 use sp_runtime::{BuildStorage, Perbill};
 
 pub type AccountId = u64;
@@ -79,14 +76,9 @@ impl Config for Test {
 
 /// Builds test externalities: accounts 1 ..= 20 endowed with [`ENDOWMENT`], the treasury with
 /// the existential deposit, and the given bonds made at genesis.
+#[derive(Default)]
 pub struct ExtBuilder {
 	bonds: Vec<(AccountId, Role, Balance, Option<HardwareClass>)>,
-}
-
-impl Default for ExtBuilder {
-	fn default() -> Self {
-		Self { bonds: vec![] }
-	}
 }
 
 impl ExtBuilder {

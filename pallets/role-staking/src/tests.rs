@@ -934,8 +934,8 @@ mod select {
 						RoleStaking::select(Role::Verifier, 3, &[], None, seed(i)).unwrap(),
 						drawn
 					);
-					differs |= drawn !=
-						RoleStaking::select(Role::Verifier, 3, &[], None, seed(i + 1000))
+					differs |= drawn
+						!= RoleStaking::select(Role::Verifier, 3, &[], None, seed(i + 1000))
 							.unwrap();
 				}
 				assert!(differs);
@@ -1022,7 +1022,10 @@ mod select {
 					Err(StakingError::NotEnoughCandidates)
 				);
 				// Without a requirement, every solver.
-				assert_eq!(RoleStaking::select(Role::Solver, 3, &[], None, seed(0)).unwrap().len(), 3);
+				assert_eq!(
+					RoleStaking::select(Role::Solver, 3, &[], None, seed(0)).unwrap().len(),
+					3
+				);
 				// Other roles declare no hardware, so a requirement leaves none.
 				assert_eq!(
 					RoleStaking::select(Role::Verifier, 1, &[], Some(&CPU_4), seed(0)),
@@ -1078,8 +1081,8 @@ mod select {
 				// With 1 excluded, 2 and 3 share 3 : 1.
 				let mut twos = 0;
 				for i in 0..2_000 {
-					if RoleStaking::select(Role::Verifier, 1, &[1], None, seed(i)).unwrap() ==
-						vec![2]
+					if RoleStaking::select(Role::Verifier, 1, &[1], None, seed(i)).unwrap()
+						== vec![2]
 					{
 						twos += 1;
 					}

@@ -14,6 +14,14 @@ pub type BalanceOf<T> =
 /// A [`RoleBond`] as stored for runtime `T`.
 pub type RoleBondOf<T> = RoleBond<BalanceOf<T>, BlockNumberFor<T>>;
 
+/// A role bond made at genesis: `(account, role, amount, hardware)`.
+pub type GenesisBond<T> = (
+	<T as frame_system::Config>::AccountId,
+	assay_primitives::Role,
+	BalanceOf<T>,
+	Option<HardwareClass>,
+);
+
 /// A reputation score in millionths: [`REPUTATION_ONE`] is 1.0, the score every new bond starts
 /// with (clamped into `[MinReputation, MaxReputation]`).
 pub type Reputation = u32;
@@ -55,15 +63,7 @@ pub enum BondStatus<BlockNumber> {
 
 /// One account's bond for one role.
 #[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
 pub struct RoleBond<Balance, BlockNumber> {
 	/// The stake, all of it held from the owner under

@@ -2,8 +2,8 @@
 //!
 //! PLACEHOLDER FIGURES, NOT BENCHMARK OUTPUT. This file has the layout the benchmark CLI
 //! generates, but its numbers were written by hand: they are to be replaced by the output of
-//! `scripts/benchmark-pallets.sh` (`assay-node benchmark pallet --pallet pallet_role_staking
-//! --extrinsic '*' --template …`) once the pallet is in the runtime.
+//! `scripts/benchmark-pallets.sh pallet_role_staking` once the pallet is in the runtime (the
+//! benchmarks in `benchmarking.rs` are ready and pass as tests).
 //!
 //! Until then each call is charged a conservative flat 50 µs of reference time, plus the
 //! database reads and writes counted from the code (listed above each function), plus a
