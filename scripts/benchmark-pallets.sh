@@ -4,8 +4,10 @@
 #   scripts/benchmark-pallets.sh [--quick] PALLET...     e.g. pallet_balances
 #
 # Builds assay-node with `runtime-benchmarks` first. --quick (2 steps, 1 repeat) checks that the
-# benchmarks run; without it the figures are fit for weights.rs (50 steps, 20 repeats). Output
-# goes to $ASSAY_WEIGHTS_DIR (default target-dir/weights/<pallet>.rs).
+# benchmarks run; without it the figures are fit for weights.rs (50 steps, 20 repeats). An Assay
+# pallet (pallet_role_staking, …) gets its pallets/<name>/src/weights.rs rewritten through
+# scripts/frame-weight-template.hbs; any other pallet's runtime weights go to $ASSAY_WEIGHTS_DIR
+# (default target-dir/weights/<pallet>.rs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -25,8 +27,15 @@ say "building assay-node with runtime-benchmarks"
 out="${ASSAY_WEIGHTS_DIR:-$CARGO_TARGET_DIR/weights}"
 mkdir -p "$out"
 for pallet in "$@"; do
+	name="${pallet#pallet_}"
+	crate_dir="$ASSAY_ROOT/pallets/${name//_/-}"
+	if [ -d "$crate_dir" ]; then
+		output=(--output "$crate_dir/src/weights.rs" --template "$ASSAY_ROOT/scripts/frame-weight-template.hbs")
+	else
+		output=(--output "$out/$pallet.rs")
+	fi
 	say "benchmarking $pallet ($steps steps, $repeat repeats)"
 	"$ASSAY_NODE" benchmark pallet --runtime-log=warn --chain dev --pallet "$pallet" \
-		--extrinsic '*' --steps "$steps" --repeat "$repeat" --output "$out/$pallet.rs"
+		--extrinsic '*' --steps "$steps" --repeat "$repeat" "${output[@]}"
 done
 say "weights written to $out"

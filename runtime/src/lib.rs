@@ -186,6 +186,10 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
+
+	// The Assay compute market.
+	#[runtime::pallet_index(20)]
+	pub type RoleStaking = pallet_role_staking;
 }
 
 /// The address format of extrinsics: an account id (or index, unused here).

@@ -210,3 +210,30 @@ fn block_randomness_depends_on_subject_and_is_stable_within_a_block() {
 		assert!(known_since <= System::block_number());
 	});
 }
+
+#[test]
+fn role_bonds_are_held_under_the_role_staking_reason() {
+	use assay_primitives::{Device, HardwareClass, Role};
+	use assay_runtime::{RoleStaking, RuntimeHoldReason};
+	use frame_support::traits::fungible::InspectHold;
+
+	preset_state(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let bob = account(Sr25519Keyring::Bob);
+		let reason = RuntimeHoldReason::RoleStaking(pallet_role_staking::HoldReason::RoleBond);
+		let bond = <Runtime as pallet_role_staking::Config>::MinSolverBond::get();
+		let gpu = HardwareClass { device: Device::Gpu, memory_gib: 24 };
+
+		RoleStaking::bond(RuntimeOrigin::signed(bob.clone()), Role::Solver, bond, Some(gpu))
+			.expect("a minimum solver bond with hardware is accepted");
+		assert_eq!(Balances::balance_on_hold(&reason, &bob), bond);
+		// Below the minimum is refused and holds nothing more.
+		assert!(RoleStaking::bond(
+			RuntimeOrigin::signed(bob.clone()),
+			Role::Verifier,
+			bond / 2,
+			None
+		)
+		.is_err());
+		assert_eq!(Balances::balance_on_hold(&reason, &bob), bond);
+	});
+}

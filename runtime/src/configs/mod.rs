@@ -12,7 +12,7 @@ use crate::{
 	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys, Staking, System,
 	Timestamp, UncheckedExtrinsic, EPOCH_DURATION_IN_SLOTS, EXISTENTIAL_DEPOSIT, MICRO_UNITS,
-	MILLI_SECS_PER_BLOCK, SLOT_DURATION, SS58_PREFIX, VERSION,
+	MILLI_SECS_PER_BLOCK, SLOT_DURATION, SS58_PREFIX, UNITS, VERSION,
 };
 use frame_election_provider_support::{
 	bounds::{ElectionBounds, ElectionBoundsBuilder},
@@ -30,6 +30,7 @@ use frame_support::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		ConstantMultiplier, IdentityFee, Weight,
 	},
+	PalletId,
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
@@ -39,7 +40,7 @@ use pallet_session::historical as session_historical;
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::{
 	curve::PiecewiseLinear,
-	traits::{ConvertInto, One, OpaqueKeys},
+	traits::{AccountIdConversion, ConvertInto, One, OpaqueKeys},
 	Perbill,
 };
 use sp_staking::{EraIndex, SessionIndex};
@@ -349,4 +350,48 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Assay compute market
+
+parameter_types! {
+	pub const MinSolverBond: Balance = 100 * UNITS;
+	pub const MinVerifierBond: Balance = 100 * UNITS;
+	pub const MinWhistleblowerBond: Balance = 50 * UNITS;
+	/// A leaving member stays slashable this long, for verdicts and disputes still in flight.
+	pub const RoleUnbondingPeriod: BlockNumber = ROLE_UNBONDING_PERIOD;
+	/// The share of a slash paid to whoever proved the fault; the rest goes to the treasury.
+	pub const SlashRewardShare: Perbill = Perbill::from_percent(50);
+	pub AssayTreasuryAccount: AccountId = ASSAY_TREASURY.into_account_truncating();
+	pub const MaxMembersPerRole: u32 = 1_000;
+	pub const MinReputation: u32 = 100_000;
+	pub const MaxReputation: u32 = 10_000_000;
+	pub const ReputationReward: u32 = 10_000;
+	pub const ReputationPenalty: u32 = 200_000;
+}
+
+/// The account that receives the protocol's share of slashes (no key controls it).
+pub const ASSAY_TREASURY: PalletId = PalletId(*b"asy/trsy");
+
+#[cfg(feature = "fast-runtime")]
+const ROLE_UNBONDING_PERIOD: BlockNumber = 10 * crate::MINUTES;
+#[cfg(not(feature = "fast-runtime"))]
+const ROLE_UNBONDING_PERIOD: BlockNumber = 7 * 24 * crate::HOURS;
+
+impl pallet_role_staking::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MinSolverBond = MinSolverBond;
+	type MinVerifierBond = MinVerifierBond;
+	type MinWhistleblowerBond = MinWhistleblowerBond;
+	type UnbondingPeriod = RoleUnbondingPeriod;
+	type SlashRewardShare = SlashRewardShare;
+	type TreasuryAccount = AssayTreasuryAccount;
+	type MaxMembersPerRole = MaxMembersPerRole;
+	type MinReputation = MinReputation;
+	type MaxReputation = MaxReputation;
+	type ReputationReward = ReputationReward;
+	type ReputationPenalty = ReputationPenalty;
+	type WeightInfo = pallet_role_staking::weights::SubstrateWeight<Runtime>;
 }
