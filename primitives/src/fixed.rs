@@ -28,18 +28,8 @@ pub const DECIMALS: u32 = 9;
 pub const ACCURACY: u64 = 1_000_000_000;
 
 /// Why a decimal string could not be parsed into a [`Fixed`] or a [`Distance`].
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ParseFixedError {
 	/// The string, or the part on one side of the decimal point, is empty.

@@ -148,18 +148,8 @@ pub fn verify_proof(
 /// What a solver commits to after training: the Merkle root over its checkpoint hashes
 /// `h_0 … h_n` (`h_0` the initial state, `h_i` the state after segment `i`), their number and
 /// the hash of the final model it hands to the submitter.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CheckpointCommitment {
 	/// [`merkle_root`] of `h_0 … h_n`.

@@ -18,20 +18,8 @@ use scale_info::TypeInfo;
 pub type TaskId = u64;
 
 /// A role one bonds for. One account may hold several roles, each with its own bond.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Role {
 	/// Trains assigned tasks off-chain and commits to its checkpoints; declares its hardware.
@@ -52,18 +40,8 @@ impl Role {
 
 /// Why a [`RoleStaking`] operation was refused. A consumer pallet maps each to its own `Error`
 /// variant.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StakingError {
 	/// The account has no active bond for the role: none at all, chilled, unbonding, or below

@@ -30,18 +30,8 @@ pub type Reputation = u32;
 pub const REPUTATION_ONE: Reputation = 1_000_000;
 
 /// Where a role bond stands.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum BondStatus<BlockNumber> {
 	/// In the draw for new work (a member of [`Members`](crate::Members)), at or above the
 	/// role's minimum bond.
@@ -63,7 +53,15 @@ pub enum BondStatus<BlockNumber> {
 
 /// One account's bond for one role.
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug
 )]
 pub struct RoleBond<Balance, BlockNumber> {
 	/// The stake, all of it held from the owner under
