@@ -11,6 +11,6 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # Builds assay-node (debug, fast-runtime) unless cargo finds it up to date.
 build_node() {
-	say "building assay-node (first build: 30-50 min on 2 cores; later ones: seconds)"
+	say "building assay-node (first build: about 25 min on 2 cores; later ones: seconds)"
 	(cd "$ASSAY_ROOT" && cargo build --locked -p assay-node) || die "assay-node failed to build"
 }
