@@ -46,17 +46,8 @@ pub fn uri_supported(uri: &[u8]) -> bool {
 /// Every built-in model is a classifier trained with cross-entropy loss on its logits. The
 /// initial parameters are drawn by the learning engine from the task seed; they are the
 /// checkpoint `h_0`, so verifiers never need to re-derive them.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ModelSpec {
 	/// A multi-layer perceptron: `Linear(layers[i] → layers[i+1])` with bias for each pair of
@@ -129,17 +120,8 @@ pub enum DatasetFormat {
 }
 
 /// The training data: where it is, what it hashes to and how it is laid out.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DatasetRef {
 	/// Where to fetch the data.
@@ -308,17 +290,8 @@ impl HardwareClass {
 }
 
 /// A training task, as submitted.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TaskSpec {
 	/// What to train.

@@ -583,6 +583,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Whether `bond` may take new work for `role`: active and at or above the role's minimum.
+	/// The one eligibility rule behind [`RoleStaking::is_active`], collateral locks and the draw.
+	pub fn is_eligible(bond: &RoleBondOf<T>, role: Role) -> bool {
+		bond.is_active() && bond.amount >= Self::min_bond(role)
+	}
+
 	/// The reputation a new bond starts with: 1.0, clamped into the configured bounds.
 	pub fn initial_reputation() -> Reputation {
 		REPUTATION_ONE
@@ -753,7 +759,7 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> Result<(), StakingError> {
 		let mut bond = Bonds::<T>::get(who, role).ok_or(StakingError::NotActive)?;
-		if !bond.is_active() || bond.amount < Self::min_bond(role) {
+		if !Self::is_eligible(&bond, role) {
 			return Err(StakingError::NotActive);
 		}
 		let key = (who.clone(), role);
@@ -919,13 +925,12 @@ impl<T: Config> Pallet<T> {
 		if count == 0 {
 			return Ok(Vec::new());
 		}
-		let min_bond = Self::min_bond(role);
 		let candidates = Members::<T>::get(role)
 			.into_iter()
 			.filter(|m| !exclude.contains(m))
 			.filter_map(|m| {
 				let bond = Bonds::<T>::get(&m, role)?;
-				if !bond.is_active() || bond.amount < min_bond {
+				if !Self::is_eligible(&bond, role) {
 					return None;
 				}
 				if let Some(required) = hardware {
@@ -1037,8 +1042,7 @@ impl<T: Config> Pallet<T> {
 			let mut seen = BTreeSet::new();
 			for who in members.iter() {
 				ensure!(
-					Bonds::<T>::get(who, role).is_some_and(|bond| bond.is_active() &&
-						bond.amount >= Self::min_bond(role)),
+					Bonds::<T>::get(who, role).is_some_and(|bond| Self::is_eligible(&bond, role)),
 					"Every member in `Members` has an active bond of that role at or above the minimum."
 				);
 				ensure!(seen.insert(who.clone()), "No account is in `Members` twice for a role.");
@@ -1060,8 +1064,7 @@ impl<T: Config> RoleStaking<T::AccountId> for Pallet<T> {
 	type Balance = BalanceOf<T>;
 
 	fn is_active(who: &T::AccountId, role: Role) -> bool {
-		Bonds::<T>::get(who, role)
-			.is_some_and(|bond| bond.is_active() && bond.amount >= Self::min_bond(role))
+		Bonds::<T>::get(who, role).is_some_and(|bond| Self::is_eligible(&bond, role))
 	}
 
 	fn free_stake(who: &T::AccountId, role: Role) -> BalanceOf<T> {

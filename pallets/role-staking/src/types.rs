@@ -52,17 +52,8 @@ pub enum BondStatus<BlockNumber> {
 }
 
 /// One account's bond for one role.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct RoleBond<Balance, BlockNumber> {
 	/// The stake, all of it held from the owner under
 	/// [`HoldReason::RoleBond`](crate::HoldReason::RoleBond).
