@@ -12,7 +12,10 @@
 //!   distances;
 //! - the staked roles, [`Role`], and the [`RoleStaking`] trait through which the task pool,
 //!   proof of learning and dispute pallets use role bonds (implemented by
-//!   `pallet-role-staking`).
+//!   `pallet-role-staking`);
+//! - the live task's phases, [`TaskPhase`], and the [`TaskLifecycle`] trait through which proof
+//!   of learning and dispute move a task and settle or fail it (implemented by
+//!   `pallet-task-pool`).
 //!
 //! There is no second copy of any of these anywhere in Assay: a pallet and a worker that
 //! disagreed on a Merkle root or a cost would slash honest people.
@@ -111,6 +114,7 @@ mod hash;
 pub mod merkle;
 pub mod roles;
 pub mod spec;
+pub mod tasks;
 
 pub use bounded_collections::{BoundedVec, ConstU32};
 pub use cost::{estimated_flops, estimated_gflops, forward_flops_per_sample};
@@ -125,3 +129,4 @@ pub use spec::{
 	MaxLayers, MaxUriLen, ModelSpec, Optimizer, SpecError, SpecLimits, TaskSpec, Uri,
 	VerificationMode, VerificationPolicy,
 };
+pub use tasks::{LifecycleError, TaskLifecycle, TaskPhase, TaskSummary};

@@ -3,7 +3,8 @@
 //!
 //! `pallet-role-staking` implements [`RoleStaking`]; the pallets that hand out work and punish
 //! bad work (task-pool, proof-of-learning, dispute) take it as an associated type of their
-//! `Config` and never read role-staking's storage. Their test mocks implement it over statics.
+//! `Config` and never read role-staking's storage. Their test runtimes use the real
+//! `pallet-role-staking`, so that slashes, holds and issuance are checked end to end.
 //!
 //! The trait lives here, not in a pallet, so that a consumer pallet depends on this small crate
 //! only, and so that its failures ([`StakingError`]) are plain data the consumer maps to its own
@@ -113,16 +114,21 @@ pub trait RoleStaking<AccountId> {
 	/// Lowers `who`'s `role` reputation one step (for work found wrong or missing).
 	fn penalize_reputation(who: &AccountId, role: Role);
 
+	/// The collateral of `who`'s `role` bond locked for `task` (zero if none).
+	fn collateral(who: &AccountId, role: Role, task: TaskId) -> Self::Balance;
+
 	/// Draws `count` distinct active `role` members, weighted by free stake scaled by
-	/// reputation, none of them in `exclude`, and (when `hardware` is given) only solvers whose
-	/// declared hardware [satisfies](HardwareClass::satisfies) it. The same state and `seed`
-	/// give the same draw. Refused with [`StakingError::NotEnoughCandidates`] if fewer than
-	/// `count` members are eligible.
+	/// reputation, none of them in `exclude`, each with at least `min_free_stake` free (so that
+	/// whoever is drawn can lock the collateral the work needs), and (when `hardware` is given)
+	/// only solvers whose declared hardware [satisfies](HardwareClass::satisfies) it. The same
+	/// state and `seed` give the same draw. Refused with [`StakingError::NotEnoughCandidates`]
+	/// if fewer than `count` members are eligible.
 	fn select(
 		role: Role,
 		count: u32,
 		exclude: &[AccountId],
 		hardware: Option<&HardwareClass>,
+		min_free_stake: Self::Balance,
 		seed: [u8; 32],
 	) -> Result<Vec<AccountId>, StakingError>;
 }

@@ -304,7 +304,7 @@ pub struct TaskSpec {
 	pub verification: VerificationPolicy,
 	/// The least hardware a solver must have.
 	pub hardware: HardwareClass,
-	/// Blocks from assignment by which the solver must commit its checkpoints.
+	/// Blocks from the solver's acceptance by which it must commit its checkpoints.
 	pub deadline_blocks: u32,
 }
 

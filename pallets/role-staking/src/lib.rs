@@ -920,6 +920,7 @@ impl<T: Config> Pallet<T> {
 		count: u32,
 		exclude: &[T::AccountId],
 		hardware: Option<&HardwareClass>,
+		min_free_stake: BalanceOf<T>,
 		seed: [u8; 32],
 	) -> Result<Vec<T::AccountId>, StakingError> {
 		if count == 0 {
@@ -930,7 +931,7 @@ impl<T: Config> Pallet<T> {
 			.filter(|m| !exclude.contains(m))
 			.filter_map(|m| {
 				let bond = Bonds::<T>::get(&m, role)?;
-				if !Self::is_eligible(&bond, role) {
+				if !Self::is_eligible(&bond, role) || bond.free() < min_free_stake {
 					return None;
 				}
 				if let Some(required) = hardware {
@@ -969,14 +970,14 @@ impl<T: Config> Pallet<T> {
 	/// * Every member in `Members` has an active bond of that role at or above the minimum.
 	/// * No account is in `Members` twice for a role.
 	/// * Every active bond is in `Members`.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		Self::try_state_bonds()?;
 		Self::try_state_collateral()?;
 		Self::try_state_members()
 	}
 
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	fn try_state_bonds() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		use frame_support::ensure;
@@ -1004,7 +1005,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	fn try_state_collateral() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		use frame_support::ensure;
@@ -1032,7 +1033,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	fn try_state_members() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeSet;
 		use frame_support::ensure;
@@ -1107,8 +1108,13 @@ impl<T: Config> RoleStaking<T::AccountId> for Pallet<T> {
 		count: u32,
 		exclude: &[T::AccountId],
 		hardware: Option<&HardwareClass>,
+		min_free_stake: BalanceOf<T>,
 		seed: [u8; 32],
 	) -> Result<Vec<T::AccountId>, StakingError> {
-		Self::do_select(role, count, exclude, hardware, seed)
+		Self::do_select(role, count, exclude, hardware, min_free_stake, seed)
+	}
+
+	fn collateral(who: &T::AccountId, role: Role, task: TaskId) -> BalanceOf<T> {
+		Collateral::<T>::get((who, role), task).unwrap_or_else(Zero::zero)
 	}
 }

@@ -299,7 +299,7 @@ mod unbond {
 				);
 				for s in 0..20u8 {
 					assert_eq!(
-						RoleStaking::select(Role::Verifier, 1, &[], None, [s; 32]),
+						RoleStaking::select(Role::Verifier, 1, &[], None, 0, [s; 32]),
 						Ok(vec![2])
 					);
 				}
@@ -908,7 +908,7 @@ mod select {
 	fn tally(role: Role, n: u32) -> std::collections::BTreeMap<AccountId, u32> {
 		let mut counts = std::collections::BTreeMap::new();
 		for i in 0..n {
-			let drawn = RoleStaking::select(role, 1, &[], None, seed(i)).unwrap();
+			let drawn = RoleStaking::select(role, 1, &[], None, 0, seed(i)).unwrap();
 			*counts.entry(drawn[0]).or_insert(0) += 1;
 		}
 		counts
@@ -924,26 +924,26 @@ mod select {
 			.build_and_execute(|| {
 				let mut differs = false;
 				for i in 0..50 {
-					let drawn = RoleStaking::select(Role::Verifier, 3, &[], None, seed(i)).unwrap();
+					let drawn = RoleStaking::select(Role::Verifier, 3, &[], None, 0, seed(i)).unwrap();
 					assert_eq!(drawn.len(), 3);
 					let mut sorted = drawn.clone();
 					sorted.sort();
 					sorted.dedup();
 					assert_eq!(sorted.len(), 3);
 					assert_eq!(
-						RoleStaking::select(Role::Verifier, 3, &[], None, seed(i)).unwrap(),
+						RoleStaking::select(Role::Verifier, 3, &[], None, 0, seed(i)).unwrap(),
 						drawn
 					);
 					differs |= drawn
-						!= RoleStaking::select(Role::Verifier, 3, &[], None, seed(i + 1000))
+						!= RoleStaking::select(Role::Verifier, 3, &[], None, 0, seed(i + 1000))
 							.unwrap();
 				}
 				assert!(differs);
 				// Selection writes nothing and emits nothing.
 				assert_storage_noop!(
-					RoleStaking::select(Role::Verifier, 2, &[], None, seed(0)).unwrap()
+					RoleStaking::select(Role::Verifier, 2, &[], None, 0, seed(0)).unwrap()
 				);
-				assert_eq!(RoleStaking::select(Role::Verifier, 0, &[], None, seed(0)), Ok(vec![]));
+				assert_eq!(RoleStaking::select(Role::Verifier, 0, &[], None, 0, seed(0)), Ok(vec![]));
 			});
 	}
 
@@ -961,12 +961,12 @@ mod select {
 				assert_ok!(RoleStaking::unbond(signed(3), Role::Verifier));
 				for i in 0..100 {
 					let mut drawn =
-						RoleStaking::select(Role::Verifier, 2, &[4], None, seed(i)).unwrap();
+						RoleStaking::select(Role::Verifier, 2, &[4], None, 0, seed(i)).unwrap();
 					drawn.sort();
 					assert_eq!(drawn, vec![1, 5]);
 				}
 				assert_eq!(
-					RoleStaking::select(Role::Verifier, 3, &[4], None, seed(0)),
+					RoleStaking::select(Role::Verifier, 3, &[4], None, 0, seed(0)),
 					Err(StakingError::NotEnoughCandidates)
 				);
 			});
@@ -981,13 +981,46 @@ mod select {
 				assert_ok!(RoleStaking::lock_collateral(&1, Role::Verifier, 9, 100));
 				for i in 0..20 {
 					assert_eq!(
-						RoleStaking::select(Role::Verifier, 1, &[], None, seed(i)),
+						RoleStaking::select(Role::Verifier, 1, &[], None, 0, seed(i)),
 						Ok(vec![2])
 					);
 				}
 				assert_eq!(
-					RoleStaking::select(Role::Verifier, 2, &[], None, seed(0)),
+					RoleStaking::select(Role::Verifier, 2, &[], None, 0, seed(0)),
 					Err(StakingError::NotEnoughCandidates)
+				);
+			});
+	}
+
+	#[test]
+	fn members_with_less_free_stake_than_asked_are_not_drawn() {
+		ExtBuilder::default()
+			.bond(1, Role::Verifier, 300)
+			.bond(2, Role::Verifier, 100)
+			.build_and_execute(|| {
+				assert_ok!(RoleStaking::lock_collateral(&1, Role::Verifier, 9, 150));
+				assert_eq!(RoleStaking::collateral(&1, Role::Verifier, 9), 150);
+				assert_eq!(RoleStaking::collateral(&1, Role::Verifier, 8), 0);
+				assert_eq!(RoleStaking::collateral(&2, Role::Verifier, 9), 0);
+				// 1 has 150 free, 2 has 100: asking for 120 leaves only 1, for 150 too, for
+				// 151 nobody.
+				for i in 0..20 {
+					assert_eq!(
+						RoleStaking::select(Role::Verifier, 1, &[], None, 120, seed(i)),
+						Ok(vec![1])
+					);
+				}
+				assert_eq!(
+					RoleStaking::select(Role::Verifier, 1, &[], None, 150, seed(0)),
+					Ok(vec![1])
+				);
+				assert_eq!(
+					RoleStaking::select(Role::Verifier, 1, &[], None, 151, seed(0)),
+					Err(StakingError::NotEnoughCandidates)
+				);
+				assert_eq!(
+					RoleStaking::select(Role::Verifier, 2, &[], None, 100, seed(0)).map(|v| v.len()),
+					Ok(2)
 				);
 			});
 	}
@@ -1004,37 +1037,37 @@ mod select {
 			.build_and_execute(|| {
 				for i in 0..50 {
 					assert_eq!(
-						RoleStaking::select(Role::Solver, 1, &[], Some(&gpu_16), seed(i)),
+						RoleStaking::select(Role::Solver, 1, &[], Some(&gpu_16), 0, seed(i)),
 						Ok(vec![3])
 					);
 					// A GPU with enough memory serves a CPU task.
 					let mut drawn =
-						RoleStaking::select(Role::Solver, 2, &[], Some(&cpu_8), seed(i)).unwrap();
+						RoleStaking::select(Role::Solver, 2, &[], Some(&cpu_8), 0, seed(i)).unwrap();
 					drawn.sort();
 					assert_eq!(drawn, vec![2, 3]);
 				}
 				assert_eq!(
-					RoleStaking::select(Role::Solver, 2, &[], Some(&gpu_16), seed(0)),
+					RoleStaking::select(Role::Solver, 2, &[], Some(&gpu_16), 0, seed(0)),
 					Err(StakingError::NotEnoughCandidates)
 				);
 				assert_eq!(
-					RoleStaking::select(Role::Solver, 1, &[3], Some(&gpu_16), seed(0)),
+					RoleStaking::select(Role::Solver, 1, &[3], Some(&gpu_16), 0, seed(0)),
 					Err(StakingError::NotEnoughCandidates)
 				);
 				// Without a requirement, every solver.
 				assert_eq!(
-					RoleStaking::select(Role::Solver, 3, &[], None, seed(0)).unwrap().len(),
+					RoleStaking::select(Role::Solver, 3, &[], None, 0, seed(0)).unwrap().len(),
 					3
 				);
 				// Other roles declare no hardware, so a requirement leaves none.
 				assert_eq!(
-					RoleStaking::select(Role::Verifier, 1, &[], Some(&CPU_4), seed(0)),
+					RoleStaking::select(Role::Verifier, 1, &[], Some(&CPU_4), 0, seed(0)),
 					Err(StakingError::NotEnoughCandidates)
 				);
 				// A declaration upgrade counts at once.
 				assert_ok!(RoleStaking::set_hardware(signed(1), GPU_24));
 				let mut drawn =
-					RoleStaking::select(Role::Solver, 2, &[], Some(&gpu_16), seed(0)).unwrap();
+					RoleStaking::select(Role::Solver, 2, &[], Some(&gpu_16), 0, seed(0)).unwrap();
 				drawn.sort();
 				assert_eq!(drawn, vec![1, 3]);
 			});
@@ -1081,7 +1114,7 @@ mod select {
 				// With 1 excluded, 2 and 3 share 3 : 1.
 				let mut twos = 0;
 				for i in 0..2_000 {
-					if RoleStaking::select(Role::Verifier, 1, &[1], None, seed(i)).unwrap()
+					if RoleStaking::select(Role::Verifier, 1, &[1], None, 0, seed(i)).unwrap()
 						== vec![2]
 					{
 						twos += 1;

@@ -1,0 +1,1205 @@
+//! # Task pool pallet
+//!
+//! The market for training work: submitters post a [`TaskSpec`] with a reward and verifier
+//! fees held in escrow; the chain draws a bonded solver for it, the solver accepts (locking
+//! collateral) or declines, trains off-chain and commits; proof of learning then judges the
+//! training through [`TaskLifecycle`], and the task settles (the solver is paid) or fails (the
+//! solver is slashed, the submitter refunded).
+//!
+//! - [`Config`]
+//! - [`Call`]
+//! - [`Event`], [`Error`]
+//! - the [`TaskLifecycle`] implementation for [`Pallet`], driven by proof-of-learning and dispute
+//!
+//! ## Key Terms
+//!
+//! - **Escrow**: `reward + verifier_fee × verifiers`, held from the submitter under
+//!   [`HoldReason::TaskEscrow`] from submission until the task ends; paid out from the hold,
+//!   never via free balance.
+//! - **Minimum price**: a task's reward must be at least its estimated GFLOPs
+//!   ([`TaskSpec::estimated_gflops`]) × [`MinPricePerGflop`] (set at genesis, changed by
+//!   [`Call::set_min_price_per_gflop`]).
+//! - **Collateral**: [`Config::SolverCollateral`] × reward, locked from the solver's role bond
+//!   (through [`RoleStaking`]) while it trains and is judged.
+//! - **Pending**: open, assigned or training, i.e. not yet committed. At most
+//!   [`Config::MaxPendingTasks`] tasks are pending; that bounds every queue below.
+//! - **Draw**: in `on_initialize`, up to [`Config::MaxDrawsPerBlock`] open tasks from the
+//!   [`DrawQueue`] get a solver drawn by [`RoleStaking::select`], with BABE randomness from a
+//!   block after the task opened, among active solvers whose hardware meets the task's and whose
+//!   free stake covers the collateral, never the submitter nor a solver passed over for the task.
+//! - **Deadlines**: each pending task sits in [`Deadlines`] at exactly one block: an open task
+//!   at its expiry, an assigned one at its accept deadline ([`Config::AcceptWindow`]), a
+//!   training one at its commit deadline (`spec.deadline_blocks` after acceptance). Up to
+//!   [`Config::MaxDeadlinesPerBlock`] share a block; a full block pushes a deadline to the first
+//!   later block with room (so a deadline can be a few blocks late, never early).
+//! - **Expiry**: `submitted_at + ExpiryFactor × deadline_blocks`. From then on a task is not
+//!   drawn again: an open task is refunded; an attempt already running keeps its full deadline.
+//!
+//! ## Lifecycle
+//!
+//! ```text
+//!           submit_task
+//!               │
+//!               ▼       draw (on_initialize)          accept_task
+//!  cancel ◀── Open ─────────────────────▶ Assigned ─────────────────▶ Training ──committed──▶ Verifying …
+//!  (refund)   │ ▲                          │ decline_task: reopen       │ no commit by commit_by:
+//!             │ └──────────────────────────┤ no answer by accept_by:    │ slash MissedDeadlineSlash
+//!             │                            │ slash NoShowSlash, reopen  │ of the collateral, reopen
+//!             │ ◀──────────────────────────┴────────────────────────────┘
+//!             └─ expired (refund): expiry reached, or MaxSolverAttempts solvers passed over
+//! ```
+//!
+//! From `Verifying` on, [`TaskLifecycle`] moves the task (see `assay_primitives::tasks`):
+//! `verified`, `disputed`, and finally `settle` (reward to the solver, fees to the paid
+//! verifiers, collateral released, reputation up) or `fail` (collateral slashed with a share
+//! to the finder, reward refunded, reputation down). Every payment is an event.
+//!
+//! A reopened task keeps its id and escrow, and the solvers passed over stay excluded.
+//! Slashes for no-shows and missed deadlines go partly to the submitter (the beneficiary; it
+//! waited for nothing) and the rest to role staking's treasury.
+//!
+//! ## Usage
+//!
+//! - **Submitter**: [`Call::submit_task`] with a spec, a reward at or above the minimum price
+//!   and a verifier fee; watch for [`Event::TaskAssigned`], [`Event::TaskAccepted`], and the
+//!   end: [`Event::TaskSettled`], [`Event::TaskFailed`], [`Event::TaskExpired`]. While open,
+//!   [`Call::cancel_task`] refunds everything.
+//! - **Solver** (bonded in role staking with its hardware): on [`Event::TaskAssigned`] naming
+//!   it, [`Call::accept_task`] before `accept_by` (or [`Call::decline_task`], free), train, and
+//!   commit through proof of learning before `commit_by`.
+//!
+//! ## Implementor's Guide
+//!
+//! ```ignore
+//! impl pallet_task_pool::Config for Runtime {
+//!     type Currency = Balances;
+//!     type RuntimeHoldReason = RuntimeHoldReason;
+//!     type RoleStaking = RoleStaking;
+//!     type Randomness = BabeBlockRandomness; // must not be known before the block it is read in
+//!     type SpecLimits = TaskSpecLimits;
+//!     type SolverCollateral = SolverCollateral; // Perbill of the reward
+//!     type NoShowSlash = NoShowSlash;           // Perbill of the collateral
+//!     type MissedDeadlineSlash = MissedDeadlineSlash;
+//!     type AcceptWindow = ConstU32<20>;
+//!     type ExpiryFactor = ConstU32<3>;
+//!     type MaxPendingTasks = ConstU32<1024>;
+//!     type MaxDrawsPerBlock = ConstU32<4>;
+//!     type MaxDeadlinesPerBlock = ConstU32<32>;
+//!     type MaxSolverAttempts = ConstU32<8>;
+//!     type MaxSolverCandidates = MaxMembersPerRole; // role staking's bound, for weights
+//!     type WeightInfo = pallet_task_pool::weights::SubstrateWeight<Runtime>;
+//! }
+//! ```
+//!
+//! `on_initialize` is bounded by `MaxDeadlinesPerBlock` deadline handlings and
+//! `MaxDrawsPerBlock` draws over at most `MaxSolverCandidates` solvers; pick them so that
+//! [`Pallet::on_initialize_weight`]`(MaxDeadlinesPerBlock, MaxDrawsPerBlock)` fits well inside
+//! a block (the runtime's tests check it).
+//!
+//! ## Design
+//!
+//! - **Queues, not scans.** The [`DrawQueue`] (FIFO of open tasks) and [`Deadlines`] (block →
+//!   tasks due) are the only things `on_initialize` reads; nothing iterates all tasks.
+//! - **One deadline entry per pending task**, removed on every transition, so no stale entries
+//!   accumulate and the forward search for a free block always succeeds: with at most
+//!   `MaxPendingTasks` entries, `⌈MaxPendingTasks / MaxDeadlinesPerBlock⌉` blocks always have
+//!   room.
+//! - **Ended tasks are removed.** The outcome is in the events; state holds live tasks only.
+//! - **Payments from the hold.** Reward and fees move with `transfer_on_hold` into the
+//!   recipient's free balance; what cannot be paid (a recipient that cannot receive it) stays
+//!   with the submitter. Nothing is minted or burned here: slashes go through role staking to
+//!   the beneficiary and the treasury.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic))]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+mod types;
+pub mod weights;
+
+pub use assay_primitives::{
+	LifecycleError, Role, RoleStaking, SpecError, SpecLimits, StakingError, TaskId,
+	TaskLifecycle, TaskPhase, TaskSpec, TaskSummary,
+};
+pub use types::{BalanceOf, Task, TaskOf, TaskState, TaskStateOf};
+pub use weights::WeightInfo;
+
+use alloc::{boxed::Box, vec::Vec};
+use codec::Encode;
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{self, InspectHold, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+		Defensive, Get, Randomness,
+	},
+	weights::Weight,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	ArithmeticError, DispatchError, DispatchResult, Perbill,
+};
+
+const LOG_TARGET: &str = "runtime::task-pool";
+
+/// Why a submitted spec is invalid: the [`SpecError`], carried in [`Error::InvalidSpec`].
+///
+/// A newtype so that it can be a `PalletError` field (one byte: the `SpecError` index).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(codec::Encode, codec::Decode, codec::DecodeWithMemTracking, scale_info::TypeInfo)]
+pub struct InvalidSpecReason(pub SpecError);
+
+impl frame_support::traits::PalletError for InvalidSpecReason {
+	const MAX_ENCODED_SIZE: usize = 1;
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::DispatchResult;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// A reason for this pallet placing a hold on funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A submitter's escrow for its live tasks: rewards and verifier fees.
+		#[codec(index = 0)]
+		TaskEscrow,
+	}
+
+	/// Hooks for benchmarking: making a solver the draw can pick.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper<AccountId> {
+		/// Funds `who` and bonds it as an active solver with hardware that meets any task and
+		/// enough stake for any collateral the benchmarks ask.
+		fn make_solver(who: &AccountId);
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency escrow is held in.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Solver bonds: the draw, collateral, slashing and reputation.
+		type RoleStaking: RoleStaking<Self::AccountId, Balance = BalanceOf<Self>>;
+
+		/// Seeds the solver draw. Must be unknown before the block it is read in (BABE's VRF
+		/// output of the parent block).
+		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
+
+		/// The bounds a spec must keep ([`TaskSpec::validate`]).
+		#[pallet::constant]
+		type SpecLimits: Get<SpecLimits>;
+
+		/// The solver's collateral, as a share of the reward.
+		#[pallet::constant]
+		type SolverCollateral: Get<Perbill>;
+
+		/// What a drawn solver that neither accepts nor declines in time loses, as a share of
+		/// the task's collateral (taken from its free stake).
+		#[pallet::constant]
+		type NoShowSlash: Get<Perbill>;
+
+		/// What a solver that does not commit by its deadline loses, as a share of its locked
+		/// collateral (the rest is released).
+		#[pallet::constant]
+		type MissedDeadlineSlash: Get<Perbill>;
+
+		/// Blocks a drawn solver has to accept or decline.
+		#[pallet::constant]
+		type AcceptWindow: Get<BlockNumberFor<Self>>;
+
+		/// A task expires `ExpiryFactor × deadline_blocks` after submission: from then on it is
+		/// not drawn again.
+		#[pallet::constant]
+		type ExpiryFactor: Get<u32>;
+
+		/// The most tasks open, assigned or training at once.
+		#[pallet::constant]
+		type MaxPendingTasks: Get<u32>;
+
+		/// The most solver draws per block.
+		#[pallet::constant]
+		type MaxDrawsPerBlock: Get<u32>;
+
+		/// The most deadlines handled per block.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// The most solvers passed over per task (declined, no-show, missed deadline) before it
+		/// is refunded.
+		#[pallet::constant]
+		type MaxSolverAttempts: Get<u32>;
+
+		/// The most solvers a draw considers (role staking's `MaxMembersPerRole`); for weights.
+		#[pallet::constant]
+		type MaxSolverCandidates: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+
+		/// Benchmark set-up.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// The live tasks.
+	#[pallet::storage]
+	pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskOf<T>, OptionQuery>;
+
+	/// The id the next submitted task gets.
+	#[pallet::storage]
+	pub type NextTaskId<T: Config> = StorageValue<_, TaskId, ValueQuery>;
+
+	/// How many tasks are open, assigned or training.
+	#[pallet::storage]
+	pub type PendingTasks<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The open tasks, in the order they (re)opened: the draw's work list.
+	#[pallet::storage]
+	pub type DrawQueue<T: Config> =
+		StorageValue<_, BoundedVec<TaskId, T::MaxPendingTasks>, ValueQuery>;
+
+	/// Pending tasks by the block their current deadline falls due in.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<TaskId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The least reward per estimated GFLOP of training.
+	#[pallet::storage]
+	pub type MinPricePerGflop<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// The market's genesis parameters.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The initial [`MinPricePerGflop`].
+		pub min_price_per_gflop: BalanceOf<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			MinPricePerGflop::<T>::put(self.min_price_per_gflop);
+		}
+	}
+
+	/// Why a task ended without being trained.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+	#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+	pub enum ExpiryReason {
+		/// Its expiry block came while it was still open, or before it could be drawn again.
+		#[codec(index = 0)]
+		DeadlinePassed,
+		/// [`Config::MaxSolverAttempts`] solvers were passed over.
+		#[codec(index = 1)]
+		TooManyAttempts,
+	}
+
+	/// How a solver lost a task.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+	#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+	pub enum PassReason {
+		/// It declined.
+		#[codec(index = 0)]
+		Declined,
+		/// It did not answer by the accept deadline.
+		#[codec(index = 1)]
+		NoShow,
+		/// It did not commit by the commit deadline.
+		#[codec(index = 2)]
+		MissedDeadline,
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A task was submitted and its escrow held.
+		TaskSubmitted {
+			/// The new task.
+			task: TaskId,
+			/// Its submitter.
+			submitter: T::AccountId,
+			/// The solver's reward.
+			reward: BalanceOf<T>,
+			/// Each verifier's fee.
+			verifier_fee: BalanceOf<T>,
+			/// Everything held: reward and all verifier fees.
+			escrow: BalanceOf<T>,
+			/// The block from which it is no longer drawn.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A solver was drawn for a task.
+		TaskAssigned {
+			/// The task.
+			task: TaskId,
+			/// The drawn solver.
+			solver: T::AccountId,
+			/// At this block an unanswered assignment is a no-show.
+			accept_by: BlockNumberFor<T>,
+		},
+		/// The solver accepted and locked its collateral.
+		TaskAccepted {
+			/// The task.
+			task: TaskId,
+			/// The solver.
+			solver: T::AccountId,
+			/// The collateral locked.
+			collateral: BalanceOf<T>,
+			/// At this block an uncommitted training missed its deadline.
+			commit_by: BlockNumberFor<T>,
+		},
+		/// A solver lost a task; it goes back to the draw (unless it expires, see
+		/// [`Event::TaskExpired`]).
+		SolverPassedOver {
+			/// The task.
+			task: TaskId,
+			/// The solver, never drawn for this task again.
+			solver: T::AccountId,
+			/// Why.
+			reason: PassReason,
+			/// What it was slashed (zero for a decline).
+			slashed: BalanceOf<T>,
+		},
+		/// The solver committed its checkpoints; verification starts.
+		TaskCommitted {
+			/// The task.
+			task: TaskId,
+			/// The solver.
+			solver: T::AccountId,
+		},
+		/// Verification passed; the challenge window is open.
+		TaskVerified {
+			/// The task.
+			task: TaskId,
+		},
+		/// A verdict was disputed.
+		TaskDisputed {
+			/// The task.
+			task: TaskId,
+		},
+		/// A verifier was paid its fee.
+		VerifierPaid {
+			/// The task.
+			task: TaskId,
+			/// The verifier.
+			verifier: T::AccountId,
+			/// The fee paid.
+			fee: BalanceOf<T>,
+		},
+		/// The training stood: the solver was paid and the task ended.
+		TaskSettled {
+			/// The task, now removed.
+			task: TaskId,
+			/// The solver.
+			solver: T::AccountId,
+			/// The reward paid to it.
+			reward: BalanceOf<T>,
+			/// Its collateral, released.
+			collateral_released: BalanceOf<T>,
+			/// Verifier fees not paid out, back to the submitter.
+			refunded: BalanceOf<T>,
+		},
+		/// The training was wrong: the solver was slashed, the submitter refunded, and the task
+		/// ended.
+		TaskFailed {
+			/// The task, now removed.
+			task: TaskId,
+			/// The solver.
+			solver: T::AccountId,
+			/// What the solver lost.
+			slashed: BalanceOf<T>,
+			/// The reward and unpaid fees, back to the submitter.
+			refunded: BalanceOf<T>,
+		},
+		/// The submitter cancelled an open task and got its escrow back.
+		TaskCancelled {
+			/// The task, now removed.
+			task: TaskId,
+			/// The escrow returned.
+			refunded: BalanceOf<T>,
+		},
+		/// A task ended untrained and its escrow was returned.
+		TaskExpired {
+			/// The task, now removed.
+			task: TaskId,
+			/// Why.
+			reason: ExpiryReason,
+			/// The escrow returned.
+			refunded: BalanceOf<T>,
+		},
+		/// The minimum price per GFLOP changed.
+		MinPricePerGflopSet {
+			/// The new price.
+			price: BalanceOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The spec breaks a rule; the reason says which.
+		InvalidSpec(InvalidSpecReason),
+		/// The reward is below the task's estimated GFLOPs × the minimum price per GFLOP.
+		RewardBelowCost,
+		/// The submitter cannot hold the escrow.
+		InsufficientBalance,
+		/// [`Config::MaxPendingTasks`] tasks are already pending; try later.
+		TooManyPendingTasks,
+		/// No live task has this id.
+		TaskNotFound,
+		/// Only the task's submitter may do this.
+		NotSubmitter,
+		/// Only an open task can be cancelled.
+		NotOpen,
+		/// The task is not waiting for a solver's answer.
+		NotAssigned,
+		/// The task is assigned to another solver.
+		NotAssignedSolver,
+		/// The solver is not an active solver (chilled, unbonding, or below the minimum).
+		SolverNotActive,
+		/// The solver's free stake does not cover the task's collateral.
+		InsufficientSolverStake,
+		/// The solver already has collateral locked for this task.
+		CollateralAlreadyLocked,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let deadlines = Self::handle_deadlines(now);
+			let draws = Self::draw_solvers(now);
+			Self::on_initialize_weight(deadlines, draws)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
+		fn integrity_test() {
+			assert!(!T::AcceptWindow::get().is_zero(), "AcceptWindow must be at least one block");
+			assert!(T::ExpiryFactor::get() >= 1, "ExpiryFactor must be at least 1");
+			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be >= 1");
+			assert!(T::MaxPendingTasks::get() >= 1, "MaxPendingTasks must be >= 1");
+			assert!(T::SpecLimits::get().min_deadline_blocks >= 1, "a zero deadline is unsafe");
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Submits a task: validates `spec`, checks `reward` against the minimum price, holds
+		/// `reward + verifier_fee × spec.verification.verifiers` and opens the task for the
+		/// next block's draw.
+		///
+		/// Emits [`Event::TaskSubmitted`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit_task())]
+		pub fn submit_task(
+			origin: OriginFor<T>,
+			spec: Box<TaskSpec>,
+			#[pallet::compact] reward: BalanceOf<T>,
+			#[pallet::compact] verifier_fee: BalanceOf<T>,
+		) -> DispatchResult {
+			let submitter = ensure_signed(origin)?;
+			Self::do_submit(submitter, *spec, reward, verifier_fee)
+		}
+
+		/// Cancels an open task of the caller's and returns its escrow.
+		///
+		/// Emits [`Event::TaskCancelled`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::cancel_task())]
+		pub fn cancel_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let record = Tasks::<T>::get(task).ok_or(Error::<T>::TaskNotFound)?;
+			ensure!(record.submitter == who, Error::<T>::NotSubmitter);
+			ensure!(matches!(record.state, TaskState::Open { .. }), Error::<T>::NotOpen);
+			let refunded = Self::end_pending(task, &record);
+			Self::deposit_event(Event::TaskCancelled { task, refunded });
+			Ok(())
+		}
+
+		/// Accepts a task the caller was drawn for: locks the collateral from its solver bond
+		/// and starts the commit deadline (`spec.deadline_blocks`).
+		///
+		/// Emits [`Event::TaskAccepted`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::accept_task())]
+		pub fn accept_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let solver = ensure_signed(origin)?;
+			let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::TaskNotFound)?;
+			let accept_by = Self::ensure_assigned_to(&record, &solver)?;
+			T::RoleStaking::lock_collateral(&solver, Role::Solver, task, record.collateral)
+				.map_err(Error::<T>::from_staking)?;
+
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::unschedule(task, accept_by);
+			let deadline = BlockNumberFor::<T>::from(record.spec.deadline_blocks);
+			let commit_by = Self::schedule(task, now.saturating_add(deadline), now)?;
+			record.state = TaskState::Training { solver: solver.clone(), commit_by };
+			let collateral = record.collateral;
+			Tasks::<T>::insert(task, record);
+			Self::deposit_event(Event::TaskAccepted { task, solver, collateral, commit_by });
+			Ok(())
+		}
+
+		/// Declines a task the caller was drawn for, at no cost; it is never drawn for it again
+		/// and the task goes back to the draw.
+		///
+		/// Emits [`Event::SolverPassedOver`] (and [`Event::TaskExpired`] if the task cannot be
+		/// drawn again).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::decline_task())]
+		pub fn decline_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let solver = ensure_signed(origin)?;
+			let record = Tasks::<T>::get(task).ok_or(Error::<T>::TaskNotFound)?;
+			let accept_by = Self::ensure_assigned_to(&record, &solver)?;
+			Self::unschedule(task, accept_by);
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::pass_over(task, record, solver, PassReason::Declined, Zero::zero(), now);
+			Ok(())
+		}
+
+		/// Sets the least reward per estimated GFLOP for new tasks. Root only.
+		///
+		/// Emits [`Event::MinPricePerGflopSet`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_min_price_per_gflop())]
+		pub fn set_min_price_per_gflop(
+			origin: OriginFor<T>,
+			#[pallet::compact] price: BalanceOf<T>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			MinPricePerGflop::<T>::put(price);
+			Self::deposit_event(Event::MinPricePerGflopSet { price });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Error<T> {
+	fn from_staking(e: StakingError) -> Self {
+		match e {
+			StakingError::NotActive | StakingError::NotEnoughCandidates => Error::SolverNotActive,
+			StakingError::InsufficientFreeStake | StakingError::NoCollateral => {
+				Error::InsufficientSolverStake
+			},
+			StakingError::CollateralAlreadyLocked => Error::CollateralAlreadyLocked,
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The weight of an `on_initialize` that handled `deadlines` deadlines and made `draws`
+	/// draws, each over at most [`Config::MaxSolverCandidates`] solvers.
+	pub fn on_initialize_weight(deadlines: u32, draws: u32) -> Weight {
+		T::WeightInfo::on_initialize_base()
+			.saturating_add(T::WeightInfo::handle_deadline().saturating_mul(deadlines.into()))
+			.saturating_add(
+				T::WeightInfo::draw_solver(T::MaxSolverCandidates::get())
+					.saturating_mul(draws.into()),
+			)
+	}
+
+	fn hold_reason() -> T::RuntimeHoldReason {
+		HoldReason::TaskEscrow.into()
+	}
+
+	/// The least reward for `spec`: its estimated GFLOPs × [`MinPricePerGflop`], saturating.
+	pub fn min_reward(spec: &TaskSpec) -> BalanceOf<T> {
+		let gflops = spec.estimated_gflops().unwrap_or(u128::MAX);
+		let price: u128 = MinPricePerGflop::<T>::get().unique_saturated_into();
+		BalanceOf::<T>::unique_saturated_from(gflops.saturating_mul(price))
+	}
+
+	/// Submits a task. See [`Call::submit_task`].
+	pub fn do_submit(
+		submitter: T::AccountId,
+		spec: TaskSpec,
+		reward: BalanceOf<T>,
+		verifier_fee: BalanceOf<T>,
+	) -> DispatchResult {
+		spec.validate(&T::SpecLimits::get())
+			.map_err(|e| Error::<T>::InvalidSpec(InvalidSpecReason(e)))?;
+		ensure!(reward >= Self::min_reward(&spec), Error::<T>::RewardBelowCost);
+		let escrow = TaskOf::<T>::escrow_for(reward, verifier_fee, spec.verification.verifiers)
+			.ok_or(ArithmeticError::Overflow)?;
+		ensure!(
+			PendingTasks::<T>::get() < T::MaxPendingTasks::get(),
+			Error::<T>::TooManyPendingTasks
+		);
+		ensure!(
+			T::Currency::can_hold(&Self::hold_reason(), &submitter, escrow),
+			Error::<T>::InsufficientBalance
+		);
+		let task = NextTaskId::<T>::get();
+		let next = task.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let lifetime = spec.deadline_blocks.saturating_mul(T::ExpiryFactor::get());
+		let expires_at = now.saturating_add(lifetime.into());
+		let expiry_slot = Self::schedule(task, expires_at, now)?;
+		DrawQueue::<T>::try_mutate(|queue| queue.try_push(task))
+			.map_err(|_| Error::<T>::TooManyPendingTasks)?;
+
+		// Everything that can be refused was checked: move the funds and write the task.
+		T::Currency::hold(&Self::hold_reason(), &submitter, escrow)?;
+		NextTaskId::<T>::put(next);
+		PendingTasks::<T>::mutate(|n| *n = n.saturating_add(1));
+		let collateral = T::SolverCollateral::get().mul_ceil(reward);
+		Tasks::<T>::insert(
+			task,
+			Task {
+				submitter: submitter.clone(),
+				spec,
+				reward,
+				verifier_fee,
+				collateral,
+				submitted_at: now,
+				expires_at,
+				state: TaskState::Open { opened_at: now, expiry_slot },
+				passed_over: Default::default(),
+			},
+		);
+		Self::deposit_event(Event::TaskSubmitted {
+			task,
+			submitter,
+			reward,
+			verifier_fee,
+			escrow,
+			expires_at,
+		});
+		Ok(())
+	}
+
+	/// `accept_by` if `record` is assigned to `solver`, otherwise the error saying why not.
+	fn ensure_assigned_to(
+		record: &TaskOf<T>,
+		solver: &T::AccountId,
+	) -> Result<BlockNumberFor<T>, Error<T>> {
+		match &record.state {
+			TaskState::Assigned { solver: assigned, accept_by } if assigned == solver => {
+				Ok(*accept_by)
+			},
+			TaskState::Assigned { .. } => Err(Error::<T>::NotAssignedSolver),
+			_ => Err(Error::<T>::NotAssigned),
+		}
+	}
+
+	/// The number of consecutive blocks that always have room for one more deadline: with at
+	/// most `MaxPendingTasks` entries of at most `MaxDeadlinesPerBlock` per block,
+	/// `⌈MaxPendingTasks / MaxDeadlinesPerBlock⌉` blocks hold them all.
+	fn schedule_search_span() -> u32 {
+		T::MaxPendingTasks::get().div_ceil(T::MaxDeadlinesPerBlock::get().max(1))
+	}
+
+	/// Puts `task` into [`Deadlines`] at `due` (at least the block after `now`) or the first
+	/// later block with room, and returns that block.
+	fn schedule(
+		task: TaskId,
+		due: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut block = due.max(now.saturating_add(1u32.into()));
+		for _ in 0..Self::schedule_search_span() {
+			if Deadlines::<T>::try_mutate(block, |due| due.try_push(task)).is_ok() {
+				return Ok(block);
+			}
+			block = block.saturating_add(1u32.into());
+		}
+		// Unreachable while every pending task has exactly one entry (see `do_try_state`).
+		log::error!(target: LOG_TARGET, "no deadline slot for task {task} near {due:?}");
+		Err(Error::<T>::TooManyPendingTasks.into())
+	}
+
+	/// Removes `task`'s entry at `block` from [`Deadlines`].
+	fn unschedule(task: TaskId, block: BlockNumberFor<T>) {
+		Deadlines::<T>::mutate_exists(block, |due| {
+			if let Some(entries) = due {
+				entries.retain(|t| *t != task);
+				if entries.is_empty() {
+					*due = None;
+				}
+			}
+		});
+	}
+
+	/// Ends a pending task without training: unschedules it, takes it off the draw queue,
+	/// returns the escrow and removes it. Returns the amount refunded.
+	fn end_pending(task: TaskId, record: &TaskOf<T>) -> BalanceOf<T> {
+		if let Some(slot) = record.state.deadline_slot() {
+			Self::unschedule(task, slot);
+		}
+		DrawQueue::<T>::mutate(|queue| queue.retain(|t| *t != task));
+		PendingTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Tasks::<T>::remove(task);
+		Self::release_escrow(record, record.escrow().unwrap_or_else(Zero::zero))
+	}
+
+	/// Releases up to `amount` of `record`'s escrow to its submitter; returns what was.
+	fn release_escrow(record: &TaskOf<T>, amount: BalanceOf<T>) -> BalanceOf<T> {
+		T::Currency::release(&Self::hold_reason(), &record.submitter, amount, Precision::BestEffort)
+			.defensive_unwrap_or_default()
+	}
+
+	/// Pays `amount` from `record`'s escrow to `to`'s free balance; returns what was paid (zero
+	/// if `to` cannot receive it, which then stays in escrow for the submitter).
+	fn pay_from_escrow(
+		record: &TaskOf<T>,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> BalanceOf<T> {
+		T::Currency::transfer_on_hold(
+			&Self::hold_reason(),
+			&record.submitter,
+			to,
+			amount,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Polite,
+		)
+		.unwrap_or_else(|e| {
+			log::warn!(target: LOG_TARGET, "could not pay {amount:?} to {to:?}: {e:?}");
+			Zero::zero()
+		})
+	}
+
+	/// Records that `solver` lost `task` and sends the task back to the draw, or ends it if it
+	/// expired or too many solvers were passed over. `record`'s deadline must be unscheduled.
+	fn pass_over(
+		task: TaskId,
+		mut record: TaskOf<T>,
+		solver: T::AccountId,
+		reason: PassReason,
+		slashed: BalanceOf<T>,
+		now: BlockNumberFor<T>,
+	) {
+		if reason != PassReason::Declined {
+			// Declining is a solver's right; only failing to answer or deliver costs reputation.
+			T::RoleStaking::penalize_reputation(&solver, Role::Solver);
+		}
+		let full =
+			record.passed_over.try_push(solver.clone()).is_err() || record.passed_over.is_full();
+		Self::deposit_event(Event::SolverPassedOver { task, solver, reason, slashed });
+
+		let expired = if full {
+			Some(ExpiryReason::TooManyAttempts)
+		} else if now >= record.expires_at {
+			Some(ExpiryReason::DeadlinePassed)
+		} else {
+			None
+		};
+		let reopened = match expired {
+			None => Self::reopen(task, &mut record, now),
+			Some(_) => Err(()),
+		};
+		match reopened {
+			Ok(()) => Tasks::<T>::insert(task, record),
+			Err(()) => {
+				PendingTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
+				Tasks::<T>::remove(task);
+				let refunded =
+					Self::release_escrow(&record, record.escrow().unwrap_or_else(Zero::zero));
+				let reason = expired.unwrap_or(ExpiryReason::DeadlinePassed);
+				Self::deposit_event(Event::TaskExpired { task, reason, refunded });
+			},
+		}
+	}
+
+	/// Puts `record` back into the draw: open from `now`, queued, its expiry scheduled.
+	fn reopen(task: TaskId, record: &mut TaskOf<T>, now: BlockNumberFor<T>) -> Result<(), ()> {
+		let expiry_slot = Self::schedule(task, record.expires_at, now).map_err(|_| ())?;
+		if DrawQueue::<T>::try_mutate(|queue| queue.try_push(task)).is_err() {
+			Self::unschedule(task, expiry_slot);
+			return Err(());
+		}
+		record.state = TaskState::Open { opened_at: now, expiry_slot };
+		Ok(())
+	}
+
+	/// Handles the deadlines due at `now`; returns how many.
+	fn handle_deadlines(now: BlockNumberFor<T>) -> u32 {
+		let due = Deadlines::<T>::take(now);
+		let count = due.len() as u32;
+		for task in due {
+			let Some(record) = Tasks::<T>::get(task) else {
+				log::error!(target: LOG_TARGET, "deadline for unknown task {task}");
+				continue;
+			};
+			match record.state.clone() {
+				TaskState::Open { .. } => {
+					let refunded = Self::end_pending(task, &record);
+					let reason = ExpiryReason::DeadlinePassed;
+					Self::deposit_event(Event::TaskExpired { task, reason, refunded });
+				},
+				TaskState::Assigned { solver, .. } => {
+					let amount = T::NoShowSlash::get().mul_floor(record.collateral);
+					let slashed = T::RoleStaking::slash(
+						&solver,
+						Role::Solver,
+						None,
+						amount,
+						Some(&record.submitter),
+					);
+					Self::pass_over(task, record, solver, PassReason::NoShow, slashed, now);
+				},
+				TaskState::Training { solver, .. } => {
+					let amount = T::MissedDeadlineSlash::get().mul_floor(record.collateral);
+					let slashed = T::RoleStaking::slash(
+						&solver,
+						Role::Solver,
+						Some(task),
+						amount,
+						Some(&record.submitter),
+					);
+					T::RoleStaking::release_collateral(&solver, Role::Solver, task);
+					Self::pass_over(task, record, solver, PassReason::MissedDeadline, slashed, now);
+				},
+				TaskState::Verifying { .. } | TaskState::Verified { .. } | TaskState::Disputed { .. } => {
+					log::error!(target: LOG_TARGET, "deadline for task {task} past training");
+				},
+			}
+		}
+		count
+	}
+
+	/// Draws solvers for up to [`Config::MaxDrawsPerBlock`] open tasks that opened before `now`;
+	/// returns how many draws were made.
+	fn draw_solvers(now: BlockNumberFor<T>) -> u32 {
+		let mut queue = DrawQueue::<T>::get();
+		let mut draws = 0u32;
+		let mut retry = Vec::new();
+		while draws < T::MaxDrawsPerBlock::get() {
+			let Some(&task) = queue.first() else { break };
+			let Some(mut record) = Tasks::<T>::get(task) else {
+				log::error!(target: LOG_TARGET, "queued task {task} is gone");
+				queue.remove(0);
+				continue;
+			};
+			let TaskState::Open { opened_at, expiry_slot } = record.state else {
+				log::error!(target: LOG_TARGET, "queued task {task} is not open");
+				queue.remove(0);
+				continue;
+			};
+			// The queue is in opening order: everything after this opened this block too.
+			if opened_at >= now {
+				break;
+			}
+			queue.remove(0);
+			draws = draws.saturating_add(1);
+			match Self::draw_solver(task, &record) {
+				Some(solver) => {
+					let accept_by = match Self::schedule(
+						task,
+						now.saturating_add(T::AcceptWindow::get()),
+						now,
+					) {
+						Ok(block) => block,
+						Err(_) => {
+							retry.push(task);
+							continue;
+						},
+					};
+					Self::unschedule(task, expiry_slot);
+					record.state = TaskState::Assigned { solver: solver.clone(), accept_by };
+					Tasks::<T>::insert(task, record);
+					Self::deposit_event(Event::TaskAssigned { task, solver, accept_by });
+				},
+				None => {
+					// Nobody eligible now; try again from the next block, after the others.
+					record.state = TaskState::Open { opened_at: now, expiry_slot };
+					Tasks::<T>::insert(task, record);
+					retry.push(task);
+				},
+			}
+		}
+		for task in retry {
+			// Room is certain: the task was just taken off this queue.
+			let _ = queue.try_push(task).defensive();
+		}
+		DrawQueue::<T>::put(queue);
+		draws
+	}
+
+	/// Draws one solver for `record`, or `None` if no eligible solver exists.
+	fn draw_solver(task: TaskId, record: &TaskOf<T>) -> Option<T::AccountId> {
+		let (random, _) = T::Randomness::random(&(b"assay/task-pool/draw", task).encode());
+		let seed = sp_io::hashing::blake2_256(&(random, task, record.passed_over.len() as u32).encode());
+		let mut exclude: Vec<T::AccountId> = record.passed_over.to_vec();
+		exclude.push(record.submitter.clone());
+		T::RoleStaking::select(
+			Role::Solver,
+			1,
+			&exclude,
+			Some(&record.spec.hardware),
+			record.collateral,
+			seed,
+		)
+		.ok()?
+		.into_iter()
+		.next()
+	}
+
+	/// Loads a live task in one of `phases`, or the error saying why not.
+	fn task_in(task: TaskId, phases: &[TaskPhase]) -> Result<TaskOf<T>, LifecycleError> {
+		let record = Tasks::<T>::get(task).ok_or(LifecycleError::UnknownTask)?;
+		ensure!(phases.contains(&record.state.phase()), LifecycleError::WrongPhase);
+		Ok(record)
+	}
+
+	/// Pays each of `verifiers` one verifier fee from `record`'s escrow; returns the total paid.
+	fn pay_verifiers(
+		task: TaskId,
+		record: &TaskOf<T>,
+		verifiers: &[T::AccountId],
+	) -> BalanceOf<T> {
+		verifiers.iter().fold(Zero::zero(), |total: BalanceOf<T>, verifier| {
+			let fee = Self::pay_from_escrow(record, verifier, record.verifier_fee);
+			if !fee.is_zero() {
+				Self::deposit_event(Event::VerifierPaid {
+					task,
+					verifier: verifier.clone(),
+					fee,
+				});
+			}
+			total.saturating_add(fee)
+		})
+	}
+
+	/// Checks that `verifiers` are at most the policy's number.
+	fn ensure_verifier_count(
+		record: &TaskOf<T>,
+		verifiers: &[T::AccountId],
+	) -> Result<(), LifecycleError> {
+		ensure!(
+			verifiers.len() <= usize::from(record.spec.verification.verifiers),
+			LifecycleError::TooManyVerifiers
+		);
+		Ok(())
+	}
+
+	/// Moves a task from one of `from` to `to` with `event`.
+	fn transition(
+		task: TaskId,
+		from: &[TaskPhase],
+		to: impl FnOnce(T::AccountId) -> TaskStateOf<T>,
+		event: Event<T>,
+	) -> Result<(), LifecycleError> {
+		let mut record = Self::task_in(task, from)?;
+		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
+		record.state = to(solver);
+		Tasks::<T>::insert(task, record);
+		Self::deposit_event(event);
+		Ok(())
+	}
+
+	/// Ensure the correctness of the state of this pallet.
+	///
+	/// This should be valid before or after each state transition of this pallet.
+	///
+	/// ## Invariants:
+	///
+	/// Escrow:
+	///
+	/// * For every submitter, the balance held under `HoldReason::TaskEscrow` equals the sum of
+	///   the escrow (`reward + verifier_fee × verifiers`) of its live tasks.
+	///
+	/// One state per task:
+	///
+	/// * Every task id is below `NextTaskId`.
+	/// * `PendingTasks` is the number of open, assigned and training tasks, and at most
+	///   `MaxPendingTasks`.
+	/// * `DrawQueue` has no duplicates and holds exactly the open tasks.
+	/// * Every pending task sits in `Deadlines` exactly once, at the block its state names, and
+	///   nothing else does; no entry is at or before the current block (they are handled in
+	///   `on_initialize`).
+	///
+	/// Solvers:
+	///
+	/// * A task's solver is neither its submitter nor one it passed over; `passed_over` has no
+	///   duplicates.
+	/// * From acceptance on, the solver has exactly the task's collateral locked for it; before,
+	///   none.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+
+		let next = NextTaskId::<T>::get();
+		let mut escrow_by_submitter: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut pending = 0u32;
+		let mut open = BTreeSet::new();
+		let mut slots: BTreeMap<TaskId, BlockNumberFor<T>> = BTreeMap::new();
+		for (task, record) in Tasks::<T>::iter() {
+			ensure!(task < next, "a task id is not below NextTaskId");
+			let escrow = record.escrow().ok_or("a task's escrow overflows")?;
+			let total = escrow_by_submitter.entry(record.submitter.clone()).or_default();
+			*total = total.saturating_add(escrow);
+			if record.state.is_pending() {
+				pending = pending.saturating_add(1);
+			}
+			if matches!(record.state, TaskState::Open { .. }) {
+				open.insert(task);
+			}
+			if let Some(slot) = record.state.deadline_slot() {
+				slots.insert(task, slot);
+			}
+			let mut seen = BTreeSet::new();
+			ensure!(
+				record.passed_over.iter().all(|s| seen.insert(s.clone())),
+				"a solver is passed over twice"
+			);
+			let locked = |who: &T::AccountId| T::RoleStaking::collateral(who, Role::Solver, task);
+			if let Some(solver) = record.state.solver() {
+				ensure!(*solver != record.submitter, "a task's solver is its submitter");
+				ensure!(!record.passed_over.contains(solver), "a task's solver was passed over");
+				let expected =
+					if record.state.has_collateral() { record.collateral } else { Zero::zero() };
+				ensure!(locked(solver) == expected, "a solver's collateral is not the task's");
+			}
+			for passed in &record.passed_over {
+				ensure!(locked(passed).is_zero(), "a passed-over solver still has collateral");
+			}
+		}
+		for (submitter, escrow) in escrow_by_submitter {
+			ensure!(
+				T::Currency::balance_on_hold(&Self::hold_reason(), &submitter) == escrow,
+				"a submitter's escrow hold differs from its tasks' escrow"
+			);
+		}
+
+		ensure!(PendingTasks::<T>::get() == pending, "PendingTasks differs from the tasks");
+		ensure!(pending <= T::MaxPendingTasks::get(), "more pending tasks than the maximum");
+
+		let queue = DrawQueue::<T>::get();
+		let queued: BTreeSet<TaskId> = queue.iter().copied().collect();
+		ensure!(queued.len() == queue.len(), "a task is queued twice");
+		ensure!(queued == open, "the draw queue is not exactly the open tasks");
+
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut scheduled = 0usize;
+		for (block, entries) in Deadlines::<T>::iter() {
+			ensure!(block > now, "a deadline is at or before the current block");
+			ensure!(!entries.is_empty(), "an empty deadline entry is stored");
+			for task in entries {
+				ensure!(slots.get(&task) == Some(&block), "a deadline entry is not its task's");
+				scheduled = scheduled.saturating_add(1);
+			}
+		}
+		ensure!(scheduled == slots.len(), "a pending task is not scheduled exactly once");
+		Ok(())
+	}
+}
+
+impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
+	fn summary(task: TaskId) -> Option<TaskSummary<T::AccountId>> {
+		let record = Tasks::<T>::get(task)?;
+		Some(TaskSummary {
+			phase: record.state.phase(),
+			solver: record.state.solver().cloned(),
+			submitter: record.submitter,
+			spec: record.spec,
+		})
+	}
+
+	fn committed(task: TaskId, solver: &T::AccountId) -> Result<(), LifecycleError> {
+		let mut record = Self::task_in(task, &[TaskPhase::Training])?;
+		let TaskState::Training { solver: training, commit_by } = &record.state else {
+			return Err(LifecycleError::WrongPhase);
+		};
+		ensure!(training == solver, LifecycleError::NotTheSolver);
+		Self::unschedule(task, *commit_by);
+		record.state = TaskState::Verifying { solver: solver.clone() };
+		Tasks::<T>::insert(task, record);
+		PendingTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::TaskCommitted { task, solver: solver.clone() });
+		Ok(())
+	}
+
+	fn verified(task: TaskId) -> Result<(), LifecycleError> {
+		Self::transition(
+			task,
+			&[TaskPhase::Verifying],
+			|solver| TaskState::Verified { solver },
+			Event::TaskVerified { task },
+		)
+	}
+
+	fn disputed(task: TaskId) -> Result<(), LifecycleError> {
+		Self::transition(
+			task,
+			&[TaskPhase::Verifying, TaskPhase::Verified],
+			|solver| TaskState::Disputed { solver },
+			Event::TaskDisputed { task },
+		)
+	}
+
+	fn settle(task: TaskId, paid_verifiers: &[T::AccountId]) -> Result<(), LifecycleError> {
+		let record = Self::task_in(task, &[TaskPhase::Verified, TaskPhase::Disputed])?;
+		Self::ensure_verifier_count(&record, paid_verifiers)?;
+		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
+
+		let reward = Self::pay_from_escrow(&record, &solver, record.reward);
+		let fees = Self::pay_verifiers(task, &record, paid_verifiers);
+		let escrow = record.escrow().unwrap_or_else(Zero::zero);
+		let refunded = Self::release_escrow(&record, escrow.saturating_sub(reward).saturating_sub(fees));
+		let collateral_released = T::RoleStaking::release_collateral(&solver, Role::Solver, task);
+		T::RoleStaking::reward_reputation(&solver, Role::Solver);
+		Tasks::<T>::remove(task);
+		Self::deposit_event(Event::TaskSettled {
+			task,
+			solver,
+			reward,
+			collateral_released,
+			refunded,
+		});
+		Ok(())
+	}
+
+	fn fail(
+		task: TaskId,
+		finder: Option<&T::AccountId>,
+		paid_verifiers: &[T::AccountId],
+	) -> Result<(), LifecycleError> {
+		let record = Self::task_in(
+			task,
+			&[TaskPhase::Verifying, TaskPhase::Verified, TaskPhase::Disputed],
+		)?;
+		Self::ensure_verifier_count(&record, paid_verifiers)?;
+		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
+
+		let slashed =
+			T::RoleStaking::slash(&solver, Role::Solver, Some(task), record.collateral, finder);
+		// Whatever the slash could not take (the bond was slashed elsewhere) is released.
+		T::RoleStaking::release_collateral(&solver, Role::Solver, task);
+		T::RoleStaking::penalize_reputation(&solver, Role::Solver);
+		let fees = Self::pay_verifiers(task, &record, paid_verifiers);
+		let escrow = record.escrow().unwrap_or_else(Zero::zero);
+		let refunded = Self::release_escrow(&record, escrow.saturating_sub(fees));
+		Tasks::<T>::remove(task);
+		Self::deposit_event(Event::TaskFailed { task, solver, slashed, refunded });
+		Ok(())
+	}
+}

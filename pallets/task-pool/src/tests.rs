@@ -1,0 +1,803 @@
+use crate::{
+	mock::{RoleStaking, *},
+	Error, Event, *,
+};
+use assay_primitives::{Layers, ModelSpec, RoleStaking as _, Uri};
+use frame_support::traits::Hooks;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{InspectHold, MutateHold},
+	BoundedVec,
+};
+use sp_runtime::{traits::BadOrigin, ArithmeticError};
+
+/// The escrow of [`spec`] with `reward` and a fee of 5 per verifier (3 verifiers).
+fn escrow(reward: Balance) -> Balance {
+	reward + 3 * 5
+}
+
+/// Submits [`spec`] from `who` with `reward` and a fee of 5; returns the task id.
+fn submit(who: AccountId, reward: Balance) -> TaskId {
+	submit_spec(who, spec(), reward)
+}
+
+fn submit_spec(who: AccountId, spec: TaskSpec, reward: Balance) -> TaskId {
+	let id = NextTaskId::<Test>::get();
+	assert_ok!(TaskPool::submit_task(RuntimeOrigin::signed(who), Box::new(spec), reward, 5));
+	id
+}
+
+/// The solver `task` is assigned to.
+fn assigned_solver(task: TaskId) -> AccountId {
+	match state(task) {
+		TaskState::Assigned { solver, .. } => solver,
+		other => panic!("task {task} is not assigned: {other:?}"),
+	}
+}
+
+/// Submits from 1 with reward 1000, runs a block, and has the drawn solver accept; returns
+/// `(task, solver)`.
+fn training_task() -> (TaskId, AccountId) {
+	let task = submit(1, 1_000);
+	next_block();
+	let solver = assigned_solver(task);
+	assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(solver), task));
+	(task, solver)
+}
+
+fn invalid(e: SpecError) -> Error<Test> {
+	Error::<Test>::InvalidSpec(InvalidSpecReason(e))
+}
+
+mod submit {
+	use super::*;
+
+	#[test]
+	fn holds_escrow_and_opens_the_task() {
+		ExtBuilder::default().build_and_execute(|| {
+			let task = submit(1, 1_000);
+			assert_eq!(task, 0);
+			assert_eq!(escrowed(1), escrow(1_000));
+			assert_eq!(free(1), ENDOWMENT - escrow(1_000));
+			let record = Tasks::<Test>::get(task).unwrap();
+			assert_eq!(record.collateral, 500);
+			assert_eq!(record.submitted_at, 1);
+			assert_eq!(record.expires_at, 1 + 3 * 20);
+			assert_eq!(record.state, TaskState::Open { opened_at: 1, expiry_slot: 61 });
+			assert_eq!(DrawQueue::<Test>::get().into_inner(), vec![task]);
+			assert_eq!(Deadlines::<Test>::get(61).into_inner(), vec![task]);
+			assert_eq!(PendingTasks::<Test>::get(), 1);
+			assert_eq!(NextTaskId::<Test>::get(), 1);
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::TaskSubmitted {
+					task,
+					submitter: 1,
+					reward: 1_000,
+					verifier_fee: 5,
+					escrow: escrow(1_000),
+					expires_at: 61,
+				}]
+			);
+			assert_eq!(submit(1, 1_000), 1);
+			assert_eq!(escrowed(1), 2 * escrow(1_000));
+		});
+	}
+
+	#[test]
+	fn bad_specs_are_refused_with_their_reason_and_move_nothing() {
+		ExtBuilder::default().build_and_execute(|| {
+			let mut zero_steps = spec();
+			zero_steps.hyper.total_steps = 0;
+			let mut uneven = spec();
+			uneven.hyper.checkpoint_interval = 30;
+			let mut empty_model = spec();
+			empty_model.model = ModelSpec::Mlp { layers: Layers::truncate_from(vec![64]) };
+			let mut bad_uri = spec();
+			bad_uri.dataset.uri = Uri::truncate_from(b"ftp://example.org/x".to_vec());
+			let mut too_many_verifiers = spec();
+			too_many_verifiers.verification.verifiers = 9;
+			let mut short_deadline = spec();
+			short_deadline.deadline_blocks = 4;
+			let mut too_big = spec();
+			too_big.model = ModelSpec::Mlp { layers: Layers::truncate_from(vec![100_000; 16]) };
+			for (bad, reason) in [
+				(zero_steps, SpecError::ZeroSteps),
+				(uneven, SpecError::IntervalDoesNotDivideSteps),
+				(empty_model, SpecError::EmptyModel),
+				(bad_uri, SpecError::UnsupportedDatasetUri),
+				(too_many_verifiers, SpecError::TooManyVerifiers),
+				(short_deadline, SpecError::DeadlineTooShort),
+				(too_big, SpecError::TooExpensive),
+			] {
+				assert_noop!(
+					TaskPool::submit_task(RuntimeOrigin::signed(1), Box::new(bad), 1_000, 5),
+					invalid(reason)
+				);
+			}
+			assert_eq!(free(1), ENDOWMENT);
+		});
+	}
+
+	#[test]
+	fn invalid_spec_error_encodes_its_reason() {
+		use codec::Encode;
+		let encoded = invalid(SpecError::ZeroSteps).encode();
+		assert_eq!(encoded, vec![0, SpecError::ZeroSteps.encode()[0]]);
+	}
+
+	#[test]
+	fn reward_must_cover_the_minimum_price() {
+		// The spec is 1 GFLOP; at 700 per GFLOP the least reward is 700.
+		ExtBuilder::default().min_price(700).build_and_execute(|| {
+			assert_eq!(TaskPool::min_reward(&spec()), 700);
+			assert_noop!(
+				TaskPool::submit_task(RuntimeOrigin::signed(1), Box::new(spec()), 699, 5),
+				Error::<Test>::RewardBelowCost
+			);
+			submit(1, 700);
+		});
+	}
+
+	#[test]
+	fn escrow_must_be_affordable_and_must_not_overflow() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				TaskPool::submit_task(RuntimeOrigin::signed(1), Box::new(spec()), ENDOWMENT, 5),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_noop!(
+				TaskPool::submit_task(
+					RuntimeOrigin::signed(1),
+					Box::new(spec()),
+					1_000,
+					Balance::MAX / 2
+				),
+				ArithmeticError::Overflow
+			);
+			assert_eq!(free(1), ENDOWMENT);
+		});
+	}
+
+	#[test]
+	fn pending_tasks_are_bounded() {
+		ExtBuilder::default().build_and_execute(|| {
+			for _ in 0..MaxPendingTasks::get() {
+				submit(1, 1_000);
+			}
+			assert_noop!(
+				TaskPool::submit_task(RuntimeOrigin::signed(2), Box::new(spec()), 1_000, 5),
+				Error::<Test>::TooManyPendingTasks
+			);
+			// Deadlines (2 per block) spilled over into the following blocks.
+			assert_eq!(Deadlines::<Test>::get(61).len(), 2);
+			assert_eq!(Deadlines::<Test>::get(64).len(), 2);
+		});
+	}
+
+	#[test]
+	fn unsigned_is_refused() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				TaskPool::submit_task(RuntimeOrigin::none(), Box::new(spec()), 1_000, 5),
+				BadOrigin
+			);
+		});
+	}
+}
+
+mod cancel {
+	use super::*;
+
+	#[test]
+	fn refunds_an_open_task_and_cleans_up() {
+		ExtBuilder::default().build_and_execute(|| {
+			let task = submit(1, 1_000);
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), task));
+			assert_eq!(free(1), ENDOWMENT);
+			assert_eq!(escrowed(1), 0);
+			assert!(Tasks::<Test>::get(task).is_none());
+			assert!(DrawQueue::<Test>::get().is_empty());
+			assert_eq!(Deadlines::<Test>::iter().count(), 0);
+			assert_eq!(PendingTasks::<Test>::get(), 0);
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::TaskCancelled { task, refunded: escrow(1_000) }]
+			);
+		});
+	}
+
+	#[test]
+	fn cancel_errors() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let task = submit(1, 1_000);
+			assert_noop!(
+				TaskPool::cancel_task(RuntimeOrigin::signed(1), 7),
+				Error::<Test>::TaskNotFound
+			);
+			assert_noop!(
+				TaskPool::cancel_task(RuntimeOrigin::signed(2), task),
+				Error::<Test>::NotSubmitter
+			);
+			next_block();
+			assert_eq!(assigned_solver(task), 5);
+			assert_noop!(
+				TaskPool::cancel_task(RuntimeOrigin::signed(1), task),
+				Error::<Test>::NotOpen
+			);
+		});
+	}
+}
+
+mod draw {
+	use super::*;
+
+	#[test]
+	fn a_solver_is_drawn_from_the_next_block_on() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let task = submit(1, 1_000);
+			// Tasks opened in this block are not drawn by a hook in the same block.
+			TaskPool::on_initialize(1);
+			assert!(matches!(state(task), TaskState::Open { .. }));
+			pool_events_since_last_call();
+			next_block();
+			assert_eq!(state(task), TaskState::Assigned { solver: 5, accept_by: 5 });
+			assert_eq!(Deadlines::<Test>::get(5).into_inner(), vec![task]);
+			assert!(Deadlines::<Test>::get(61).is_empty());
+			assert!(DrawQueue::<Test>::get().is_empty());
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::TaskAssigned { task, solver: 5, accept_by: 5 }]
+			);
+		});
+	}
+
+	#[test]
+	fn never_the_submitter_nor_unfit_hardware_nor_too_little_stake() {
+		ExtBuilder::default()
+			.solver(1)
+			.solver_with(2, SOLVER_BOND, CPU_4)
+			.solver_with(3, 400, GPU_16)
+			.solver(4)
+			.build_and_execute(|| {
+				// Collateral 500: solver 3 has 400 free. GPU task: solver 2 is CPU only.
+				// Submitted by 1, a solver itself. Only 4 remains, whatever the randomness.
+				for _ in 0..5 {
+					let task = submit_spec(1, gpu_spec(), 1_000);
+					next_block();
+					assert_eq!(assigned_solver(task), 4);
+					assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(4), task));
+					assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), task));
+				}
+			});
+	}
+
+	#[test]
+	fn draws_spread_over_eligible_solvers() {
+		ExtBuilder::default().solver(5).solver(6).solver(7).build_and_execute(|| {
+			let mut drawn = std::collections::BTreeSet::new();
+			for _ in 0..12 {
+				let task = submit(1, 1_000);
+				next_block();
+				drawn.insert(assigned_solver(task));
+				assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(assigned_solver(task)), task));
+				assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), task));
+			}
+			assert_eq!(drawn.into_iter().collect::<Vec<_>>(), vec![5, 6, 7]);
+		});
+	}
+
+	#[test]
+	fn without_solvers_the_task_waits_and_is_drawn_later() {
+		ExtBuilder::default().build_and_execute(|| {
+			let task = submit(1, 1_000);
+			run_to_block(4);
+			assert_eq!(state(task), TaskState::Open { opened_at: 4, expiry_slot: 61 });
+			assert_eq!(DrawQueue::<Test>::get().into_inner(), vec![task]);
+			assert_ok!(RoleStaking::bond(
+				RuntimeOrigin::signed(5),
+				Role::Solver,
+				SOLVER_BOND,
+				Some(GPU_16)
+			));
+			next_block();
+			assert_eq!(assigned_solver(task), 5);
+		});
+	}
+
+	#[test]
+	fn at_most_max_draws_per_block_in_queue_order() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let tasks: Vec<_> = (0..3).map(|_| submit(1, 1_000)).collect();
+			next_block();
+			assert!(matches!(state(tasks[0]), TaskState::Assigned { .. }));
+			assert!(matches!(state(tasks[1]), TaskState::Assigned { .. }));
+			assert!(matches!(state(tasks[2]), TaskState::Open { .. }));
+			next_block();
+			assert!(matches!(state(tasks[2]), TaskState::Assigned { .. }));
+		});
+	}
+}
+
+mod accept_and_decline {
+	use super::*;
+
+	#[test]
+	fn accept_locks_collateral_and_starts_the_commit_deadline() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let task = submit(1, 1_000);
+			next_block();
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(5), task));
+			assert_eq!(state(task), TaskState::Training { solver: 5, commit_by: 22 });
+			assert_eq!(RoleStaking::collateral(&5, Role::Solver, task), 500);
+			assert_eq!(RoleStaking::free_stake(&5, Role::Solver), SOLVER_BOND - 500);
+			assert!(Deadlines::<Test>::get(5).is_empty());
+			assert_eq!(Deadlines::<Test>::get(22).into_inner(), vec![task]);
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::TaskAccepted { task, solver: 5, collateral: 500, commit_by: 22 }]
+			);
+		});
+	}
+
+	#[test]
+	fn accept_and_decline_errors() {
+		ExtBuilder::default().solver(5).solver_with(6, 400, GPU_16).build_and_execute(|| {
+			let task = submit(1, 1_000);
+			for call in [TaskPool::accept_task, TaskPool::decline_task] {
+				assert_noop!(call(RuntimeOrigin::signed(5), 9), Error::<Test>::TaskNotFound);
+				assert_noop!(call(RuntimeOrigin::signed(5), task), Error::<Test>::NotAssigned);
+			}
+			next_block();
+			assert_eq!(assigned_solver(task), 5);
+			for call in [TaskPool::accept_task, TaskPool::decline_task] {
+				assert_noop!(call(RuntimeOrigin::signed(6), task), Error::<Test>::NotAssignedSolver);
+				assert_noop!(call(RuntimeOrigin::signed(1), task), Error::<Test>::NotAssignedSolver);
+			}
+			// A solver that chilled after being drawn can no longer take the task.
+			assert_ok!(RoleStaking::chill(RuntimeOrigin::signed(5), Role::Solver));
+			assert_noop!(
+				TaskPool::accept_task(RuntimeOrigin::signed(5), task),
+				Error::<Test>::SolverNotActive
+			);
+			assert_ok!(RoleStaking::rejoin(RuntimeOrigin::signed(5), Role::Solver));
+			// Nor one whose free stake no longer covers the collateral.
+			assert_ok!(RoleStaking::lock_collateral(&5, Role::Solver, 77, 600));
+			assert_noop!(
+				TaskPool::accept_task(RuntimeOrigin::signed(5), task),
+				Error::<Test>::InsufficientSolverStake
+			);
+			RoleStaking::release_collateral(&5, Role::Solver, 77);
+			assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(5), task));
+			assert_noop!(
+				TaskPool::accept_task(RuntimeOrigin::signed(5), task),
+				Error::<Test>::NotAssigned
+			);
+			// With collateral locked, the solver cannot unbond.
+			assert_noop!(
+				RoleStaking::unbond(RuntimeOrigin::signed(5), Role::Solver),
+				pallet_role_staking::Error::<Test>::CollateralLocked
+			);
+		});
+	}
+
+	#[test]
+	fn decline_is_free_and_the_task_goes_to_another_solver() {
+		ExtBuilder::default().solver(5).solver(6).build_and_execute(|| {
+			let task = submit(1, 1_000);
+			next_block();
+			let first = assigned_solver(task);
+			let other = if first == 5 { 6 } else { 5 };
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(first), task));
+			assert_eq!(solver_bond(first), SOLVER_BOND);
+			assert_eq!(reputation(first), 1_000_000);
+			assert_eq!(state(task), TaskState::Open { opened_at: 2, expiry_slot: 61 });
+			assert_eq!(Tasks::<Test>::get(task).unwrap().passed_over.into_inner(), vec![first]);
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::SolverPassedOver {
+					task,
+					solver: first,
+					reason: PassReason::Declined,
+					slashed: 0
+				}]
+			);
+			next_block();
+			assert_eq!(assigned_solver(task), other);
+			// Once every solver passed, the task waits for a new one.
+			assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(other), task));
+			run_to_block(6);
+			assert!(matches!(state(task), TaskState::Open { .. }));
+		});
+	}
+}
+
+mod deadlines {
+	use super::*;
+
+	#[test]
+	fn a_no_show_is_slashed_and_the_task_redrawn() {
+		ExtBuilder::default().solver(5).solver(6).build_and_execute(|| {
+			let task = submit(1, 1_000);
+			next_block();
+			let no_show = assigned_solver(task);
+			let submitter_free = free(1);
+			let treasury = free(TREASURY);
+			pool_events_since_last_call();
+			// accept_by is block 5: at block 4 it is still assigned.
+			run_to_block(4);
+			assert_eq!(assigned_solver(task), no_show);
+			next_block();
+			// 10 % of the 500 collateral, from free stake; half to the submitter.
+			assert_eq!(solver_bond(no_show), SOLVER_BOND - 50);
+			assert_eq!(free(1), submitter_free + 25);
+			assert_eq!(free(TREASURY), treasury + 25);
+			assert_eq!(reputation(no_show), 800_000);
+			let events = pool_events_since_last_call();
+			assert_eq!(
+				events[0],
+				Event::SolverPassedOver {
+					task,
+					solver: no_show,
+					reason: PassReason::NoShow,
+					slashed: 50
+				}
+			);
+			// Reopened at block 5 and drawn in block 6, to the other solver.
+			next_block();
+			assert_ne!(assigned_solver(task), no_show);
+		});
+	}
+
+	#[test]
+	fn a_missed_commit_deadline_is_slashed_and_the_task_reopens() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let (task, solver) = training_task();
+			let submitter_free = free(1);
+			run_to_block(21);
+			assert!(matches!(state(task), TaskState::Training { .. }));
+			pool_events_since_last_call();
+			next_block();
+			// Half the 500 collateral is slashed, half of that to the submitter; the rest of
+			// the collateral is released.
+			assert_eq!(solver_bond(solver), SOLVER_BOND - 250);
+			assert_eq!(RoleStaking::collateral(&solver, Role::Solver, task), 0);
+			assert_eq!(free(1), submitter_free + 125);
+			assert_eq!(state(task), TaskState::Open { opened_at: 22, expiry_slot: 61 });
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::SolverPassedOver {
+					task,
+					solver,
+					reason: PassReason::MissedDeadline,
+					slashed: 250
+				}]
+			);
+			// The only solver was passed over: nobody is drawn.
+			run_to_block(25);
+			assert!(matches!(state(task), TaskState::Open { .. }));
+		});
+	}
+
+	#[test]
+	fn an_open_task_expires_with_a_refund() {
+		ExtBuilder::default().build_and_execute(|| {
+			let task = submit(1, 1_000);
+			run_to_block(60);
+			assert!(Tasks::<Test>::get(task).is_some());
+			pool_events_since_last_call();
+			next_block();
+			assert!(Tasks::<Test>::get(task).is_none());
+			assert_eq!(free(1), ENDOWMENT);
+			assert_eq!(PendingTasks::<Test>::get(), 0);
+			assert!(DrawQueue::<Test>::get().is_empty());
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::TaskExpired {
+					task,
+					reason: ExpiryReason::DeadlinePassed,
+					refunded: escrow(1_000)
+				}]
+			);
+		});
+	}
+
+	#[test]
+	fn a_deadline_missed_after_expiry_refunds_the_submitter() {
+		ExtBuilder::default().build_and_execute(|| {
+			let task = submit(1, 1_000);
+			run_to_block(49);
+			assert_ok!(RoleStaking::bond(
+				RuntimeOrigin::signed(5),
+				Role::Solver,
+				SOLVER_BOND,
+				Some(GPU_16)
+			));
+			next_block();
+			let solver = assigned_solver(task);
+			assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(solver), task));
+			// commit_by = 70, past the expiry at 61: the attempt keeps its full deadline.
+			run_to_block(69);
+			assert!(matches!(state(task), TaskState::Training { .. }));
+			pool_events_since_last_call();
+			next_block();
+			assert!(Tasks::<Test>::get(task).is_none());
+			assert_eq!(escrowed(1), 0);
+			// The refund, plus half the 250 slashed from the solver.
+			assert_eq!(free(1), ENDOWMENT + 125);
+			let events = pool_events_since_last_call();
+			assert_eq!(
+				events.last(),
+				Some(&Event::TaskExpired {
+					task,
+					reason: ExpiryReason::DeadlinePassed,
+					refunded: escrow(1_000)
+				})
+			);
+		});
+	}
+
+	#[test]
+	fn too_many_passed_over_solvers_end_the_task() {
+		ExtBuilder::default().solver(5).solver(6).solver(7).build_and_execute(|| {
+			let task = submit(1, 1_000);
+			for _ in 0..2 {
+				next_block();
+				assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(assigned_solver(task)), task));
+			}
+			next_block();
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(assigned_solver(task)), task));
+			assert!(Tasks::<Test>::get(task).is_none());
+			assert_eq!(free(1), ENDOWMENT);
+			assert_eq!(
+				pool_events_since_last_call().last(),
+				Some(&Event::TaskExpired {
+					task,
+					reason: ExpiryReason::TooManyAttempts,
+					refunded: escrow(1_000)
+				})
+			);
+		});
+	}
+
+	#[test]
+	fn full_deadline_blocks_push_deadlines_later_never_earlier() {
+		ExtBuilder::default().build_and_execute(|| {
+			let tasks: Vec<_> = (0..3).map(|_| submit(1, 1_000)).collect();
+			// Two fit block 61; the third goes to 62.
+			assert_eq!(state(tasks[2]), TaskState::Open { opened_at: 1, expiry_slot: 62 });
+			run_to_block(61);
+			assert!(Tasks::<Test>::get(tasks[0]).is_none());
+			assert!(Tasks::<Test>::get(tasks[1]).is_none());
+			assert!(Tasks::<Test>::get(tasks[2]).is_some());
+			next_block();
+			assert!(Tasks::<Test>::get(tasks[2]).is_none());
+			assert_eq!(free(1), ENDOWMENT);
+		});
+	}
+}
+
+mod lifecycle {
+	use super::*;
+
+	#[test]
+	fn summary_follows_the_task() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			assert_eq!(TaskPool::summary(3), None);
+			let task = submit(1, 1_000);
+			let summary = TaskPool::summary(task).unwrap();
+			assert_eq!(summary.phase, TaskPhase::Open);
+			assert_eq!(summary.solver, None);
+			assert_eq!(summary.submitter, 1);
+			assert_eq!(summary.spec, spec());
+			next_block();
+			assert_eq!(TaskPool::summary(task).unwrap().phase, TaskPhase::Assigned);
+			assert_eq!(TaskPool::summary(task).unwrap().solver, Some(5));
+		});
+	}
+
+	#[test]
+	fn steps_check_phase_and_solver() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			assert_eq!(TaskPool::committed(9, &5), Err(LifecycleError::UnknownTask));
+			let task = submit(1, 1_000);
+			assert_eq!(TaskPool::committed(task, &5), Err(LifecycleError::WrongPhase));
+			assert_eq!(TaskPool::verified(task), Err(LifecycleError::WrongPhase));
+			assert_eq!(TaskPool::disputed(task), Err(LifecycleError::WrongPhase));
+			assert_eq!(TaskPool::settle(task, &[]), Err(LifecycleError::WrongPhase));
+			assert_eq!(TaskPool::fail(task, None, &[]), Err(LifecycleError::WrongPhase));
+			next_block();
+			assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(5), task));
+			assert_eq!(TaskPool::committed(task, &6), Err(LifecycleError::NotTheSolver));
+			assert_eq!(TaskPool::settle(task, &[]), Err(LifecycleError::WrongPhase));
+			assert_ok!(TaskPool::committed(task, &5));
+			assert_eq!(state(task), TaskState::Verifying { solver: 5 });
+			assert_eq!(PendingTasks::<Test>::get(), 0);
+			assert_eq!(Deadlines::<Test>::iter().count(), 0);
+			assert_eq!(TaskPool::committed(task, &5), Err(LifecycleError::WrongPhase));
+			assert_eq!(TaskPool::settle(task, &[]), Err(LifecycleError::WrongPhase));
+			assert_eq!(TaskPool::settle(task, &[7, 8, 9, 10]), Err(LifecycleError::WrongPhase));
+			assert_ok!(TaskPool::verified(task));
+			assert_eq!(TaskPool::verified(task), Err(LifecycleError::WrongPhase));
+			assert_eq!(
+				TaskPool::settle(task, &[7, 8, 9, 10]),
+				Err(LifecycleError::TooManyVerifiers)
+			);
+			assert_ok!(TaskPool::disputed(task));
+			assert_eq!(state(task), TaskState::Disputed { solver: 5 });
+			assert_eq!(TaskPool::disputed(task), Err(LifecycleError::WrongPhase));
+			// The commit deadline no longer applies once committed.
+			run_to_block(30);
+			assert_eq!(state(task), TaskState::Disputed { solver: 5 });
+		});
+	}
+
+	#[test]
+	fn settle_pays_solver_and_verifiers_and_refunds_unpaid_fees() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			assert_ok!(TaskPool::verified(task));
+			let solver_free = free(solver);
+			let submitter_free = free(1);
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::settle(task, &[7, 8]));
+			assert_eq!(free(solver), solver_free + 1_000);
+			assert_eq!(free(7), ENDOWMENT + 5);
+			assert_eq!(free(8), ENDOWMENT + 5);
+			assert_eq!(free(1), submitter_free + 5);
+			assert_eq!(escrowed(1), 0);
+			assert_eq!(RoleStaking::collateral(&solver, Role::Solver, task), 0);
+			assert_eq!(RoleStaking::free_stake(&solver, Role::Solver), SOLVER_BOND);
+			assert_eq!(reputation(solver), 1_050_000);
+			assert!(Tasks::<Test>::get(task).is_none());
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![
+					Event::VerifierPaid { task, verifier: 7, fee: 5 },
+					Event::VerifierPaid { task, verifier: 8, fee: 5 },
+					Event::TaskSettled {
+						task,
+						solver,
+						reward: 1_000,
+						collateral_released: 500,
+						refunded: 5
+					},
+				]
+			);
+			assert_eq!(TaskPool::settle(task, &[]), Err(LifecycleError::UnknownTask));
+		});
+	}
+
+	#[test]
+	fn a_disputed_task_can_still_settle() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			assert_ok!(TaskPool::disputed(task));
+			assert_ok!(TaskPool::settle(task, &[]));
+			assert_eq!(free(1), ENDOWMENT - 1_000);
+		});
+	}
+
+	#[test]
+	fn fail_slashes_the_solver_pays_the_finder_and_refunds_the_submitter() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			let treasury = free(TREASURY);
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::fail(task, Some(&7), &[7, 8, 9]));
+			// The 500 collateral: half to the finder, half to the treasury.
+			assert_eq!(solver_bond(solver), SOLVER_BOND - 500);
+			assert_eq!(free(TREASURY), treasury + 250);
+			assert_eq!(free(7), ENDOWMENT + 250 + 5);
+			assert_eq!(free(8), ENDOWMENT + 5);
+			// The reward back; the fees went to the verifiers who checked.
+			assert_eq!(free(1), ENDOWMENT - 15);
+			assert_eq!(escrowed(1), 0);
+			assert_eq!(reputation(solver), 800_000);
+			assert!(Tasks::<Test>::get(task).is_none());
+			assert_eq!(
+				pool_events_since_last_call().last(),
+				Some(&Event::TaskFailed { task, solver, slashed: 500, refunded: 1_000 })
+			);
+		});
+	}
+
+	#[test]
+	fn an_unpayable_verifier_fee_stays_with_the_submitter() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			ExistentialDeposit::set(10);
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			assert_ok!(TaskPool::verified(task));
+			// Account 50 does not exist and a fee of 5 is below the existential deposit.
+			assert_ok!(TaskPool::settle(task, &[50]));
+			assert_eq!(free(50), 0);
+			assert_eq!(free(1), ENDOWMENT - 1_000);
+			ExistentialDeposit::set(ED);
+		});
+	}
+}
+
+mod admin {
+	use super::*;
+
+	#[test]
+	fn root_sets_the_minimum_price() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(TaskPool::set_min_price_per_gflop(RuntimeOrigin::signed(1), 5), BadOrigin);
+			assert_ok!(TaskPool::set_min_price_per_gflop(RuntimeOrigin::root(), 2_000));
+			assert_eq!(MinPricePerGflop::<Test>::get(), 2_000);
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::MinPricePerGflopSet { price: 2_000 }]
+			);
+			assert_noop!(
+				TaskPool::submit_task(RuntimeOrigin::signed(1), Box::new(spec()), 1_999, 5),
+				Error::<Test>::RewardBelowCost
+			);
+		});
+	}
+
+	#[test]
+	fn escrow_hold_is_separate_from_role_bonds() {
+		ExtBuilder::default().solver(1).build_and_execute(|| {
+			submit(1, 1_000);
+			assert_eq!(escrowed(1), escrow(1_000));
+			assert_eq!(
+				Balances::balance_on_hold(
+					&pallet_role_staking::HoldReason::RoleBond.into(),
+					&1
+				),
+				SOLVER_BOND
+			);
+		});
+	}
+}
+
+mod invariants {
+	use super::*;
+
+	#[test]
+	fn try_state_catches_broken_bookkeeping() {
+		ExtBuilder::default().solver(5).build().execute_with(|| {
+			let (training, _) = training_task();
+			let open = submit(1, 1_000);
+			assert_ok!(TaskPool::do_try_state());
+
+			// An open task missing from the draw queue.
+			DrawQueue::<Test>::kill();
+			assert!(TaskPool::do_try_state().is_err());
+			DrawQueue::<Test>::put(BoundedVec::truncate_from(vec![open]));
+			assert_ok!(TaskPool::do_try_state());
+
+			// A pending task without its deadline entry.
+			let slot = state(training).deadline_slot().unwrap();
+			Deadlines::<Test>::remove(slot);
+			assert!(TaskPool::do_try_state().is_err());
+			Deadlines::<Test>::insert(slot, BoundedVec::truncate_from(vec![training]));
+			assert_ok!(TaskPool::do_try_state());
+
+			// Escrow held that no task accounts for.
+			assert_ok!(Balances::hold(&HoldReason::TaskEscrow.into(), &1, 1));
+			assert!(TaskPool::do_try_state().is_err());
+			assert_ok!(Balances::release(
+				&HoldReason::TaskEscrow.into(),
+				&1,
+				1,
+				frame_support::traits::tokens::Precision::Exact
+			));
+			assert_ok!(TaskPool::do_try_state());
+
+			// A training solver whose collateral is gone.
+			RoleStaking::release_collateral(&5, Role::Solver, training);
+			assert!(TaskPool::do_try_state().is_err());
+		});
+	}
+}
