@@ -15,7 +15,10 @@
 //!   `pallet-role-staking`);
 //! - the live task's phases, [`TaskPhase`], and the [`TaskLifecycle`] trait through which proof
 //!   of learning and dispute move a task and settle or fail it (implemented by
-//!   `pallet-task-pool`).
+//!   `pallet-task-pool`);
+//! - what a verifier reports ([`SegmentReport`], [`Verdict`]), its commit–reveal commitment
+//!   ([`verdict_commitment`]), which segments a verification samples ([`sample_segments`]), and
+//!   how a replayed segment is judged ([`SegmentReport::judge`]).
 //!
 //! There is no second copy of any of these anywhere in Assay: a pallet and a worker that
 //! disagreed on a Merkle root or a cost would slash honest people.
@@ -115,6 +118,7 @@ pub mod merkle;
 pub mod roles;
 pub mod spec;
 pub mod tasks;
+pub mod verification;
 
 pub use bounded_collections::{BoundedVec, ConstU32};
 pub use cost::{estimated_flops, estimated_gflops, forward_flops_per_sample};
@@ -130,3 +134,7 @@ pub use spec::{
 	VerificationMode, VerificationPolicy,
 };
 pub use tasks::{LifecycleError, TaskLifecycle, TaskPhase, TaskSummary};
+pub use verification::{
+	sample_segments, verdict_commitment, MaxSampledSegments, ReportError, Salt, SegmentReport,
+	Verdict,
+};

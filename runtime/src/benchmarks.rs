@@ -9,6 +9,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
 	[pallet_role_staking, RoleStaking]
+	[pallet_task_pool, TaskPool]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

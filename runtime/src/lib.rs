@@ -190,6 +190,8 @@ mod runtime {
 	// The Assay compute market.
 	#[runtime::pallet_index(20)]
 	pub type RoleStaking = pallet_role_staking;
+	#[runtime::pallet_index(21)]
+	pub type TaskPool = pallet_task_pool;
 }
 
 /// The address format of extrinsics: an account id (or index, unused here).

@@ -237,3 +237,94 @@ fn role_bonds_are_held_under_the_role_staking_reason() {
 		assert_eq!(Balances::balance_on_hold(&reason, &bob), bond);
 	});
 }
+
+/// A small valid task for the runtime's limits: an MLP on a CSV file, any CPU.
+fn small_task_spec() -> assay_primitives::TaskSpec {
+	use assay_primitives::*;
+	TaskSpec {
+		model: ModelSpec::Mlp { layers: Layers::truncate_from(vec![64, 32, 10]) },
+		dataset: DatasetRef {
+			uri: Uri::truncate_from(b"https://example.org/digits.csv".to_vec()),
+			sha256: [7; 32],
+			format: DatasetFormat::Csv,
+			train_samples: 1_797,
+		},
+		hyper: Hyperparams {
+			optimizer: Optimizer::Sgd,
+			learning_rate: Fixed::from_parts(10_000_000),
+			batch_size: 16,
+			total_steps: 100,
+			seed: 42,
+			checkpoint_interval: 10,
+		},
+		verification: VerificationPolicy {
+			mode: VerificationMode::Exact,
+			sampled_segments: 2,
+			verifiers: 3,
+		},
+		hardware: HardwareClass { device: Device::Cpu, memory_gib: 1 },
+		deadline_blocks: 100,
+	}
+}
+
+#[test]
+fn a_submitted_task_is_drawn_with_babe_randomness_and_accepted() {
+	use assay_primitives::{Device, HardwareClass, Role, RoleStaking as _};
+	use assay_runtime::{RoleStaking, RuntimeHoldReason, TaskPool, UNITS};
+	use frame_support::traits::fungible::InspectHold;
+	use pallet_task_pool::{TaskState, Tasks};
+
+	preset_state(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		let bob = account(Sr25519Keyring::Bob);
+		let header = author_next_block(&genesis_header(), 0);
+		let gpu = HardwareClass { device: Device::Gpu, memory_gib: 24 };
+		RoleStaking::bond(RuntimeOrigin::signed(bob.clone()), Role::Solver, 1_000 * UNITS, Some(gpu))
+			.expect("Bob bonds as a solver");
+		TaskPool::submit_task(
+			RuntimeOrigin::signed(alice.clone()),
+			Box::new(small_task_spec()),
+			10 * UNITS,
+			UNITS,
+		)
+		.expect("a valid, well-paid task is accepted");
+		let escrow = RuntimeHoldReason::TaskPool(pallet_task_pool::HoldReason::TaskEscrow);
+		assert_eq!(Balances::balance_on_hold(&escrow, &alice), 13 * UNITS);
+
+		let assigned =
+			|| matches!(Tasks::<Runtime>::get(0).map(|t| t.state), Some(TaskState::Assigned { .. }));
+		author_blocks_until(header, 3, assigned);
+		let Some(TaskState::Assigned { solver, .. }) = Tasks::<Runtime>::get(0).map(|t| t.state)
+		else {
+			panic!("task 0 is not assigned")
+		};
+		assert_eq!(solver, bob);
+
+		TaskPool::accept_task(RuntimeOrigin::signed(bob.clone()), 0).expect("Bob accepts");
+		// Collateral is the whole reward.
+		assert_eq!(RoleStaking::collateral(&bob, Role::Solver, 0), 10 * UNITS);
+		assert!(matches!(
+			Tasks::<Runtime>::get(0).map(|t| t.state),
+			Some(TaskState::Training { .. })
+		));
+		TaskPool::do_try_state().expect("task pool invariants hold");
+		RoleStaking::do_try_state().expect("role staking invariants hold");
+	});
+}
+
+#[test]
+fn task_pool_block_work_fits_in_a_quarter_block() {
+	use assay_runtime::{
+		configs::{MaxTaskDeadlinesPerBlock, MaxTaskDrawsPerBlock, RuntimeBlockWeights},
+		TaskPool,
+	};
+	let worst = TaskPool::on_initialize_weight(
+		MaxTaskDeadlinesPerBlock::get(),
+		MaxTaskDrawsPerBlock::get(),
+	);
+	let block = RuntimeBlockWeights::get().max_block;
+	assert!(
+		worst.ref_time() <= block.ref_time() / 4,
+		"worst task-pool on_initialize {worst:?} is over a quarter of the block {block:?}"
+	);
+}

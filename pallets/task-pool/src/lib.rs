@@ -83,7 +83,7 @@
 //!     type AcceptWindow = ConstU32<20>;
 //!     type ExpiryFactor = ConstU32<3>;
 //!     type MaxPendingTasks = ConstU32<1024>;
-//!     type MaxDrawsPerBlock = ConstU32<4>;
+//!     type MaxDrawsPerBlock = ConstU32<1>;
 //!     type MaxDeadlinesPerBlock = ConstU32<32>;
 //!     type MaxSolverAttempts = ConstU32<8>;
 //!     type MaxSolverCandidates = MaxMembersPerRole; // role staking's bound, for weights

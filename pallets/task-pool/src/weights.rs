@@ -1,6 +1,29 @@
 
-//! Weights for `pallet_task_pool`: PROVISIONAL, to be replaced by
-//! `scripts/benchmark-pallets.sh pallet_task_pool`.
+//! Weights for `pallet_task_pool`, measured by `assay-node benchmark pallet`.
+//!
+//! Benchmark CLI 64.0.0, 2026-11-22; steps `10`, repeat `5`;
+//! machine `vm` (`AMD EPYC`); wasm execution `Compiled`; chain `Some("dev")`.
+//! Re-generate with `scripts/benchmark-pallets.sh pallet_task_pool` after changing the pallet's calls.
+
+// Command:
+// /var/tmp/assay-target/debug/assay-node
+// benchmark
+// pallet
+// --runtime-log=warn
+// --chain
+// dev
+// --pallet
+// pallet_task_pool
+// --extrinsic
+// *
+// --steps
+// 10
+// --repeat
+// 5
+// --output
+// /work/main/pallets/task-pool/src/weights.rs
+// --template
+// /work/main/scripts/frame-weight-template.hbs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -25,24 +48,300 @@ pub trait WeightInfo {
 /// Weights for the runtime, with its own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn submit_task() -> Weight { Weight::from_parts(5_000_000_000, 40_000).saturating_add(T::DbWeight::get().reads_writes(8, 8)) }
-	fn cancel_task() -> Weight { Weight::from_parts(5_000_000_000, 40_000).saturating_add(T::DbWeight::get().reads_writes(8, 8)) }
-	fn accept_task() -> Weight { Weight::from_parts(5_000_000_000, 40_000).saturating_add(T::DbWeight::get().reads_writes(8, 8)) }
-	fn decline_task() -> Weight { Weight::from_parts(5_000_000_000, 40_000).saturating_add(T::DbWeight::get().reads_writes(8, 8)) }
-	fn set_min_price_per_gflop() -> Weight { Weight::from_parts(1_000_000_000, 0).saturating_add(T::DbWeight::get().writes(1)) }
-	fn on_initialize_base() -> Weight { Weight::from_parts(1_000_000_000, 40_000).saturating_add(T::DbWeight::get().reads_writes(2, 2)) }
-	fn handle_deadline() -> Weight { Weight::from_parts(5_000_000_000, 40_000).saturating_add(T::DbWeight::get().reads_writes(8, 8)) }
-	fn draw_solver(c: u32, ) -> Weight { Weight::from_parts(5_000_000_000, 40_000).saturating_add(Weight::from_parts(50_000_000, 3_000).saturating_mul(c.into())).saturating_add(T::DbWeight::get().reads((2_u64).saturating_add(c.into()))) }
+	/// Storage: `TaskPool::MinPricePerGflop` (r:1 w:0)
+	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::NextTaskId` (r:1 w:1)
+	/// Proof: `TaskPool::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:31 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:0 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	fn submit_task() -> Weight {
+		// Proof size: measured `10239`, estimated `86054`.
+		// Minimum execution time: 4_386_415_000 picoseconds.
+		Weight::from_parts(4_477_305_000, 0)
+			.saturating_add(Weight::from_parts(0, 86054))
+			.saturating_add(T::DbWeight::get().reads(37))
+			.saturating_add(T::DbWeight::get().writes(7))
+	}
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	fn cancel_task() -> Weight {
+		// Proof size: measured `9185`, estimated `9679`.
+		// Minimum execution time: 1_380_108_000 picoseconds.
+		Weight::from_parts(1_442_775_000, 0)
+			.saturating_add(Weight::from_parts(0, 9679))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	fn accept_task() -> Weight {
+		// Proof size: measured `1699`, estimated `4531`.
+		// Minimum execution time: 912_351_000 picoseconds.
+		Weight::from_parts(972_643_000, 0)
+			.saturating_add(Weight::from_parts(0, 4531))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	fn decline_task() -> Weight {
+		// Proof size: measured `8934`, estimated `9679`.
+		// Minimum execution time: 615_033_000 picoseconds.
+		Weight::from_parts(661_711_000, 0)
+			.saturating_add(Weight::from_parts(0, 9679))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// Storage: `TaskPool::MinPricePerGflop` (r:0 w:1)
+	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn set_min_price_per_gflop() -> Weight {
+		// Proof size: measured `0`, estimated `0`.
+		// Minimum execution time: 152_025_000 picoseconds.
+		Weight::from_parts(158_989_000, 0)
+			.saturating_add(Weight::from_parts(0, 0))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `TaskPool::Deadlines` (r:1 w:0)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	fn on_initialize_base() -> Weight {
+		// Proof size: measured `42`, estimated `9679`.
+		// Minimum execution time: 145_884_000 picoseconds.
+		Weight::from_parts(149_591_000, 0)
+			.saturating_add(Weight::from_parts(0, 9679))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	fn handle_deadline() -> Weight {
+		// Proof size: measured `9713`, estimated `9679`.
+		// Minimum execution time: 2_549_721_000 picoseconds.
+		Weight::from_parts(2_621_745_000, 0)
+			.saturating_add(Weight::from_parts(0, 9679))
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(10))
+	}
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::NextRandomness` (r:1 w:0)
+	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::EpochStart` (r:1 w:0)
+	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Members` (r:1 w:0)
+	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1000 w:0)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 1000]`.
+	fn draw_solver(c: u32, ) -> Weight {
+		// Proof size: measured `947`, estimated `35476`.
+		// Minimum execution time: 928_701_000 picoseconds.
+		Weight::from_parts(4_436_711_376, 0)
+			.saturating_add(Weight::from_parts(0, 35476))
+			// Standard Error: 3_766_222
+			.saturating_add(Weight::from_parts(114_898_059, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(Weight::from_parts(0, 2577).saturating_mul(c.into()))
+	}
 }
 
-// For tests.
+/// The same figures with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn submit_task() -> Weight { Weight::zero() }
-	fn cancel_task() -> Weight { Weight::zero() }
-	fn accept_task() -> Weight { Weight::zero() }
-	fn decline_task() -> Weight { Weight::zero() }
-	fn set_min_price_per_gflop() -> Weight { Weight::zero() }
-	fn on_initialize_base() -> Weight { Weight::zero() }
-	fn handle_deadline() -> Weight { Weight::zero() }
-	fn draw_solver(_c: u32, ) -> Weight { Weight::zero() }
+	/// Storage: `TaskPool::MinPricePerGflop` (r:1 w:0)
+	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::NextTaskId` (r:1 w:1)
+	/// Proof: `TaskPool::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:31 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:0 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	fn submit_task() -> Weight {
+		// Proof size: measured `10239`, estimated `86054`.
+		// Minimum execution time: 4_386_415_000 picoseconds.
+		Weight::from_parts(4_477_305_000, 0)
+			.saturating_add(Weight::from_parts(0, 86054))
+			.saturating_add(ParityDbWeight::get().reads(37))
+			.saturating_add(ParityDbWeight::get().writes(7))
+	}
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	fn cancel_task() -> Weight {
+		// Proof size: measured `9185`, estimated `9679`.
+		// Minimum execution time: 1_380_108_000 picoseconds.
+		Weight::from_parts(1_442_775_000, 0)
+			.saturating_add(Weight::from_parts(0, 9679))
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(6))
+	}
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	fn accept_task() -> Weight {
+		// Proof size: measured `1699`, estimated `4531`.
+		// Minimum execution time: 912_351_000 picoseconds.
+		Weight::from_parts(972_643_000, 0)
+			.saturating_add(Weight::from_parts(0, 4531))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	fn decline_task() -> Weight {
+		// Proof size: measured `8934`, estimated `9679`.
+		// Minimum execution time: 615_033_000 picoseconds.
+		Weight::from_parts(661_711_000, 0)
+			.saturating_add(Weight::from_parts(0, 9679))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	/// Storage: `TaskPool::MinPricePerGflop` (r:0 w:1)
+	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn set_min_price_per_gflop() -> Weight {
+		// Proof size: measured `0`, estimated `0`.
+		// Minimum execution time: 152_025_000 picoseconds.
+		Weight::from_parts(158_989_000, 0)
+			.saturating_add(Weight::from_parts(0, 0))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	/// Storage: `TaskPool::Deadlines` (r:1 w:0)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	fn on_initialize_base() -> Weight {
+		// Proof size: measured `42`, estimated `9679`.
+		// Minimum execution time: 145_884_000 picoseconds.
+		Weight::from_parts(149_591_000, 0)
+			.saturating_add(Weight::from_parts(0, 9679))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	fn handle_deadline() -> Weight {
+		// Proof size: measured `9713`, estimated `9679`.
+		// Minimum execution time: 2_549_721_000 picoseconds.
+		Weight::from_parts(2_621_745_000, 0)
+			.saturating_add(Weight::from_parts(0, 9679))
+			.saturating_add(ParityDbWeight::get().reads(10))
+			.saturating_add(ParityDbWeight::get().writes(10))
+	}
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::NextRandomness` (r:1 w:0)
+	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::EpochStart` (r:1 w:0)
+	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Members` (r:1 w:0)
+	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1000 w:0)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 1000]`.
+	fn draw_solver(c: u32, ) -> Weight {
+		// Proof size: measured `947`, estimated `35476`.
+		// Minimum execution time: 928_701_000 picoseconds.
+		Weight::from_parts(4_436_711_376, 0)
+			.saturating_add(Weight::from_parts(0, 35476))
+			// Standard Error: 3_766_222
+			.saturating_add(Weight::from_parts(114_898_059, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(8))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(4))
+			.saturating_add(Weight::from_parts(0, 2577).saturating_mul(c.into()))
+	}
 }

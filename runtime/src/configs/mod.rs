@@ -10,7 +10,7 @@ pub mod randomness;
 use crate::{
 	AccountId, Babe, Balance, Balances, Block, BlockNumber, Historical, Moment, Nonce, Offences,
 	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys, Staking, System,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, RoleStaking, Session, SessionKeys, Staking, System,
 	Timestamp, UncheckedExtrinsic, EPOCH_DURATION_IN_SLOTS, EXISTENTIAL_DEPOSIT, MICRO_UNITS,
 	MILLI_SECS_PER_BLOCK, SLOT_DURATION, SS58_PREFIX, UNITS, VERSION,
 };
@@ -394,4 +394,85 @@ impl pallet_role_staking::Config for Runtime {
 	type ReputationReward = ReputationReward;
 	type ReputationPenalty = ReputationPenalty;
 	type WeightInfo = pallet_role_staking::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// What a task may ask for. Deadlines are in blocks; the cap on GFLOPs keeps a single task
+	/// within what one well-equipped solver trains in days, not months.
+	pub const TaskSpecLimits: assay_primitives::SpecLimits = assay_primitives::SpecLimits {
+		max_total_steps: 10_000_000,
+		max_batch_size: 65_536,
+		max_segments: 100_000,
+		max_sampled_segments: 64,
+		max_verifiers: 16,
+		min_deadline_blocks: MIN_TASK_DEADLINE,
+		max_deadline_blocks: 30 * 24 * crate::HOURS,
+		max_gflops: 1_000_000_000_000,
+	};
+	/// The solver stakes as much as it stands to earn: lying must cost more than it pays.
+	pub const SolverCollateral: Perbill = Perbill::from_percent(100);
+	/// A drawn solver that never answers loses a little and the task is drawn again.
+	pub const NoShowSlash: Perbill = Perbill::from_percent(5);
+	/// A solver that accepts and does not deliver loses half its collateral.
+	pub const MissedDeadlineSlash: Perbill = Perbill::from_percent(50);
+	pub const TaskAcceptWindow: BlockNumber = TASK_ACCEPT_WINDOW;
+	pub const TaskExpiryFactor: u32 = 3;
+	pub const MaxPendingTasks: u32 = 1_024;
+	/// One draw over up to 1 000 solvers weighs about 128 ms on the debug-node weights; with 32
+	/// deadlines that is within a quarter of a 3-second block (checked by the runtime tests).
+	pub const MaxTaskDrawsPerBlock: u32 = 1;
+	pub const MaxTaskDeadlinesPerBlock: u32 = 32;
+	pub const MaxSolverAttempts: u32 = 8;
+}
+
+#[cfg(feature = "fast-runtime")]
+const TASK_ACCEPT_WINDOW: BlockNumber = 10;
+#[cfg(not(feature = "fast-runtime"))]
+const TASK_ACCEPT_WINDOW: BlockNumber = 5 * crate::MINUTES;
+#[cfg(feature = "fast-runtime")]
+const MIN_TASK_DEADLINE: BlockNumber = 10;
+#[cfg(not(feature = "fast-runtime"))]
+const MIN_TASK_DEADLINE: BlockNumber = 10 * crate::MINUTES;
+
+impl pallet_task_pool::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RoleStaking = RoleStaking;
+	type Randomness = randomness::BabeBlockRandomness;
+	type SpecLimits = TaskSpecLimits;
+	type SolverCollateral = SolverCollateral;
+	type NoShowSlash = NoShowSlash;
+	type MissedDeadlineSlash = MissedDeadlineSlash;
+	type AcceptWindow = TaskAcceptWindow;
+	type ExpiryFactor = TaskExpiryFactor;
+	type MaxPendingTasks = MaxPendingTasks;
+	type MaxDrawsPerBlock = MaxTaskDrawsPerBlock;
+	type MaxDeadlinesPerBlock = MaxTaskDeadlinesPerBlock;
+	type MaxSolverAttempts = MaxSolverAttempts;
+	type MaxSolverCandidates = MaxMembersPerRole;
+	type WeightInfo = pallet_task_pool::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TaskPoolBenchmarkHelper;
+}
+
+/// Makes solvers for the task pool's benchmarks through role staking.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TaskPoolBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_task_pool::BenchmarkHelper<AccountId> for TaskPoolBenchmarkHelper {
+	fn make_solver(who: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		let bond = 1_000 * MinSolverBond::get();
+		let _ = Balances::set_balance(who, bond.saturating_mul(2));
+		let hardware = assay_primitives::HardwareClass {
+			device: assay_primitives::Device::Gpu,
+			memory_gib: u16::MAX,
+		};
+		let bonded =
+			RoleStaking::do_bond(who, pallet_role_staking::Role::Solver, bond, Some(hardware));
+		if bonded.is_err() {
+			frame_support::defensive!("a benchmark solver could not bond");
+		}
+	}
 }
