@@ -18,7 +18,9 @@
 //!   `pallet-task-pool`);
 //! - what a verifier reports ([`SegmentReport`], [`Verdict`]), its commit–reveal commitment
 //!   ([`verdict_commitment`]), which segments a verification samples ([`sample_segments`]), and
-//!   how a replayed segment is judged ([`SegmentReport::judge`]).
+//!   how a replayed segment is judged ([`SegmentReport::judge`]);
+//! - how proof of learning and the dispute pallet hand over a contested segment
+//!   ([`DisputeOpener`], [`VerificationDisputes`]).
 //!
 //! There is no second copy of any of these anywhere in Assay: a pallet and a worker that
 //! disagreed on a Merkle root or a cost would slash honest people.
@@ -112,6 +114,7 @@
 extern crate alloc;
 
 pub mod cost;
+pub mod disputes;
 pub mod fixed;
 mod hash;
 pub mod merkle;
@@ -122,6 +125,7 @@ pub mod verification;
 
 pub use bounded_collections::{BoundedVec, ConstU32};
 pub use cost::{estimated_flops, estimated_gflops, forward_flops_per_sample};
+pub use disputes::{Challengeable, DisputeError, DisputeOpener, VerificationDisputes};
 pub use fixed::{Distance, Fixed, ParseFixedError};
 pub use hash::{sha256, sha256_concat, Sha256};
 pub use merkle::{

@@ -279,8 +279,13 @@ fn a_submitted_task_is_drawn_with_babe_randomness_and_accepted() {
 		let bob = account(Sr25519Keyring::Bob);
 		let header = author_next_block(&genesis_header(), 0);
 		let gpu = HardwareClass { device: Device::Gpu, memory_gib: 24 };
-		RoleStaking::bond(RuntimeOrigin::signed(bob.clone()), Role::Solver, 1_000 * UNITS, Some(gpu))
-			.expect("Bob bonds as a solver");
+		RoleStaking::bond(
+			RuntimeOrigin::signed(bob.clone()),
+			Role::Solver,
+			1_000 * UNITS,
+			Some(gpu),
+		)
+		.expect("Bob bonds as a solver");
 		TaskPool::submit_task(
 			RuntimeOrigin::signed(alice.clone()),
 			Box::new(small_task_spec()),
@@ -291,8 +296,9 @@ fn a_submitted_task_is_drawn_with_babe_randomness_and_accepted() {
 		let escrow = RuntimeHoldReason::TaskPool(pallet_task_pool::HoldReason::TaskEscrow);
 		assert_eq!(Balances::balance_on_hold(&escrow, &alice), 13 * UNITS);
 
-		let assigned =
-			|| matches!(Tasks::<Runtime>::get(0).map(|t| t.state), Some(TaskState::Assigned { .. }));
+		let assigned = || {
+			matches!(Tasks::<Runtime>::get(0).map(|t| t.state), Some(TaskState::Assigned { .. }))
+		};
 		author_blocks_until(header, 3, assigned);
 		let Some(TaskState::Assigned { solver, .. }) = Tasks::<Runtime>::get(0).map(|t| t.state)
 		else {

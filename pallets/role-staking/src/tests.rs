@@ -924,7 +924,8 @@ mod select {
 			.build_and_execute(|| {
 				let mut differs = false;
 				for i in 0..50 {
-					let drawn = RoleStaking::select(Role::Verifier, 3, &[], None, 0, seed(i)).unwrap();
+					let drawn =
+						RoleStaking::select(Role::Verifier, 3, &[], None, 0, seed(i)).unwrap();
 					assert_eq!(drawn.len(), 3);
 					let mut sorted = drawn.clone();
 					sorted.sort();
@@ -943,7 +944,10 @@ mod select {
 				assert_storage_noop!(
 					RoleStaking::select(Role::Verifier, 2, &[], None, 0, seed(0)).unwrap()
 				);
-				assert_eq!(RoleStaking::select(Role::Verifier, 0, &[], None, 0, seed(0)), Ok(vec![]));
+				assert_eq!(
+					RoleStaking::select(Role::Verifier, 0, &[], None, 0, seed(0)),
+					Ok(vec![])
+				);
 			});
 	}
 
@@ -1019,7 +1023,8 @@ mod select {
 					Err(StakingError::NotEnoughCandidates)
 				);
 				assert_eq!(
-					RoleStaking::select(Role::Verifier, 2, &[], None, 100, seed(0)).map(|v| v.len()),
+					RoleStaking::select(Role::Verifier, 2, &[], None, 100, seed(0))
+						.map(|v| v.len()),
 					Ok(2)
 				);
 			});
@@ -1042,7 +1047,8 @@ mod select {
 					);
 					// A GPU with enough memory serves a CPU task.
 					let mut drawn =
-						RoleStaking::select(Role::Solver, 2, &[], Some(&cpu_8), 0, seed(i)).unwrap();
+						RoleStaking::select(Role::Solver, 2, &[], Some(&cpu_8), 0, seed(i))
+							.unwrap();
 					drawn.sort();
 					assert_eq!(drawn, vec![2, 3]);
 				}

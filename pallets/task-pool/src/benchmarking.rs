@@ -8,6 +8,7 @@
 #![cfg(feature = "runtime-benchmarks")]
 
 use super::*;
+use alloc::vec;
 use assay_primitives::{
 	DatasetFormat, DatasetRef, Device, Fixed, HardwareClass, Hyperparams, Layers, MaxUriLen,
 	ModelSpec, Optimizer, Uri, VerificationMode, VerificationPolicy,
@@ -17,7 +18,6 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate},
 	Hooks,
 };
-use alloc::vec;
 use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
@@ -104,9 +104,7 @@ fn fill_deadlines<T: Config>(from: BlockNumberFor<T>) {
 	let span = Pallet::<T>::schedule_search_span();
 	let mut block = from;
 	for _ in 1..span {
-		Deadlines::<T>::mutate(block, |due| {
-			while due.try_push(FILLER).is_ok() {}
-		});
+		Deadlines::<T>::mutate(block, |due| while due.try_push(FILLER).is_ok() {});
 		block = block.saturating_add(1u32.into());
 	}
 }
@@ -258,10 +256,7 @@ mod benchmarks {
 			Pallet::<T>::draw_solvers(block);
 		}
 
-		assert!(matches!(
-			Tasks::<T>::get(task).map(|t| t.state),
-			Some(TaskState::Assigned { .. })
-		));
+		assert!(matches!(Tasks::<T>::get(task).map(|t| t.state), Some(TaskState::Assigned { .. })));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

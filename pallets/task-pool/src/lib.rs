@@ -128,13 +128,14 @@ mod types;
 pub mod weights;
 
 pub use assay_primitives::{
-	LifecycleError, Role, RoleStaking, SpecError, SpecLimits, StakingError, TaskId,
-	TaskLifecycle, TaskPhase, TaskSpec, TaskSummary,
+	LifecycleError, Role, RoleStaking, SpecError, SpecLimits, StakingError, TaskId, TaskLifecycle,
+	TaskPhase, TaskSpec, TaskSummary,
 };
 pub use types::{BalanceOf, Task, TaskOf, TaskState, TaskStateOf};
 pub use weights::WeightInfo;
 
 use alloc::{boxed::Box, vec::Vec};
+use assay_deadlines::{search_span, Deadlines as DeadlineSchedule};
 use codec::Encode;
 use frame_support::{
 	ensure,
@@ -188,6 +189,13 @@ pub mod pallet {
 		/// Funds `who` and bonds it as an active solver with hardware that meets any task and
 		/// enough stake for any collateral the benchmarks ask.
 		fn make_solver(who: &AccountId);
+	}
+
+	/// For runtimes that do not benchmark this pallet (other pallets' test runtimes): makes no
+	/// solver, so this pallet's own benchmarks fail with it.
+	#[cfg(feature = "runtime-benchmarks")]
+	impl<AccountId> BenchmarkHelper<AccountId> for () {
+		fn make_solver(_who: &AccountId) {}
 	}
 
 	#[pallet::config]
@@ -709,11 +717,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The number of consecutive blocks that always have room for one more deadline: with at
-	/// most `MaxPendingTasks` entries of at most `MaxDeadlinesPerBlock` per block,
-	/// `⌈MaxPendingTasks / MaxDeadlinesPerBlock⌉` blocks hold them all.
+	/// The number of consecutive blocks that always have room for one more deadline (see
+	/// `assay_deadlines`): every pending task has exactly one entry.
 	fn schedule_search_span() -> u32 {
-		T::MaxPendingTasks::get().div_ceil(T::MaxDeadlinesPerBlock::get().max(1))
+		search_span(T::MaxPendingTasks::get(), T::MaxDeadlinesPerBlock::get())
 	}
 
 	/// Puts `task` into [`Deadlines`] at `due` (at least the block after `now`) or the first
@@ -723,28 +730,22 @@ impl<T: Config> Pallet<T> {
 		due: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = due.max(now.saturating_add(1u32.into()));
-		for _ in 0..Self::schedule_search_span() {
-			if Deadlines::<T>::try_mutate(block, |due| due.try_push(task)).is_ok() {
-				return Ok(block);
-			}
-			block = block.saturating_add(1u32.into());
-		}
-		// Unreachable while every pending task has exactly one entry (see `do_try_state`).
-		log::error!(target: LOG_TARGET, "no deadline slot for task {task} near {due:?}");
-		Err(Error::<T>::TooManyPendingTasks.into())
+		DeadlineSchedule::<Deadlines<T>, _, _, _>::schedule(
+			task,
+			due,
+			now,
+			Self::schedule_search_span(),
+		)
+		.ok_or_else(|| {
+			// Unreachable while every pending task has exactly one entry (see `do_try_state`).
+			log::error!(target: LOG_TARGET, "no deadline slot for task {task} near {due:?}");
+			Error::<T>::TooManyPendingTasks.into()
+		})
 	}
 
 	/// Removes `task`'s entry at `block` from [`Deadlines`].
 	fn unschedule(task: TaskId, block: BlockNumberFor<T>) {
-		Deadlines::<T>::mutate_exists(block, |due| {
-			if let Some(entries) = due {
-				entries.retain(|t| *t != task);
-				if entries.is_empty() {
-					*due = None;
-				}
-			}
-		});
+		DeadlineSchedule::<Deadlines<T>, _, _, _>::unschedule(&task, block);
 	}
 
 	/// Ends a pending task without training: unschedules it, takes it off the draw queue,
@@ -842,7 +843,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Handles the deadlines due at `now`; returns how many.
 	fn handle_deadlines(now: BlockNumberFor<T>) -> u32 {
-		let due = Deadlines::<T>::take(now);
+		let due = DeadlineSchedule::<Deadlines<T>, _, _, _>::take_due(now);
 		let count = due.len() as u32;
 		for task in due {
 			let Some(record) = Tasks::<T>::get(task) else {
@@ -878,7 +879,9 @@ impl<T: Config> Pallet<T> {
 					T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 					Self::pass_over(task, record, solver, PassReason::MissedDeadline, slashed, now);
 				},
-				TaskState::Verifying { .. } | TaskState::Verified { .. } | TaskState::Disputed { .. } => {
+				TaskState::Verifying { .. }
+				| TaskState::Verified { .. }
+				| TaskState::Disputed { .. } => {
 					log::error!(target: LOG_TARGET, "deadline for task {task} past training");
 				},
 			}
@@ -912,17 +915,15 @@ impl<T: Config> Pallet<T> {
 			draws = draws.saturating_add(1);
 			match Self::draw_solver(task, &record) {
 				Some(solver) => {
-					let accept_by = match Self::schedule(
-						task,
-						now.saturating_add(T::AcceptWindow::get()),
-						now,
-					) {
-						Ok(block) => block,
-						Err(_) => {
-							retry.push(task);
-							continue;
-						},
-					};
+					let accept_by =
+						match Self::schedule(task, now.saturating_add(T::AcceptWindow::get()), now)
+						{
+							Ok(block) => block,
+							Err(_) => {
+								retry.push(task);
+								continue;
+							},
+						};
 					Self::unschedule(task, expiry_slot);
 					record.state = TaskState::Assigned { solver: solver.clone(), accept_by };
 					Tasks::<T>::insert(task, record);
@@ -947,7 +948,8 @@ impl<T: Config> Pallet<T> {
 	/// Draws one solver for `record`, or `None` if no eligible solver exists.
 	fn draw_solver(task: TaskId, record: &TaskOf<T>) -> Option<T::AccountId> {
 		let (random, _) = T::Randomness::random(&(b"assay/task-pool/draw", task).encode());
-		let seed = sp_io::hashing::blake2_256(&(random, task, record.passed_over.len() as u32).encode());
+		let seed =
+			sp_io::hashing::blake2_256(&(random, task, record.passed_over.len() as u32).encode());
 		let mut exclude: Vec<T::AccountId> = record.passed_over.to_vec();
 		exclude.push(record.submitter.clone());
 		T::RoleStaking::select(
@@ -971,19 +973,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays each of `verifiers` one verifier fee from `record`'s escrow; returns the total paid.
-	fn pay_verifiers(
-		task: TaskId,
-		record: &TaskOf<T>,
-		verifiers: &[T::AccountId],
-	) -> BalanceOf<T> {
+	fn pay_verifiers(task: TaskId, record: &TaskOf<T>, verifiers: &[T::AccountId]) -> BalanceOf<T> {
 		verifiers.iter().fold(Zero::zero(), |total: BalanceOf<T>, verifier| {
 			let fee = Self::pay_from_escrow(record, verifier, record.verifier_fee);
 			if !fee.is_zero() {
-				Self::deposit_event(Event::VerifierPaid {
-					task,
-					verifier: verifier.clone(),
-					fee,
-				});
+				Self::deposit_event(Event::VerifierPaid { task, verifier: verifier.clone(), fee });
 			}
 			total.saturating_add(fee)
 		})
@@ -1164,7 +1158,8 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		let reward = Self::pay_from_escrow(&record, &solver, record.reward);
 		let fees = Self::pay_verifiers(task, &record, paid_verifiers);
 		let escrow = record.escrow().unwrap_or_else(Zero::zero);
-		let refunded = Self::release_escrow(&record, escrow.saturating_sub(reward).saturating_sub(fees));
+		let refunded =
+			Self::release_escrow(&record, escrow.saturating_sub(reward).saturating_sub(fees));
 		let collateral_released = T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 		T::RoleStaking::reward_reputation(&solver, Role::Solver);
 		Tasks::<T>::remove(task);
@@ -1183,10 +1178,8 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		finder: Option<&T::AccountId>,
 		paid_verifiers: &[T::AccountId],
 	) -> Result<(), LifecycleError> {
-		let record = Self::task_in(
-			task,
-			&[TaskPhase::Verifying, TaskPhase::Verified, TaskPhase::Disputed],
-		)?;
+		let record =
+			Self::task_in(task, &[TaskPhase::Verifying, TaskPhase::Verified, TaskPhase::Disputed])?;
 		Self::ensure_verifier_count(&record, paid_verifiers)?;
 		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
 

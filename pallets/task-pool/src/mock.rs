@@ -132,8 +132,13 @@ impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		use frame_support::traits::fungible::Mutate;
 		let hardware = HardwareClass { device: Device::Gpu, memory_gib: u16::MAX };
 		Balances::set_balance(who, 1_000_000_000_000);
-		pallet_role_staking::Pallet::<Test>::do_bond(who, Role::Solver, 1_000_000_000, Some(hardware))
-			.unwrap();
+		pallet_role_staking::Pallet::<Test>::do_bond(
+			who,
+			Role::Solver,
+			1_000_000_000,
+			Some(hardware),
+		)
+		.unwrap();
 	}
 }
 

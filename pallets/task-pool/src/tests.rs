@@ -281,7 +281,10 @@ mod draw {
 				let task = submit(1, 1_000);
 				next_block();
 				drawn.insert(assigned_solver(task));
-				assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(assigned_solver(task)), task));
+				assert_ok!(TaskPool::decline_task(
+					RuntimeOrigin::signed(assigned_solver(task)),
+					task
+				));
 				assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), task));
 			}
 			assert_eq!(drawn.into_iter().collect::<Vec<_>>(), vec![5, 6, 7]);
@@ -344,43 +347,52 @@ mod accept_and_decline {
 
 	#[test]
 	fn accept_and_decline_errors() {
-		ExtBuilder::default().solver(5).solver_with(6, 400, GPU_16).build_and_execute(|| {
-			let task = submit(1, 1_000);
-			for call in [TaskPool::accept_task, TaskPool::decline_task] {
-				assert_noop!(call(RuntimeOrigin::signed(5), 9), Error::<Test>::TaskNotFound);
-				assert_noop!(call(RuntimeOrigin::signed(5), task), Error::<Test>::NotAssigned);
-			}
-			next_block();
-			assert_eq!(assigned_solver(task), 5);
-			for call in [TaskPool::accept_task, TaskPool::decline_task] {
-				assert_noop!(call(RuntimeOrigin::signed(6), task), Error::<Test>::NotAssignedSolver);
-				assert_noop!(call(RuntimeOrigin::signed(1), task), Error::<Test>::NotAssignedSolver);
-			}
-			// A solver that chilled after being drawn can no longer take the task.
-			assert_ok!(RoleStaking::chill(RuntimeOrigin::signed(5), Role::Solver));
-			assert_noop!(
-				TaskPool::accept_task(RuntimeOrigin::signed(5), task),
-				Error::<Test>::SolverNotActive
-			);
-			assert_ok!(RoleStaking::rejoin(RuntimeOrigin::signed(5), Role::Solver));
-			// Nor one whose free stake no longer covers the collateral.
-			assert_ok!(RoleStaking::lock_collateral(&5, Role::Solver, 77, 600));
-			assert_noop!(
-				TaskPool::accept_task(RuntimeOrigin::signed(5), task),
-				Error::<Test>::InsufficientSolverStake
-			);
-			RoleStaking::release_collateral(&5, Role::Solver, 77);
-			assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(5), task));
-			assert_noop!(
-				TaskPool::accept_task(RuntimeOrigin::signed(5), task),
-				Error::<Test>::NotAssigned
-			);
-			// With collateral locked, the solver cannot unbond.
-			assert_noop!(
-				RoleStaking::unbond(RuntimeOrigin::signed(5), Role::Solver),
-				pallet_role_staking::Error::<Test>::CollateralLocked
-			);
-		});
+		ExtBuilder::default()
+			.solver(5)
+			.solver_with(6, 400, GPU_16)
+			.build_and_execute(|| {
+				let task = submit(1, 1_000);
+				for call in [TaskPool::accept_task, TaskPool::decline_task] {
+					assert_noop!(call(RuntimeOrigin::signed(5), 9), Error::<Test>::TaskNotFound);
+					assert_noop!(call(RuntimeOrigin::signed(5), task), Error::<Test>::NotAssigned);
+				}
+				next_block();
+				assert_eq!(assigned_solver(task), 5);
+				for call in [TaskPool::accept_task, TaskPool::decline_task] {
+					assert_noop!(
+						call(RuntimeOrigin::signed(6), task),
+						Error::<Test>::NotAssignedSolver
+					);
+					assert_noop!(
+						call(RuntimeOrigin::signed(1), task),
+						Error::<Test>::NotAssignedSolver
+					);
+				}
+				// A solver that chilled after being drawn can no longer take the task.
+				assert_ok!(RoleStaking::chill(RuntimeOrigin::signed(5), Role::Solver));
+				assert_noop!(
+					TaskPool::accept_task(RuntimeOrigin::signed(5), task),
+					Error::<Test>::SolverNotActive
+				);
+				assert_ok!(RoleStaking::rejoin(RuntimeOrigin::signed(5), Role::Solver));
+				// Nor one whose free stake no longer covers the collateral.
+				assert_ok!(RoleStaking::lock_collateral(&5, Role::Solver, 77, 600));
+				assert_noop!(
+					TaskPool::accept_task(RuntimeOrigin::signed(5), task),
+					Error::<Test>::InsufficientSolverStake
+				);
+				RoleStaking::release_collateral(&5, Role::Solver, 77);
+				assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(5), task));
+				assert_noop!(
+					TaskPool::accept_task(RuntimeOrigin::signed(5), task),
+					Error::<Test>::NotAssigned
+				);
+				// With collateral locked, the solver cannot unbond.
+				assert_noop!(
+					RoleStaking::unbond(RuntimeOrigin::signed(5), Role::Solver),
+					pallet_role_staking::Error::<Test>::CollateralLocked
+				);
+			});
 	}
 
 	#[test]
@@ -546,7 +558,10 @@ mod deadlines {
 			let task = submit(1, 1_000);
 			for _ in 0..2 {
 				next_block();
-				assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(assigned_solver(task)), task));
+				assert_ok!(TaskPool::decline_task(
+					RuntimeOrigin::signed(assigned_solver(task)),
+					task
+				));
 			}
 			next_block();
 			pool_events_since_last_call();
@@ -751,10 +766,7 @@ mod admin {
 			submit(1, 1_000);
 			assert_eq!(escrowed(1), escrow(1_000));
 			assert_eq!(
-				Balances::balance_on_hold(
-					&pallet_role_staking::HoldReason::RoleBond.into(),
-					&1
-				),
+				Balances::balance_on_hold(&pallet_role_staking::HoldReason::RoleBond.into(), &1),
 				SOLVER_BOND
 			);
 		});

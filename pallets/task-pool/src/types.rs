@@ -89,11 +89,11 @@ impl<AccountId, BlockNumber: Copy> TaskState<AccountId, BlockNumber> {
 	pub fn solver(&self) -> Option<&AccountId> {
 		match self {
 			Self::Open { .. } => None,
-			Self::Assigned { solver, .. } |
-			Self::Training { solver, .. } |
-			Self::Verifying { solver } |
-			Self::Verified { solver } |
-			Self::Disputed { solver } => Some(solver),
+			Self::Assigned { solver, .. }
+			| Self::Training { solver, .. }
+			| Self::Verifying { solver }
+			| Self::Verified { solver }
+			| Self::Disputed { solver } => Some(solver),
 		}
 	}
 
@@ -117,8 +117,10 @@ impl<AccountId, BlockNumber: Copy> TaskState<AccountId, BlockNumber> {
 	pub fn has_collateral(&self) -> bool {
 		matches!(
 			self,
-			Self::Training { .. } | Self::Verifying { .. } | Self::Verified { .. } |
-				Self::Disputed { .. }
+			Self::Training { .. }
+				| Self::Verifying { .. }
+				| Self::Verified { .. }
+				| Self::Disputed { .. }
 		)
 	}
 }

@@ -9,8 +9,8 @@ pub mod randomness;
 
 use crate::{
 	AccountId, Babe, Balance, Balances, Block, BlockNumber, Historical, Moment, Nonce, Offences,
-	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, RoleStaking, Session, SessionKeys, Staking, System,
+	OriginCaller, PalletInfo, RoleStaking, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys, Staking, System,
 	Timestamp, UncheckedExtrinsic, EPOCH_DURATION_IN_SLOTS, EXISTENTIAL_DEPOSIT, MICRO_UNITS,
 	MILLI_SECS_PER_BLOCK, SLOT_DURATION, SS58_PREFIX, UNITS, VERSION,
 };

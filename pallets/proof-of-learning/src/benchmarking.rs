@@ -1,0 +1,198 @@
+//! Benchmarks for `pallet_proof_of_learning`: one per call, and the parts of `on_initialize`.
+//!
+//! Worst cases: the most verifiers a task may have, the most sampled segments (a reveal checks
+//! two Merkle proofs per segment), a reveal that ends the verification with a failure (slashes,
+//! payments to every verifier), and a draw among `c` eligible verifiers.
+
+#![cfg(feature = "runtime-benchmarks")]
+
+use super::*;
+use assay_primitives::{merkle_proof, sha256, Distance, Sha256};
+use frame_benchmarking::v2::*;
+use frame_support::traits::Hooks;
+use frame_system::RawOrigin;
+
+const SEED: u32 = 0;
+
+fn solver<T: Config>() -> T::AccountId {
+	account("solver", 0, SEED)
+}
+
+/// The checkpoint hashes `h_0 … h_n` of a task with `n` segments.
+fn hashes(n: u32) -> Vec<Sha256> {
+	(0..=n).map(|i| sha256(&i.to_le_bytes())).collect()
+}
+
+/// A task training by [`solver`], with its `n` segments; `verifiers` verifiers bonded.
+fn training<T: Config>(verifiers: u32) -> (TaskId, u32) {
+	let solver = solver::<T>();
+	for i in 0..verifiers {
+		T::BenchmarkHelper::make_verifier(&account("verifier", i, SEED));
+	}
+	let task = T::BenchmarkHelper::training_task(&solver);
+	let n = T::Tasks::summary(task).map(|s| s.spec.hyper.n_segments()).unwrap_or_default();
+	(task, n)
+}
+
+/// A task whose checkpoints are committed and whose verifiers are drawn; returns the task, its
+/// checkpoint hashes and its verifiers.
+fn verifying<T: Config>() -> (TaskId, Vec<Sha256>, Vec<T::AccountId>) {
+	let (task, n) = training::<T>(T::MaxVerifiers::get());
+	let hashes = hashes(n);
+	let commitment = CheckpointCommitment::new(&hashes, [0xaa; 32]).expect("n + 1 > 0 leaves");
+	Pallet::<T>::do_commit_checkpoints(solver::<T>(), task, commitment, artifact_uri())
+		.expect("the benchmark task is training");
+	let at = sampling_block::<T>(task);
+	frame_system::Pallet::<T>::set_block_number(at);
+	Pallet::<T>::on_initialize(at);
+	let verifiers = Verifications::<T>::get(task)
+		.map(|v| v.slots.iter().map(|s| s.verifier.clone()).collect())
+		.unwrap_or_default();
+	(task, hashes, verifiers)
+}
+
+/// A verdict failing every sampled segment (the heaviest outcome).
+fn failing_verdict<T: Config>(task: TaskId, hashes: &[Sha256]) -> Verdict {
+	let segments = Verifications::<T>::get(task).map(|v| v.segments.to_vec()).unwrap_or_default();
+	Verdict::truncate_from(
+		segments
+			.into_iter()
+			.map(|s| SegmentReport {
+				segment: s,
+				start_hash: hashes.get(s as usize).copied().unwrap_or_default(),
+				start_proof: merkle_proof(hashes, s).unwrap_or_default(),
+				end_hash: hashes.get(s as usize + 1).copied().unwrap_or_default(),
+				end_proof: merkle_proof(hashes, s + 1).unwrap_or_default(),
+				replayed_hash: [0xee; 32],
+				distance: Distance::ZERO,
+			})
+			.collect::<Vec<_>>(),
+	)
+}
+
+/// The block a just-committed task's sampling happens in.
+fn sampling_block<T: Config>(task: TaskId) -> BlockNumberFor<T> {
+	Verifications::<T>::get(task)
+		.and_then(|v| match v.phase {
+			Phase::Sampling { at } => Some(at),
+			_ => None,
+		})
+		.expect("a just-committed task waits for sampling")
+}
+
+fn artifact_uri() -> Uri {
+	let mut uri = b"https://".to_vec();
+	uri.resize(256, b'a');
+	Uri::truncate_from(uri)
+}
+
+fn salt<T: Config>(who: &T::AccountId) -> Salt {
+	sp_io::hashing::blake2_256(&who.encode())
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn commit_checkpoints() {
+		let (task, n) = training::<T>(0);
+		let commitment =
+			CheckpointCommitment::new(&hashes(n), [0xaa; 32]).expect("n + 1 > 0 leaves");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(solver::<T>()), task, commitment, artifact_uri());
+
+		assert!(Verifications::<T>::contains_key(task));
+	}
+
+	// The last verifier commits, which opens the reveal phase.
+	#[benchmark]
+	fn commit_verdict() {
+		let (task, hashes, verifiers) = verifying::<T>();
+		let verdict = failing_verdict::<T>(task, &hashes);
+		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
+		for v in others {
+			let hash = verdict_commitment(task, v, &verdict, &salt::<T>(v));
+			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)
+				.expect("a drawn verifier commits");
+		}
+		let hash = verdict_commitment(task, last, &verdict, &salt::<T>(last));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), task, hash);
+
+		assert!(matches!(
+			Verifications::<T>::get(task).map(|v| v.phase),
+			Some(Phase::Revealing { .. })
+		));
+	}
+
+	// The last verifier reveals a verdict of `s` failing segments, which fails the task.
+	#[benchmark]
+	fn reveal_verdict(s: Linear<1, { assay_primitives::MaxSampledSegments::get() }>) {
+		let (task, hashes, verifiers) = verifying::<T>();
+		let mut verdict = failing_verdict::<T>(task, &hashes);
+		verdict.truncate(s as usize);
+		// Only `s` segments are checked: sample that many.
+		Verifications::<T>::mutate(task, |v| {
+			if let Some(v) = v {
+				v.segments.truncate(s as usize);
+			}
+		});
+		for v in &verifiers {
+			let hash = verdict_commitment(task, v, &verdict, &salt::<T>(v));
+			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)
+				.expect("a drawn verifier commits");
+		}
+		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
+		for v in others {
+			Pallet::<T>::reveal_verdict(
+				RawOrigin::Signed(v.clone()).into(),
+				task,
+				verdict.clone(),
+				salt::<T>(v),
+			)
+			.expect("a committed verifier reveals");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), task, verdict.clone(), salt::<T>(last));
+
+		assert!(!Verifications::<T>::contains_key(task));
+	}
+
+	#[benchmark]
+	fn on_initialize_base() {
+		let block = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(block);
+		}
+	}
+
+	// Sampling: segments, and the most verifiers drawn among every bonded one.
+	#[benchmark]
+	fn handle_deadline() {
+		let (task, n) = training::<T>(T::MaxVerifierCandidates::get());
+		let commitment =
+			CheckpointCommitment::new(&hashes(n), [0xaa; 32]).expect("n + 1 > 0 leaves");
+		Pallet::<T>::do_commit_checkpoints(solver::<T>(), task, commitment, artifact_uri())
+			.expect("the benchmark task is training");
+		let at = sampling_block::<T>(task);
+		frame_system::Pallet::<T>::set_block_number(at);
+
+		#[block]
+		{
+			Pallet::<T>::handle_schedule(at);
+		}
+
+		assert!(matches!(
+			Verifications::<T>::get(task).map(|v| v.phase),
+			Some(Phase::Committing { .. })
+		));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,999 @@
+//! # Proof-of-learning pallet
+//!
+//! Checks training the chain never runs. A solver commits to the Merkle root of its checkpoint
+//! hashes; randomness from a later block picks `s` segments and `m` bonded verifiers; each
+//! verifier replays the sampled segments off-chain from the solver's served checkpoints,
+//! commits to its verdict, then reveals it with Merkle proofs the pallet checks. Passing tasks
+//! open a challenge window and then settle through the task pool; failing ones fail (the
+//! solver is slashed); conflicting verdicts go to a dispute.
+//!
+//! - [`Config`]
+//! - [`Call`]
+//! - [`Event`], [`Error`]
+//! - the [`VerificationDisputes`] implementation for [`Pallet`], used by the dispute pallet
+//!
+//! ## Key Terms
+//!
+//! - **Commitment**: [`CheckpointCommitment`] — the Merkle root over `h_0 … h_n`, `n + 1`, and
+//!   the final model's hash — plus the URI the solver serves checkpoints from
+//!   ([`Call::commit_checkpoints`]).
+//! - **Sampling**: [`Config::SamplingDelay`] blocks after the commitment, `s` distinct segments
+//!   ([`sample_segments`]) and `m` verifiers ([`RoleStaking::select`], never the solver nor the
+//!   submitter, each with [`Config::VerifierCollateral`] free) are drawn from the parent
+//!   block's randomness, unknown when the solver committed. Each verifier replays every sampled
+//!   segment and locks [`Config::VerifierCollateral`].
+//! - **Commit–reveal**: a verifier first commits [`verdict_commitment`]`(task, itself, verdict,
+//!   salt)` ([`Call::commit_verdict`]), and only once every verifier has committed (or the
+//!   commit window ended) reveals the verdict and salt ([`Call::reveal_verdict`]). Nobody can
+//!   copy a verdict it has not computed.
+//! - **Verdict**: one [`SegmentReport`] per sampled segment: `h_i` and `h_{i+1}` with their
+//!   Merkle proofs, the verifier's replayed hash and distance. The pallet checks the proofs and
+//!   judges each segment ([`SegmentReport::judge`]): `Exact` passes iff the replay reproduced
+//!   `h_{i+1}`, `Tolerance` iff the distance is at most the threshold.
+//!
+//! ## Outcome
+//!
+//! Once every committed verifier revealed (or the reveal window ended):
+//!
+//! - every revealed verdict passes every segment → [`Phase::ChallengeWindow`] for
+//!   [`Config::ChallengeWindow`] blocks, then the task settles: the solver is paid, each
+//!   revealing verifier gets its fee, collateral comes back, reputations rise;
+//! - some segment fails in every verdict that reveals → the task fails: the solver's collateral
+//!   is slashed, the first verifier that found it gets the beneficiary share, every revealing
+//!   verifier gets its fee, the submitter its reward back;
+//! - some segment passes in one verdict and fails in another → a dispute over that segment
+//!   ([`DisputeOpener`]), with the first failing verifier as challenger and the solver as
+//!   defender. The dispute pallet reports the outcome through [`VerificationDisputes::resolved`].
+//!
+//! A verifier that does not commit in time, or commits and does not reveal, loses
+//! [`Config::VerifierNoShowSlash`] of its collateral (to the treasury), the rest is released, it
+//! is never drawn for the task again, and a replacement is drawn (commit phase) or the outcome
+//! is decided without it (reveal phase; if nobody revealed, a fresh set is drawn).
+//!
+//! ## Usage
+//!
+//! - **Solver**: after training, [`Call::commit_checkpoints`] before the task pool's commit
+//!   deadline, and serve the checkpoints at `artifact_uri`.
+//! - **Verifier** (bonded in role staking): on [`Event::VerificationStarted`] naming it, fetch
+//!   and replay the segments, [`Call::commit_verdict`] before `commit_by`, then on
+//!   [`Event::RevealStarted`] [`Call::reveal_verdict`] before `reveal_by`.
+//!
+//! ## Design
+//!
+//! - **One schedule entry per live verification** in [`Schedule`] (the `assay-deadlines`
+//!   crate), at the end of its current phase; `on_initialize` handles at most
+//!   [`Config::MaxDeadlinesPerBlock`] of them.
+//! - **Verdicts are not stored**, only what each verifier found failing: the proofs are
+//!   checked when revealed and then dropped.
+//! - **State is removed** when the task settles or fails.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic))]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+mod types;
+pub mod weights;
+
+pub use assay_primitives::{
+	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, DisputeError,
+	DisputeOpener, LifecycleError, ReportError, Role, RoleStaking, Salt, SegmentReport, TaskId,
+	TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
+};
+pub use types::{FailedSegments, Phase, Verification, VerificationOf, VerifierSlot};
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use assay_deadlines::{search_span, Deadlines};
+use codec::Encode;
+use frame_support::{
+	ensure,
+	traits::{Get, Randomness},
+	weights::Weight,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, DispatchResult, Perbill,
+};
+
+const LOG_TARGET: &str = "runtime::proof-of-learning";
+
+/// The balance type of role staking.
+pub type BalanceOf<T> = <T as Config>::Balance;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::DispatchResult;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The unit of stake (the runtime's balance).
+		type Balance: frame_support::traits::tokens::Balance;
+
+		/// Verifier bonds: the draw, collateral, slashing and reputation.
+		type RoleStaking: RoleStaking<Self::AccountId, Balance = Self::Balance>;
+
+		/// The task pool: which tasks are training, and their settlement.
+		type Tasks: TaskLifecycle<Self::AccountId>;
+
+		/// Where conflicting verdicts go.
+		type Disputes: DisputeOpener<Self::AccountId>;
+
+		/// Seeds sampling. Must be unknown before the block it is read in.
+		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
+
+		/// What each drawn verifier locks from its bond for the task.
+		#[pallet::constant]
+		type VerifierCollateral: Get<BalanceOf<Self>>;
+
+		/// What a verifier that does not commit or reveal in time loses, as a share of its
+		/// collateral.
+		#[pallet::constant]
+		type VerifierNoShowSlash: Get<Perbill>;
+
+		/// Blocks from the commitment to the draw (at least 1, so the randomness is from a
+		/// block after the commitment).
+		#[pallet::constant]
+		type SamplingDelay: Get<BlockNumberFor<Self>>;
+
+		/// Blocks verifiers have to replay and commit.
+		#[pallet::constant]
+		type CommitWindow: Get<BlockNumberFor<Self>>;
+
+		/// Blocks verifiers have to reveal.
+		#[pallet::constant]
+		type RevealWindow: Get<BlockNumberFor<Self>>;
+
+		/// Blocks a passed verification can be challenged before it settles.
+		#[pallet::constant]
+		type ChallengeWindow: Get<BlockNumberFor<Self>>;
+
+		/// The most verifiers per task (the runtime's `SpecLimits::max_verifiers`).
+		#[pallet::constant]
+		type MaxVerifiers: Get<u32>;
+
+		/// The most verifications under way at once; bounds the schedule.
+		#[pallet::constant]
+		type MaxVerifications: Get<u32>;
+
+		/// The most schedule entries handled per block.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// The most verifiers a draw considers (role staking's `MaxMembersPerRole`); for
+		/// benchmarks.
+		#[pallet::constant]
+		type MaxVerifierCandidates: Get<u32>;
+
+		/// Weights of this pallet's calls and hook.
+		type WeightInfo: WeightInfo;
+
+		/// Benchmark set-up.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Hooks for benchmarking: a training task and bonded verifiers.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper<AccountId> {
+		/// Submits a task with the most verifiers and sampled segments the runtime allows, has
+		/// it drawn for and accepted by `solver` (bonding and funding it), and returns its id.
+		fn training_task(solver: &AccountId) -> TaskId;
+		/// Funds `who` and bonds it as an active verifier with stake for any collateral.
+		fn make_verifier(who: &AccountId);
+	}
+
+	/// The verifications under way.
+	#[pallet::storage]
+	pub type Verifications<T: Config> =
+		StorageMap<_, Twox64Concat, TaskId, VerificationOf<T>, OptionQuery>;
+
+	/// How many verifications are under way.
+	#[pallet::storage]
+	pub type VerificationCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Verifications by the block their current phase ends in.
+	#[pallet::storage]
+	pub type Schedule<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<TaskId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The solver committed to its checkpoints.
+		CheckpointsCommitted {
+			/// The task.
+			task: TaskId,
+			/// The solver.
+			solver: T::AccountId,
+			/// The commitment.
+			commitment: CheckpointCommitment,
+			/// Where the checkpoints are served.
+			artifact_uri: Uri,
+			/// The block segments and verifiers are drawn in.
+			sampling_at: BlockNumberFor<T>,
+		},
+		/// Segments and verifiers were drawn (or verifiers added); they replay and commit.
+		VerificationStarted {
+			/// The task.
+			task: TaskId,
+			/// The sampled segments.
+			segments: Vec<u32>,
+			/// The verifiers drawn in this step.
+			verifiers: Vec<T::AccountId>,
+			/// The commit deadline.
+			commit_by: BlockNumberFor<T>,
+		},
+		/// Not enough verifiers were available; the draw is tried again.
+		VerifiersUnavailable {
+			/// The task.
+			task: TaskId,
+			/// The block of the next try.
+			retry_at: BlockNumberFor<T>,
+		},
+		/// A verifier committed to its verdict.
+		VerdictCommitted {
+			/// The task.
+			task: TaskId,
+			/// The verifier.
+			verifier: T::AccountId,
+		},
+		/// Commitments are in; verifiers reveal.
+		RevealStarted {
+			/// The task.
+			task: TaskId,
+			/// The reveal deadline.
+			reveal_by: BlockNumberFor<T>,
+		},
+		/// A verifier revealed its verdict.
+		VerdictRevealed {
+			/// The task.
+			task: TaskId,
+			/// The verifier.
+			verifier: T::AccountId,
+			/// The segments it found failing (empty: all pass).
+			failed: Vec<u32>,
+		},
+		/// A verifier missed its commit or reveal deadline and was slashed.
+		VerifierDropped {
+			/// The task.
+			task: TaskId,
+			/// The verifier.
+			verifier: T::AccountId,
+			/// What it lost.
+			slashed: BalanceOf<T>,
+		},
+		/// Every sampled segment passed; the challenge window is open.
+		VerificationPassed {
+			/// The task.
+			task: TaskId,
+			/// The block it settles at, unless challenged.
+			challenge_until: BlockNumberFor<T>,
+		},
+		/// A sampled segment failed: the task failed.
+		VerificationFailed {
+			/// The task.
+			task: TaskId,
+			/// The first failing segment.
+			segment: u32,
+			/// The verifier that found it.
+			finder: T::AccountId,
+		},
+		/// Verdicts conflict on a segment, or a passed verification was challenged: a dispute
+		/// decides.
+		VerificationDisputed {
+			/// The task.
+			task: TaskId,
+			/// The contested segment, when known here (conflicting verdicts).
+			segment: Option<u32>,
+		},
+		/// A verifier was wrong about a segment and lost its collateral.
+		VerifierSlashed {
+			/// The task.
+			task: TaskId,
+			/// The verifier.
+			verifier: T::AccountId,
+			/// What it lost.
+			slashed: BalanceOf<T>,
+		},
+		/// The verification ended and the task settled or failed.
+		VerificationClosed {
+			/// The task.
+			task: TaskId,
+			/// Whether the solver's training stood.
+			solver_paid: bool,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The task pool has no such task.
+		TaskNotFound,
+		/// The task is not training (nothing to commit).
+		NotTraining,
+		/// Only the task's solver may commit its checkpoints.
+		NotTheSolver,
+		/// The commitment does not have `total_steps / checkpoint_interval + 1` checkpoints.
+		WrongCheckpointCount,
+		/// The artifact URI is not UTF-8 `https://`, `http://` or `file://`.
+		UnsupportedArtifactUri,
+		/// [`Config::MaxVerifications`] verifications are under way; try again shortly.
+		TooManyVerifications,
+		/// No verification of this task is under way.
+		NoVerification,
+		/// The verification is not collecting commitments.
+		NotCommitting,
+		/// The verification is not collecting reveals.
+		NotRevealing,
+		/// The caller is not a verifier of this task.
+		NotAVerifier,
+		/// The verifier already committed.
+		AlreadyCommitted,
+		/// The verifier already revealed.
+		AlreadyRevealed,
+		/// The verdict and salt do not hash to the verifier's commitment.
+		CommitmentMismatch,
+		/// The verdict does not report on exactly the sampled segments, in order.
+		WrongSegments,
+		/// A checkpoint's Merkle proof does not match the solver's commitment.
+		InvalidProof,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let handled = Self::handle_schedule(now);
+			T::WeightInfo::on_initialize_base()
+				.saturating_add(T::WeightInfo::handle_deadline().saturating_mul(handled.into()))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
+		fn integrity_test() {
+			assert!(!T::SamplingDelay::get().is_zero(), "SamplingDelay must be at least 1");
+			assert!(!T::CommitWindow::get().is_zero(), "CommitWindow must be at least 1");
+			assert!(!T::RevealWindow::get().is_zero(), "RevealWindow must be at least 1");
+			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be >= 1");
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Commits the solver's checkpoints for a training task: the commitment must have one
+		/// checkpoint per segment plus the initial one. Sampling follows after
+		/// [`Config::SamplingDelay`] blocks.
+		///
+		/// Emits [`Event::CheckpointsCommitted`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::commit_checkpoints())]
+		pub fn commit_checkpoints(
+			origin: OriginFor<T>,
+			task: TaskId,
+			commitment: CheckpointCommitment,
+			artifact_uri: Uri,
+		) -> DispatchResult {
+			let solver = ensure_signed(origin)?;
+			Self::do_commit_checkpoints(solver, task, commitment, artifact_uri)
+		}
+
+		/// Commits a drawn verifier to its verdict: `verdict_commitment(task, verifier,
+		/// verdict, salt)`. When every verifier has committed, the reveal phase starts.
+		///
+		/// Emits [`Event::VerdictCommitted`] (and [`Event::RevealStarted`]).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::commit_verdict())]
+		pub fn commit_verdict(
+			origin: OriginFor<T>,
+			task: TaskId,
+			commitment: [u8; 32],
+		) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			let mut record = Verifications::<T>::get(task).ok_or(Error::<T>::NoVerification)?;
+			let Phase::Committing { until } = record.phase else {
+				return Err(Error::<T>::NotCommitting.into());
+			};
+			let slot = record.slot_of(&verifier).ok_or(Error::<T>::NotAVerifier)?;
+			let entry = record.slots.get_mut(slot).ok_or(Error::<T>::NotAVerifier)?;
+			ensure!(entry.commitment.is_none(), Error::<T>::AlreadyCommitted);
+			entry.commitment = Some(commitment);
+			Self::deposit_event(Event::VerdictCommitted { task, verifier });
+
+			if record.slots.iter().all(|s| s.commitment.is_some()) {
+				let now = frame_system::Pallet::<T>::block_number();
+				Self::unschedule(task, until);
+				Self::start_reveal(task, &mut record, now)?;
+			}
+			Verifications::<T>::insert(task, record);
+			Ok(())
+		}
+
+		/// Reveals a verifier's verdict and salt. The pallet checks them against the
+		/// commitment, checks every checkpoint proof against the solver's commitment, and
+		/// judges each segment. When every committed verifier revealed, the outcome is decided.
+		///
+		/// Emits [`Event::VerdictRevealed`] (and the outcome's events).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reveal_verdict(verdict.len() as u32))]
+		pub fn reveal_verdict(
+			origin: OriginFor<T>,
+			task: TaskId,
+			verdict: Verdict,
+			salt: Salt,
+		) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			let mut record = Verifications::<T>::get(task).ok_or(Error::<T>::NoVerification)?;
+			let Phase::Revealing { until } = record.phase else {
+				return Err(Error::<T>::NotRevealing.into());
+			};
+			let slot = record.slot_of(&verifier).ok_or(Error::<T>::NotAVerifier)?;
+			let entry = record.slots.get(slot).ok_or(Error::<T>::NotAVerifier)?;
+			// Every verifier left in the reveal phase has committed (the others were dropped).
+			let committed = entry.commitment.ok_or(Error::<T>::NotAVerifier)?;
+			ensure!(entry.failed.is_none(), Error::<T>::AlreadyRevealed);
+			ensure!(
+				verdict_commitment(task, &verifier, &verdict, &salt) == committed,
+				Error::<T>::CommitmentMismatch
+			);
+			let failed = Self::judge(&record, &verdict)?;
+
+			if let Some(entry) = record.slots.get_mut(slot) {
+				entry.failed = Some(failed.clone());
+			}
+			Self::deposit_event(Event::VerdictRevealed {
+				task,
+				verifier,
+				failed: failed.into_inner(),
+			});
+			let everyone_revealed =
+				record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some());
+			if everyone_revealed {
+				Self::unschedule(task, until);
+				let now = frame_system::Pallet::<T>::block_number();
+				Self::decide(task, record, now);
+			} else {
+				Verifications::<T>::insert(task, record);
+			}
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn schedule_span() -> u32 {
+		search_span(T::MaxVerifications::get(), T::MaxDeadlinesPerBlock::get())
+	}
+
+	/// Puts `task` into the schedule at `due` or the first later block with room.
+	fn schedule(
+		task: TaskId,
+		due: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		Deadlines::<Schedule<T>, _, _, _>::schedule(task, due, now, Self::schedule_span())
+			.ok_or_else(|| {
+				log::error!(target: LOG_TARGET, "no schedule slot for task {task}");
+				Error::<T>::TooManyVerifications.into()
+			})
+	}
+
+	fn unschedule(task: TaskId, block: BlockNumberFor<T>) {
+		Deadlines::<Schedule<T>, _, _, _>::unschedule(&task, block);
+	}
+
+	/// Commits a solver's checkpoints. See [`Call::commit_checkpoints`].
+	pub fn do_commit_checkpoints(
+		solver: T::AccountId,
+		task: TaskId,
+		commitment: CheckpointCommitment,
+		artifact_uri: Uri,
+	) -> DispatchResult {
+		let summary = T::Tasks::summary(task).ok_or(Error::<T>::TaskNotFound)?;
+		ensure!(summary.phase == TaskPhase::Training, Error::<T>::NotTraining);
+		ensure!(summary.solver.as_ref() == Some(&solver), Error::<T>::NotTheSolver);
+		ensure!(
+			Some(commitment.checkpoints) == summary.spec.hyper.n_checkpoints(),
+			Error::<T>::WrongCheckpointCount
+		);
+		ensure!(
+			assay_primitives::spec::uri_supported(&artifact_uri),
+			Error::<T>::UnsupportedArtifactUri
+		);
+		ensure!(
+			VerificationCount::<T>::get() < T::MaxVerifications::get(),
+			Error::<T>::TooManyVerifications
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		let sampling_at = Self::schedule(task, now.saturating_add(T::SamplingDelay::get()), now)?;
+		T::Tasks::committed(task, &solver).map_err(|e| match e {
+			LifecycleError::NotTheSolver => Error::<T>::NotTheSolver,
+			LifecycleError::UnknownTask => Error::<T>::TaskNotFound,
+			LifecycleError::WrongPhase | LifecycleError::TooManyVerifiers => {
+				Error::<T>::NotTraining
+			},
+		})?;
+
+		VerificationCount::<T>::mutate(|n| *n = n.saturating_add(1));
+		let policy = summary.spec.verification;
+		Verifications::<T>::insert(
+			task,
+			Verification {
+				solver: solver.clone(),
+				submitter: summary.submitter,
+				commitment,
+				artifact_uri: artifact_uri.clone(),
+				mode: policy.mode,
+				verifiers_wanted: policy.verifiers,
+				segments_wanted: policy.sampled_segments,
+				segments: Default::default(),
+				slots: Default::default(),
+				dropped: Default::default(),
+				phase: Phase::Sampling { at: sampling_at },
+			},
+		);
+		Self::deposit_event(Event::CheckpointsCommitted {
+			task,
+			solver,
+			commitment,
+			artifact_uri,
+			sampling_at,
+		});
+		Ok(())
+	}
+
+	/// Judges a revealed verdict against `record`: it must report on exactly the sampled
+	/// segments, in order, with valid proofs. Returns the segments it found failing.
+	fn judge(record: &VerificationOf<T>, verdict: &Verdict) -> Result<FailedSegments, Error<T>> {
+		ensure!(
+			verdict.len() == record.segments.len()
+				&& verdict.iter().zip(record.segments.iter()).all(|(r, s)| r.segment == *s),
+			Error::<T>::WrongSegments
+		);
+		let mut failed = FailedSegments::default();
+		for report in verdict {
+			let passes = report.judge(&record.commitment, &record.mode).map_err(|e| match e {
+				ReportError::BadStartProof | ReportError::BadEndProof => Error::<T>::InvalidProof,
+				ReportError::SegmentOutOfRange => Error::<T>::WrongSegments,
+			})?;
+			if !passes {
+				// At most as many as the sampled segments, which the bound already holds.
+				failed.try_push(report.segment).map_err(|_| Error::<T>::WrongSegments)?;
+			}
+		}
+		Ok(failed)
+	}
+
+	/// Handles the schedule entries due at `now`; returns how many.
+	fn handle_schedule(now: BlockNumberFor<T>) -> u32 {
+		let due = Deadlines::<Schedule<T>, _, _, _>::take_due(now);
+		let count = due.len() as u32;
+		for task in due {
+			let Some(mut record) = Verifications::<T>::get(task) else {
+				log::error!(target: LOG_TARGET, "schedule entry for unknown task {task}");
+				continue;
+			};
+			match record.phase {
+				Phase::Sampling { .. } => {
+					Self::sample(task, &mut record, now);
+					Verifications::<T>::insert(task, record);
+				},
+				Phase::Committing { .. } => {
+					Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none());
+					Self::fill_and_commit(task, &mut record, now);
+					Verifications::<T>::insert(task, record);
+				},
+				Phase::Revealing { .. } => {
+					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none());
+					if record.slots.is_empty() {
+						// Nobody revealed: a fresh set of verifiers starts over.
+						Self::fill_and_commit(task, &mut record, now);
+						Verifications::<T>::insert(task, record);
+					} else {
+						Self::decide(task, record, now);
+					}
+				},
+				Phase::ChallengeWindow { .. } => Self::close(task, record, true, None),
+				Phase::Disputed => {
+					log::error!(target: LOG_TARGET, "schedule entry for disputed task {task}");
+				},
+			}
+		}
+		count
+	}
+
+	/// A 32-byte seed for `purpose` of `task`, from the runtime's randomness.
+	fn seed(purpose: &[u8], task: TaskId, round: u32) -> [u8; 32] {
+		let (random, _) = T::Randomness::random(&(b"assay/pol", purpose, task).encode());
+		sp_io::hashing::blake2_256(&(random, task, round).encode())
+	}
+
+	/// Draws the segments, then the verifiers.
+	fn sample(task: TaskId, record: &mut VerificationOf<T>, now: BlockNumberFor<T>) {
+		let seed = Self::seed(b"segments", task, 0);
+		let segments =
+			sample_segments(&seed, record.commitment.segments(), u32::from(record.segments_wanted))
+				.unwrap_or_default();
+		record.segments = FailedSegments::truncate_from(segments);
+		Self::fill_and_commit(task, record, now);
+	}
+
+	/// Draws verifiers until the task has as many as it pays for, then opens (or extends) the
+	/// commit phase; with no verifier at all, tries again one commit window later.
+	fn fill_and_commit(task: TaskId, record: &mut VerificationOf<T>, now: BlockNumberFor<T>) {
+		let missing = u32::from(record.verifiers_wanted).saturating_sub(record.slots.len() as u32);
+		let mut exclude: Vec<T::AccountId> =
+			record.slots.iter().map(|s| s.verifier.clone()).collect();
+		exclude.extend(record.dropped.iter().cloned());
+		exclude.push(record.solver.clone());
+		exclude.push(record.submitter.clone());
+		let round = record.dropped.len() as u32;
+		let drawn = Self::draw_verifiers(task, missing, &exclude, round);
+		let mut added = Vec::new();
+		for verifier in drawn {
+			if T::RoleStaking::lock_collateral(
+				&verifier,
+				Role::Verifier,
+				task,
+				T::VerifierCollateral::get(),
+			)
+			.is_err()
+			{
+				continue;
+			}
+			let slot = VerifierSlot { verifier: verifier.clone(), commitment: None, failed: None };
+			if record.slots.try_push(slot).is_err() {
+				T::RoleStaking::release_collateral(&verifier, Role::Verifier, task);
+				break;
+			}
+			added.push(verifier);
+		}
+
+		let window = T::CommitWindow::get();
+		let until = match Self::schedule(task, now.saturating_add(window), now) {
+			Ok(block) => block,
+			Err(_) => now.saturating_add(window),
+		};
+		if record.slots.is_empty() {
+			record.phase = Phase::Committing { until };
+			Self::deposit_event(Event::VerifiersUnavailable { task, retry_at: until });
+			return;
+		}
+		if added.is_empty() && record.slots.iter().all(|s| s.commitment.is_some()) {
+			// Everyone left has committed and nobody could be added: reveal now.
+			Self::unschedule(task, until);
+			if Self::start_reveal(task, record, now).is_err() {
+				log::error!(target: LOG_TARGET, "could not schedule the reveal of task {task}");
+			}
+			return;
+		}
+		record.phase = Phase::Committing { until };
+		Self::deposit_event(Event::VerificationStarted {
+			task,
+			segments: record.segments.to_vec(),
+			verifiers: added,
+			commit_by: until,
+		});
+	}
+
+	/// Up to `count` verifiers, as many as are eligible.
+	fn draw_verifiers(
+		task: TaskId,
+		count: u32,
+		exclude: &[T::AccountId],
+		round: u32,
+	) -> Vec<T::AccountId> {
+		let collateral = T::VerifierCollateral::get();
+		// Ask for all; if too few are eligible, for one fewer at a time (count is small).
+		(1..=count)
+			.rev()
+			.find_map(|k| {
+				let seed = Self::seed(b"verifiers", task, round.saturating_add(k));
+				T::RoleStaking::select(Role::Verifier, k, exclude, None, collateral, seed).ok()
+			})
+			.unwrap_or_default()
+	}
+
+	/// Opens the reveal phase.
+	fn start_reveal(
+		task: TaskId,
+		record: &mut VerificationOf<T>,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let reveal_by = Self::schedule(task, now.saturating_add(T::RevealWindow::get()), now)?;
+		record.phase = Phase::Revealing { until: reveal_by };
+		Self::deposit_event(Event::RevealStarted { task, reveal_by });
+		Ok(())
+	}
+
+	/// Slashes and removes the verifiers `missed` picks out; they are never drawn again here.
+	fn drop_verifiers(
+		task: TaskId,
+		record: &mut VerificationOf<T>,
+		missed: impl Fn(&VerifierSlot<T::AccountId>) -> bool,
+	) {
+		let (gone, kept): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(|s| missed(s));
+		for slot in gone {
+			let amount = T::VerifierNoShowSlash::get().mul_floor(T::VerifierCollateral::get());
+			let slashed =
+				T::RoleStaking::slash(&slot.verifier, Role::Verifier, Some(task), amount, None);
+			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
+			T::RoleStaking::penalize_reputation(&slot.verifier, Role::Verifier);
+			// When full, the verifier may be drawn again: it was slashed either way.
+			let _ = record.dropped.try_push(slot.verifier.clone());
+			Self::deposit_event(Event::VerifierDropped { task, verifier: slot.verifier, slashed });
+		}
+		record.slots = frame_support::BoundedVec::truncate_from(kept);
+	}
+
+	/// Decides the outcome from the revealed verdicts.
+	fn decide(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
+		let revealed: Vec<(T::AccountId, FailedSegments)> =
+			record.revealed().map(|(v, f)| (v.clone(), f.clone())).collect();
+		let failing = |segment: &u32| revealed.iter().filter(|(_, f)| f.contains(segment)).count();
+		let contested = record.segments.iter().find(|segment| {
+			let fails = failing(segment);
+			fails > 0 && fails < revealed.len()
+		});
+		let first_finder = |segment: u32| {
+			revealed.iter().find(|(_, f)| f.contains(&segment)).map(|(v, _)| v.clone())
+		};
+
+		if let Some(&segment) = contested {
+			let challenger = first_finder(segment);
+			let opened = challenger
+				.as_ref()
+				.map(|c| T::Disputes::open(task, segment, c, &record.solver))
+				.unwrap_or(Err(DisputeError::NotDisputable));
+			match opened {
+				Ok(()) => {
+					if T::Tasks::disputed(task).is_err() {
+						log::error!(target: LOG_TARGET, "task {task} could not be marked disputed");
+					}
+					record.phase = Phase::Disputed;
+					Verifications::<T>::insert(task, record);
+					Self::deposit_event(Event::VerificationDisputed {
+						task,
+						segment: Some(segment),
+					});
+				},
+				Err(e) => {
+					// The dispute pallet is full: decide again next block.
+					log::warn!(target: LOG_TARGET, "dispute for task {task} not opened: {e:?}");
+					let retry = Self::schedule(task, now.saturating_add(1u32.into()), now)
+						.unwrap_or(now.saturating_add(1u32.into()));
+					record.phase = Phase::Revealing { until: retry };
+					Verifications::<T>::insert(task, record);
+				},
+			}
+			return;
+		}
+
+		let failed = record.segments.iter().find(|segment| failing(segment) > 0).copied();
+		match failed.and_then(|segment| first_finder(segment).map(|f| (segment, f))) {
+			Some((segment, finder)) => {
+				Self::deposit_event(Event::VerificationFailed {
+					task,
+					segment,
+					finder: finder.clone(),
+				});
+				Self::close(task, record, false, Some(finder));
+			},
+			None => {
+				let until =
+					Self::schedule(task, now.saturating_add(T::ChallengeWindow::get()), now)
+						.unwrap_or(now.saturating_add(T::ChallengeWindow::get()));
+				if T::Tasks::verified(task).is_err() {
+					log::error!(target: LOG_TARGET, "task {task} could not be marked verified");
+				}
+				record.phase = Phase::ChallengeWindow { until };
+				Verifications::<T>::insert(task, record);
+				Self::deposit_event(Event::VerificationPassed { task, challenge_until: until });
+			},
+		}
+	}
+
+	/// Ends the verification: settles (`solver_paid`) or fails the task, pays and releases the
+	/// verifiers that revealed, and removes the record.
+	fn close(
+		task: TaskId,
+		record: VerificationOf<T>,
+		solver_paid: bool,
+		finder: Option<T::AccountId>,
+	) {
+		if let Some(until) = record.phase.deadline() {
+			Self::unschedule(task, until);
+		}
+		let paid: Vec<T::AccountId> = record.revealed().map(|(v, _)| v.clone()).collect();
+		let result = if solver_paid {
+			T::Tasks::settle(task, &paid)
+		} else {
+			T::Tasks::fail(task, finder.as_ref(), &paid)
+		};
+		if let Err(e) = result {
+			log::error!(target: LOG_TARGET, "task {task} could not be closed: {e:?}");
+		}
+		for slot in &record.slots {
+			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
+			if slot.failed.is_some() {
+				T::RoleStaking::reward_reputation(&slot.verifier, Role::Verifier);
+			}
+		}
+		Verifications::<T>::remove(task);
+		VerificationCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::VerificationClosed { task, solver_paid });
+	}
+
+	/// Slashes the whole collateral of each revealed verifier whose verdict on `segment` was
+	/// `wrong_verdict_fails` (true: it reported the segment failing), paying the beneficiary
+	/// share to `beneficiary`, and removes them from the slots (they are not paid).
+	fn slash_wrong_verifiers(
+		task: TaskId,
+		record: &mut VerificationOf<T>,
+		segment: u32,
+		wrong_verdict_fails: bool,
+		beneficiary: Option<&T::AccountId>,
+	) {
+		let collateral = T::VerifierCollateral::get();
+		let (wrong, right): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(|s| {
+			s.failed.as_ref().is_some_and(|f| f.contains(&segment) == wrong_verdict_fails)
+		});
+		for slot in wrong {
+			let slashed = T::RoleStaking::slash(
+				&slot.verifier,
+				Role::Verifier,
+				Some(task),
+				collateral,
+				beneficiary,
+			);
+			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
+			T::RoleStaking::penalize_reputation(&slot.verifier, Role::Verifier);
+			Self::deposit_event(Event::VerifierSlashed { task, verifier: slot.verifier, slashed });
+		}
+		record.slots = frame_support::BoundedVec::truncate_from(right);
+	}
+
+	/// Ensure the correctness of the state of this pallet.
+	///
+	/// ## Invariants:
+	///
+	/// * `VerificationCount` is the number of verifications, at most `MaxVerifications`.
+	/// * Every verification is of a task the task pool has in `Verifying`, `Verified` or
+	///   `Disputed`, with the same solver.
+	/// * Every verification not disputed sits in `Schedule` exactly once, at the block its
+	///   phase ends; nothing else is scheduled, and nothing at or before the current block.
+	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
+	///   neither the solver, the submitter, nor a dropped verifier; no verifier is drawn twice.
+	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
+	///   and within the commitment.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+
+		let mut count = 0u32;
+		let mut slots: BTreeMap<TaskId, BlockNumberFor<T>> = BTreeMap::new();
+		for (task, record) in Verifications::<T>::iter() {
+			count = count.saturating_add(1);
+			let summary = T::Tasks::summary(task).ok_or("a verification's task is gone")?;
+			ensure!(
+				matches!(
+					summary.phase,
+					TaskPhase::Verifying | TaskPhase::Verified | TaskPhase::Disputed
+				),
+				"a verification's task is not being verified"
+			);
+			ensure!(summary.solver.as_ref() == Some(&record.solver), "the solver differs");
+			if let Some(block) = record.phase.deadline() {
+				slots.insert(task, block);
+			}
+			let mut seen = BTreeSet::new();
+			for slot in &record.slots {
+				ensure!(seen.insert(slot.verifier.clone()), "a verifier is drawn twice");
+				ensure!(
+					slot.verifier != record.solver && slot.verifier != record.submitter,
+					"the solver or submitter is a verifier"
+				);
+				ensure!(!record.dropped.contains(&slot.verifier), "a dropped verifier is drawn");
+				ensure!(
+					T::RoleStaking::collateral(&slot.verifier, Role::Verifier, task)
+						== T::VerifierCollateral::get(),
+					"a verifier's collateral is not locked"
+				);
+				ensure!(
+					slot.failed.is_none() || slot.commitment.is_some(),
+					"a verifier revealed without committing"
+				);
+			}
+			ensure!(
+				record.segments.windows(2).all(|w| w.first() < w.get(1)),
+				"sampled segments are not distinct and sorted"
+			);
+			ensure!(
+				record.segments.iter().all(|s| *s < record.commitment.segments()),
+				"a sampled segment is outside the commitment"
+			);
+		}
+		ensure!(VerificationCount::<T>::get() == count, "VerificationCount is off");
+		ensure!(count <= T::MaxVerifications::get(), "too many verifications");
+
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut scheduled = 0usize;
+		for (block, entries) in Schedule::<T>::iter() {
+			ensure!(block > now, "a schedule entry is at or before the current block");
+			for task in entries {
+				ensure!(slots.get(&task) == Some(&block), "a schedule entry is not its task's");
+				scheduled = scheduled.saturating_add(1);
+			}
+		}
+		ensure!(scheduled == slots.len(), "a verification is not scheduled exactly once");
+		Ok(())
+	}
+}
+
+impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
+	fn challengeable(task: TaskId) -> Option<Challengeable<T::AccountId>> {
+		let record = Verifications::<T>::get(task)?;
+		matches!(record.phase, Phase::ChallengeWindow { .. }).then(|| Challengeable {
+			solver: record.solver.clone(),
+			segments: record.segments.to_vec(),
+		})
+	}
+
+	fn challenged(task: TaskId) -> Result<(), DisputeError> {
+		let mut record = Verifications::<T>::get(task).ok_or(DisputeError::NotDisputable)?;
+		let Phase::ChallengeWindow { until } = record.phase else {
+			return Err(if record.phase == Phase::Disputed {
+				DisputeError::AlreadyDisputed
+			} else {
+				DisputeError::NotDisputable
+			});
+		};
+		T::Tasks::disputed(task).map_err(|_| DisputeError::NotDisputable)?;
+		Self::unschedule(task, until);
+		record.phase = Phase::Disputed;
+		Verifications::<T>::insert(task, record);
+		Self::deposit_event(Event::VerificationDisputed { task, segment: None });
+		Ok(())
+	}
+
+	fn resolved(task: TaskId, segment: u32, solver_was_right: bool) -> Result<(), DisputeError> {
+		let mut record = Verifications::<T>::get(task).ok_or(DisputeError::NotDisputable)?;
+		ensure!(record.phase == Phase::Disputed, DisputeError::NotDisputable);
+		if solver_was_right {
+			// Verifiers that failed a reproducing segment were wrong.
+			let solver = record.solver.clone();
+			Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
+			Self::close(task, record, true, None);
+		} else {
+			// Verifiers that passed a wrong segment were lazy or lying; the first that caught
+			// it is the finder.
+			let finder =
+				record.revealed().find(|(_, f)| f.contains(&segment)).map(|(v, _)| v.clone());
+			Self::slash_wrong_verifiers(task, &mut record, segment, false, finder.as_ref());
+			Self::close(task, record, false, finder);
+		}
+		Ok(())
+	}
+}

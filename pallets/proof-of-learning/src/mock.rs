@@ -1,0 +1,435 @@
+//! A test runtime: System, Balances, the real RoleStaking and TaskPool, and ProofOfLearning,
+//! with a dispute pallet stand-in that records what it is asked to open.
+
+use crate::{self as pallet_proof_of_learning, *};
+use assay_primitives::{
+	merkle_proof, sha256, DatasetFormat, DatasetRef, Device, Distance, HardwareClass, Hyperparams,
+	Layers, ModelSpec, Optimizer, Sha256, SpecLimits, TaskSpec, VerificationMode,
+	VerificationPolicy,
+};
+use core::cell::RefCell;
+use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Perbill};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+pub type BlockNumber = u64;
+
+pub const TREASURY: AccountId = 999;
+pub const ENDOWMENT: Balance = 100_000;
+pub const ED: Balance = 1;
+pub const SUBMITTER: AccountId = 1;
+pub const SOLVER: AccountId = 5;
+pub const VERIFIERS: [AccountId; 4] = [10, 11, 12, 13];
+pub const BOND: Balance = 1_000;
+pub const REWARD: Balance = 600;
+pub const FEE: Balance = 7;
+pub const COLLATERAL: Balance = 100;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		RoleStaking: pallet_role_staking,
+		TaskPool: pallet_task_pool,
+		ProofOfLearning: pallet_proof_of_learning,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = frame_support::traits::ConstU128<ED>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const Treasury: AccountId = TREASURY;
+	pub const SlashRewardShare: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_role_staking::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MinSolverBond = frame_support::traits::ConstU128<100>;
+	type MinVerifierBond = frame_support::traits::ConstU128<100>;
+	type MinWhistleblowerBond = frame_support::traits::ConstU128<50>;
+	type UnbondingPeriod = frame_support::traits::ConstU64<10>;
+	type SlashRewardShare = SlashRewardShare;
+	type TreasuryAccount = Treasury;
+	type MaxMembersPerRole = frame_support::traits::ConstU32<16>;
+	type MinReputation = frame_support::traits::ConstU32<100_000>;
+	type MaxReputation = frame_support::traits::ConstU32<2_000_000>;
+	type ReputationReward = frame_support::traits::ConstU32<50_000>;
+	type ReputationPenalty = frame_support::traits::ConstU32<200_000>;
+	type WeightInfo = ();
+}
+
+/// `blake2(subject ‖ block number)`: changes every block, like BABE's.
+pub struct TestRandomness;
+impl frame_support::traits::Randomness<H256, BlockNumber> for TestRandomness {
+	fn random(subject: &[u8]) -> (H256, BlockNumber) {
+		let block = System::block_number();
+		(H256(sp_io::hashing::blake2_256(&(subject, block).encode())), block)
+	}
+}
+
+parameter_types! {
+	pub const Limits: SpecLimits = SpecLimits {
+		max_total_steps: 100_000,
+		max_batch_size: 1_024,
+		max_segments: 1_000,
+		max_sampled_segments: 16,
+		max_verifiers: 8,
+		min_deadline_blocks: 5,
+		max_deadline_blocks: 1_000,
+		max_gflops: 1_000_000,
+	};
+	pub const SolverCollateral: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_task_pool::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RoleStaking = RoleStaking;
+	type Randomness = TestRandomness;
+	type SpecLimits = Limits;
+	type SolverCollateral = SolverCollateral;
+	type NoShowSlash = SolverCollateral;
+	type MissedDeadlineSlash = SolverCollateral;
+	type AcceptWindow = frame_support::traits::ConstU64<3>;
+	type ExpiryFactor = frame_support::traits::ConstU32<3>;
+	type MaxPendingTasks = frame_support::traits::ConstU32<8>;
+	type MaxDrawsPerBlock = frame_support::traits::ConstU32<2>;
+	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxSolverAttempts = frame_support::traits::ConstU32<3>;
+	type MaxSolverCandidates = frame_support::traits::ConstU32<16>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+thread_local! {
+	/// The disputes proof of learning asked to open: `(task, segment, challenger, defender)`.
+	pub static OPENED_DISPUTES: RefCell<Vec<(TaskId, u32, AccountId, AccountId)>> =
+		const { RefCell::new(Vec::new()) };
+	/// Whether the stand-in refuses to open disputes (a full dispute pallet).
+	pub static DISPUTES_FULL: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// The dispute pallet's stand-in: records what it is asked to open.
+pub struct RecordingDisputes;
+impl DisputeOpener<AccountId> for RecordingDisputes {
+	fn open(
+		task: TaskId,
+		segment: u32,
+		challenger: &AccountId,
+		defender: &AccountId,
+	) -> Result<(), DisputeError> {
+		if DISPUTES_FULL.with(|f| *f.borrow()) {
+			return Err(DisputeError::Full);
+		}
+		OPENED_DISPUTES.with(|d| d.borrow_mut().push((task, segment, *challenger, *defender)));
+		Ok(())
+	}
+}
+
+pub fn opened_disputes() -> Vec<(TaskId, u32, AccountId, AccountId)> {
+	OPENED_DISPUTES.with(|d| d.borrow().clone())
+}
+
+parameter_types! {
+	pub static VerifierCollateral: Balance = COLLATERAL;
+	pub static NoShowSlash: Perbill = Perbill::from_percent(10);
+	pub static SamplingDelay: BlockNumber = 2;
+	pub static CommitWindow: BlockNumber = 5;
+	pub static RevealWindow: BlockNumber = 5;
+	pub static ChallengeWindow: BlockNumber = 5;
+}
+
+impl Config for Test {
+	type Balance = Balance;
+	type RoleStaking = RoleStaking;
+	type Tasks = TaskPool;
+	type Disputes = RecordingDisputes;
+	type Randomness = TestRandomness;
+	type VerifierCollateral = VerifierCollateral;
+	type VerifierNoShowSlash = NoShowSlash;
+	type SamplingDelay = SamplingDelay;
+	type CommitWindow = CommitWindow;
+	type RevealWindow = RevealWindow;
+	type ChallengeWindow = ChallengeWindow;
+	type MaxVerifiers = frame_support::traits::ConstU32<8>;
+	type MaxVerifications = frame_support::traits::ConstU32<8>;
+	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<2>;
+	type MaxVerifierCandidates = frame_support::traits::ConstU32<16>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn training_task(solver: &AccountId) -> TaskId {
+		use frame_support::traits::fungible::Mutate;
+		let gpu = HardwareClass { device: Device::Gpu, memory_gib: 16 };
+		Balances::set_balance(solver, ENDOWMENT);
+		if pallet_role_staking::Bonds::<Test>::get(solver, Role::Solver).is_none() {
+			RoleStaking::bond(RuntimeOrigin::signed(*solver), Role::Solver, BOND, Some(gpu))
+				.unwrap();
+		}
+		// The mock's only other solver must not be drawn.
+		let _ = RoleStaking::chill(RuntimeOrigin::signed(SOLVER), Role::Solver);
+		let submitter = 77;
+		Balances::set_balance(&submitter, ENDOWMENT);
+		let task = pallet_task_pool::NextTaskId::<Test>::get();
+		let mut spec = spec(8, VerificationMode::Exact);
+		spec.verification.sampled_segments = 10;
+		TaskPool::submit_task(RuntimeOrigin::signed(submitter), Box::new(spec), REWARD, FEE)
+			.unwrap();
+		next_block();
+		TaskPool::accept_task(RuntimeOrigin::signed(*solver), task).unwrap();
+		task
+	}
+
+	fn make_verifier(who: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(who, ENDOWMENT);
+		RoleStaking::bond(RuntimeOrigin::signed(*who), Role::Verifier, BOND, None).unwrap();
+	}
+}
+
+/// A task of 10 segments (100 steps, checkpoints every 10), 2 sampled, `verifiers` verifiers.
+pub fn spec(verifiers: u16, mode: VerificationMode) -> TaskSpec {
+	TaskSpec {
+		model: ModelSpec::Mlp { layers: Layers::truncate_from(vec![64, 32, 10]) },
+		dataset: DatasetRef {
+			uri: assay_primitives::Uri::truncate_from(b"https://example.org/d.csv".to_vec()),
+			sha256: [7; 32],
+			format: DatasetFormat::Csv,
+			train_samples: 1_797,
+		},
+		hyper: Hyperparams {
+			optimizer: Optimizer::Sgd,
+			learning_rate: assay_primitives::Fixed::from_parts(10_000_000),
+			batch_size: 16,
+			total_steps: 100,
+			seed: 42,
+			checkpoint_interval: 10,
+		},
+		verification: VerificationPolicy { mode, sampled_segments: 2, verifiers },
+		hardware: HardwareClass { device: Device::Cpu, memory_gib: 1 },
+		deadline_blocks: 50,
+	}
+}
+
+/// The solver's checkpoint hashes `h_0 … h_10`.
+pub fn checkpoints() -> Vec<Sha256> {
+	(0u8..11).map(|i| sha256(&[i])).collect()
+}
+
+pub fn commitment() -> CheckpointCommitment {
+	CheckpointCommitment::new(&checkpoints(), [0xaa; 32]).unwrap()
+}
+
+/// A report on `segment` whose replay ends in `replayed` (the honest replay: `h_{segment+1}`).
+pub fn report(segment: u32, replayed: Sha256, distance: Distance) -> SegmentReport {
+	let hashes = checkpoints();
+	SegmentReport {
+		segment,
+		start_hash: hashes[segment as usize],
+		start_proof: merkle_proof(&hashes, segment).unwrap(),
+		end_hash: hashes[segment as usize + 1],
+		end_proof: merkle_proof(&hashes, segment + 1).unwrap(),
+		replayed_hash: replayed,
+		distance,
+	}
+}
+
+/// An honest verdict on the sampled `segments`, except that those in `fail` do not reproduce.
+pub fn verdict(segments: &[u32], fail: &[u32]) -> Verdict {
+	let hashes = checkpoints();
+	Verdict::truncate_from(
+		segments
+			.iter()
+			.map(|&s| {
+				let replayed = if fail.contains(&s) { [0xee; 32] } else { hashes[s as usize + 1] };
+				report(s, replayed, Distance::ZERO)
+			})
+			.collect(),
+	)
+}
+
+pub struct ExtBuilder {
+	verifiers: Vec<AccountId>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { verifiers: VERIFIERS[..3].to_vec() }
+	}
+}
+
+impl ExtBuilder {
+	/// Bonds these accounts as verifiers (instead of 10, 11 and 12).
+	pub fn verifiers(mut self, verifiers: &[AccountId]) -> Self {
+		self.verifiers = verifiers.to_vec();
+		self
+	}
+
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let mut balances: Vec<(AccountId, Balance)> = (1..=20).map(|a| (a, ENDOWMENT)).collect();
+		balances.push((TREASURY, ED));
+		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let gpu = HardwareClass { device: Device::Gpu, memory_gib: 16 };
+		let mut bonds = vec![(SOLVER, Role::Solver, BOND, Some(gpu))];
+		bonds.extend(self.verifiers.iter().map(|v| (*v, Role::Verifier, BOND, None)));
+		pallet_role_staking::GenesisConfig::<Test> { bonds }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_task_pool::GenesisConfig::<Test> { min_price_per_gflop: 1 }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::from(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			OPENED_DISPUTES.with(|d| d.borrow_mut().clear());
+			DISPUTES_FULL.with(|f| *f.borrow_mut() = false);
+			let _ = events_since_last_call();
+		});
+		ext
+	}
+
+	/// Runs `test`, then checks all three pallets' invariants and that issuance did not move.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			let issuance = Balances::total_issuance();
+			test();
+			ProofOfLearning::do_try_state().unwrap();
+			TaskPool::do_try_state().unwrap();
+			RoleStaking::do_try_state().unwrap();
+			assert_eq!(Balances::total_issuance(), issuance, "issuance changed");
+		})
+	}
+}
+
+/// Runs blocks until block `n`, checking the invariants after each.
+pub fn run_to_block(n: BlockNumber) {
+	assert!(n > System::block_number());
+	while System::block_number() < n {
+		System::set_block_number(System::block_number() + 1);
+		let now = System::block_number();
+		TaskPool::on_initialize(now);
+		ProofOfLearning::on_initialize(now);
+		ProofOfLearning::do_try_state().unwrap();
+	}
+}
+
+pub fn next_block() {
+	run_to_block(System::block_number() + 1);
+}
+
+parameter_types! {
+	storage SeenEvents: u32 = 0;
+}
+
+/// This pallet's events since the last call.
+pub fn events_since_last_call() -> Vec<Event<Test>> {
+	let events = System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::ProofOfLearning(inner) => Some(inner),
+			_ => None,
+		})
+		.collect::<Vec<_>>();
+	let seen = SeenEvents::get();
+	SeenEvents::set(&(events.len() as u32));
+	events.into_iter().skip(seen as usize).collect()
+}
+
+/// Submits a task with `verifiers` verifiers in `mode`, has it drawn for and accepted by
+/// [`SOLVER`], and returns its id.
+pub fn training_task(verifiers: u16, mode: VerificationMode) -> TaskId {
+	let task = pallet_task_pool::NextTaskId::<Test>::get();
+	TaskPool::submit_task(
+		RuntimeOrigin::signed(SUBMITTER),
+		Box::new(spec(verifiers, mode)),
+		REWARD,
+		FEE,
+	)
+	.unwrap();
+	next_block();
+	TaskPool::accept_task(RuntimeOrigin::signed(SOLVER), task).unwrap();
+	task
+}
+
+/// A training task whose checkpoints [`SOLVER`] committed and whose verification started;
+/// returns `(task, sampled segments, verifiers)`.
+pub fn verifying_task(
+	verifiers: u16,
+	mode: VerificationMode,
+) -> (TaskId, Vec<u32>, Vec<AccountId>) {
+	let task = training_task(verifiers, mode);
+	ProofOfLearning::commit_checkpoints(
+		RuntimeOrigin::signed(SOLVER),
+		task,
+		commitment(),
+		assay_primitives::Uri::truncate_from(b"http://solver.example/ckpt".to_vec()),
+	)
+	.unwrap();
+	run_to_block(System::block_number() + SamplingDelay::get());
+	let record = Verifications::<Test>::get(task).unwrap();
+	assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
+	(task, record.segments.to_vec(), record.slots.iter().map(|s| s.verifier).collect())
+}
+
+/// `who` commits to `verdict` with a salt made from its id.
+pub fn commit(task: TaskId, who: AccountId, verdict: &Verdict) {
+	let salt = [who as u8; 32];
+	let hash = verdict_commitment(task, &who, verdict, &salt);
+	ProofOfLearning::commit_verdict(RuntimeOrigin::signed(who), task, hash).unwrap();
+}
+
+/// `who` reveals `verdict` with the salt [`commit`] used.
+pub fn reveal(task: TaskId, who: AccountId, verdict: &Verdict) -> DispatchResult {
+	ProofOfLearning::reveal_verdict(
+		RuntimeOrigin::signed(who),
+		task,
+		verdict.clone(),
+		[who as u8; 32],
+	)
+}
+
+pub fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+pub fn bond(who: AccountId, role: Role) -> Balance {
+	pallet_role_staking::Bonds::<Test>::get(who, role).map_or(0, |b| b.amount)
+}
+
+pub fn task_phase(task: TaskId) -> Option<TaskPhase> {
+	TaskPool::summary(task).map(|s| s.phase)
+}
+
+/// The default externalities, for the benchmark test suite.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	// The benchmarks bond their own verifiers, up to the role's bound.
+	ExtBuilder::default().verifiers(&[]).build()
+}

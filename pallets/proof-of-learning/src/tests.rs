@@ -1,0 +1,576 @@
+use crate::{
+	mock::{RoleStaking, *},
+	Error, Event, *,
+};
+use assay_primitives::{Distance, DistanceMetric, RoleStaking as _, VerificationMode};
+use frame_support::{assert_noop, assert_ok};
+
+const EXACT: VerificationMode = VerificationMode::Exact;
+
+fn uri() -> Uri {
+	Uri::truncate_from(b"http://solver.example/ckpt".to_vec())
+}
+
+/// Everyone in `verifiers` commits to and then reveals `verdicts[i]`.
+fn commit_and_reveal(task: TaskId, verifiers: &[AccountId], verdicts: &[Verdict]) {
+	for (v, d) in verifiers.iter().zip(verdicts) {
+		commit(task, *v, d);
+	}
+	for (v, d) in verifiers.iter().zip(verdicts) {
+		assert_ok!(reveal(task, *v, d));
+	}
+}
+
+mod commit_checkpoints {
+	use super::*;
+
+	#[test]
+	fn the_solver_commits_and_sampling_follows_from_a_later_block() {
+		ExtBuilder::default().build_and_execute(|| {
+			let task = training_task(3, EXACT);
+			events_since_last_call();
+			assert_ok!(ProofOfLearning::commit_checkpoints(
+				RuntimeOrigin::signed(SOLVER),
+				task,
+				commitment(),
+				uri()
+			));
+			let now = System::block_number();
+			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
+			assert_eq!(
+				events_since_last_call(),
+				vec![Event::CheckpointsCommitted {
+					task,
+					solver: SOLVER,
+					commitment: commitment(),
+					artifact_uri: uri(),
+					sampling_at: now + 2,
+				}]
+			);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert_eq!(record.phase, Phase::Sampling { at: now + 2 });
+			assert!(record.slots.is_empty());
+
+			run_to_block(now + 2);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert_eq!(record.phase, Phase::Committing { until: now + 7 });
+			assert_eq!(record.segments.len(), 2);
+			assert!(record.segments[0] < record.segments[1] && record.segments[1] < 10);
+			let mut drawn: Vec<_> = record.slots.iter().map(|s| s.verifier).collect();
+			drawn.sort();
+			assert_eq!(drawn, VERIFIERS[..3].to_vec());
+			for v in &drawn {
+				assert_eq!(RoleStaking::collateral(v, Role::Verifier, task), COLLATERAL);
+			}
+			assert!(matches!(
+				events_since_last_call().as_slice(),
+				[Event::VerificationStarted { commit_by, .. }] if *commit_by == now + 7
+			));
+		});
+	}
+
+	#[test]
+	fn commit_errors() {
+		ExtBuilder::default().build_and_execute(|| {
+			let c = commitment();
+			assert_noop!(
+				ProofOfLearning::commit_checkpoints(RuntimeOrigin::signed(SOLVER), 9, c, uri()),
+				Error::<Test>::TaskNotFound
+			);
+			let open = pallet_task_pool::NextTaskId::<Test>::get();
+			assert_ok!(TaskPool::submit_task(
+				RuntimeOrigin::signed(SUBMITTER),
+				Box::new(spec(3, EXACT)),
+				REWARD,
+				FEE
+			));
+			assert_noop!(
+				ProofOfLearning::commit_checkpoints(RuntimeOrigin::signed(SOLVER), open, c, uri()),
+				Error::<Test>::NotTraining
+			);
+			next_block();
+			assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(SOLVER), open));
+			assert_noop!(
+				ProofOfLearning::commit_checkpoints(RuntimeOrigin::signed(2), open, c, uri()),
+				Error::<Test>::NotTheSolver
+			);
+			let short = CheckpointCommitment::new(&checkpoints()[..10], [0; 32]).unwrap();
+			assert_noop!(
+				ProofOfLearning::commit_checkpoints(
+					RuntimeOrigin::signed(SOLVER),
+					open,
+					short,
+					uri()
+				),
+				Error::<Test>::WrongCheckpointCount
+			);
+			let ftp = Uri::truncate_from(b"ftp://x".to_vec());
+			assert_noop!(
+				ProofOfLearning::commit_checkpoints(RuntimeOrigin::signed(SOLVER), open, c, ftp),
+				Error::<Test>::UnsupportedArtifactUri
+			);
+			assert_ok!(ProofOfLearning::commit_checkpoints(
+				RuntimeOrigin::signed(SOLVER),
+				open,
+				c,
+				uri()
+			));
+			assert_noop!(
+				ProofOfLearning::commit_checkpoints(RuntimeOrigin::signed(SOLVER), open, c, uri()),
+				Error::<Test>::NotTraining
+			);
+		});
+	}
+
+	#[test]
+	fn neither_solver_nor_submitter_verifies() {
+		// The submitter and the solver are bonded verifiers too; with four verifiers wanted
+		// only the three others can be drawn.
+		ExtBuilder::default()
+			.verifiers(&[SUBMITTER, SOLVER, 10, 11, 12])
+			.build_and_execute(|| {
+				let (_, _, verifiers) = verifying_task(4, EXACT);
+				let mut drawn = verifiers.clone();
+				drawn.sort();
+				assert_eq!(drawn, vec![10, 11, 12]);
+			});
+	}
+}
+
+mod outcomes {
+	use super::*;
+
+	#[test]
+	fn an_honest_task_settles_and_everyone_is_paid() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let honest = verdict(&segments, &[]);
+			let solver_free = free(SOLVER);
+			commit_and_reveal(task, &verifiers, &[honest.clone(), honest.clone(), honest]);
+			let record = Verifications::<Test>::get(task).unwrap();
+			let Phase::ChallengeWindow { until } = record.phase else {
+				panic!("{:?}", record.phase)
+			};
+			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
+
+			run_to_block(until);
+			assert!(Verifications::<Test>::get(task).is_none());
+			assert_eq!(task_phase(task), None);
+			assert_eq!(free(SOLVER), solver_free + REWARD);
+			for v in &verifiers {
+				assert_eq!(free(*v), ENDOWMENT - BOND + FEE);
+				assert_eq!(RoleStaking::collateral(v, Role::Verifier, task), 0);
+				assert_eq!(bond(*v, Role::Verifier), BOND);
+			}
+			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 3 * FEE);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+			assert!(events_since_last_call()
+				.contains(&Event::VerificationClosed { task, solver_paid: true }));
+		});
+	}
+
+	#[test]
+	fn a_faked_segment_is_caught_and_the_solver_slashed() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let caught = verdict(&segments, &[segments[1]]);
+			let treasury = free(TREASURY);
+			commit_and_reveal(task, &verifiers, &[caught.clone(), caught.clone(), caught]);
+			assert!(Verifications::<Test>::get(task).is_none());
+			// Collateral is half the reward (300): half to the first finder, half to the treasury.
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + FEE + REWARD / 4);
+			assert_eq!(free(verifiers[1]), ENDOWMENT - BOND + FEE);
+			assert_eq!(free(TREASURY), treasury + REWARD / 4);
+			// The submitter gets its reward back and pays the verifiers who checked.
+			assert_eq!(free(SUBMITTER), ENDOWMENT - 3 * FEE);
+			let events = events_since_last_call();
+			assert!(events.contains(&Event::VerificationFailed {
+				task,
+				segment: segments[1],
+				finder: verifiers[0]
+			}));
+			assert!(events.contains(&Event::VerificationClosed { task, solver_paid: false }));
+		});
+	}
+
+	#[test]
+	fn conflicting_verdicts_open_a_dispute() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let honest = verdict(&segments, &[]);
+			let accuse = verdict(&segments, &[segments[0]]);
+			commit_and_reveal(task, &verifiers, &[honest.clone(), accuse, honest]);
+			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[1], SOLVER)]);
+			assert_eq!(Verifications::<Test>::get(task).unwrap().phase, Phase::Disputed);
+			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
+			assert!(events_since_last_call()
+				.contains(&Event::VerificationDisputed { task, segment: Some(segments[0]) }));
+			// A disputed verification waits for the dispute, whatever the block.
+			run_to_block(System::block_number() + 20);
+			assert_eq!(Verifications::<Test>::get(task).unwrap().phase, Phase::Disputed);
+		});
+	}
+
+	#[test]
+	fn a_false_accusation_is_slashed_and_the_task_settles() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let honest = verdict(&segments, &[]);
+			let accuse = verdict(&segments, &[segments[0]]);
+			commit_and_reveal(task, &verifiers, &[honest.clone(), accuse, honest]);
+			let solver_free = free(SOLVER);
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true));
+			// The accuser loses its collateral, half to the solver.
+			assert_eq!(bond(verifiers[1], Role::Verifier), BOND - COLLATERAL);
+			assert_eq!(free(SOLVER), solver_free + REWARD + COLLATERAL / 2);
+			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + FEE);
+			assert_eq!(free(verifiers[1]), ENDOWMENT - BOND);
+			// The accuser's fee goes back to the submitter.
+			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 2 * FEE);
+			assert!(Verifications::<Test>::get(task).is_none());
+			assert_eq!(
+				ProofOfLearning::resolved(task, segments[0], true),
+				Err(DisputeError::NotDisputable)
+			);
+		});
+	}
+
+	#[test]
+	fn lazy_verifiers_who_passed_a_wrong_segment_are_slashed() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let lazy = verdict(&segments, &[]);
+			let caught = verdict(&segments, &[segments[1]]);
+			commit_and_reveal(task, &verifiers, &[lazy.clone(), caught, lazy]);
+			assert_ok!(ProofOfLearning::resolved(task, segments[1], false));
+			for lazy in [verifiers[0], verifiers[2]] {
+				assert_eq!(bond(lazy, Role::Verifier), BOND - COLLATERAL);
+				assert_eq!(free(lazy), ENDOWMENT - BOND);
+			}
+			// The finder: its fee, half of each lazy verifier's collateral, half the solver's.
+			assert_eq!(
+				free(verifiers[1]),
+				ENDOWMENT - BOND + FEE + 2 * (COLLATERAL / 2) + REWARD / 4
+			);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			assert_eq!(free(SUBMITTER), ENDOWMENT - FEE);
+		});
+	}
+
+	#[test]
+	fn tolerance_mode_judges_by_distance() {
+		ExtBuilder::default().build_and_execute(|| {
+			let mode = VerificationMode::Tolerance {
+				metric: DistanceMetric::L2,
+				threshold: Distance::from_parts(5_000),
+			};
+			let (task, segments, verifiers) = verifying_task(1, mode);
+			// Not bitwise, but within the threshold: passes.
+			let close = Verdict::truncate_from(
+				segments
+					.iter()
+					.map(|s| report(*s, [0xee; 32], Distance::from_parts(5_000)))
+					.collect::<Vec<_>>(),
+			);
+			commit_and_reveal(task, &verifiers, &[close]);
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::ChallengeWindow { .. }
+			));
+		});
+	}
+
+	#[test]
+	fn a_full_dispute_pallet_is_retried_next_block() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			DISPUTES_FULL.with(|f| *f.borrow_mut() = true);
+			let honest = verdict(&segments, &[]);
+			let accuse = verdict(&segments, &[segments[0]]);
+			commit_and_reveal(task, &verifiers, &[honest, accuse]);
+			assert!(opened_disputes().is_empty());
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::Revealing { .. }
+			));
+			DISPUTES_FULL.with(|f| *f.borrow_mut() = false);
+			next_block();
+			assert_eq!(opened_disputes().len(), 1);
+			assert_eq!(Verifications::<Test>::get(task).unwrap().phase, Phase::Disputed);
+		});
+	}
+}
+
+mod challenges {
+	use super::*;
+
+	#[test]
+	fn a_passed_verification_can_be_challenged_only_in_its_window() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(1, EXACT);
+			assert_eq!(ProofOfLearning::challengeable(task), None);
+			assert_eq!(ProofOfLearning::challenged(task), Err(DisputeError::NotDisputable));
+			commit_and_reveal(task, &verifiers, &[verdict(&segments, &[])]);
+			assert_eq!(
+				ProofOfLearning::challengeable(task),
+				Some(Challengeable { solver: SOLVER, segments: segments.clone() })
+			);
+			assert_ok!(ProofOfLearning::challenged(task));
+			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
+			assert_eq!(ProofOfLearning::challenged(task), Err(DisputeError::AlreadyDisputed));
+			assert_eq!(ProofOfLearning::challengeable(task), None);
+			// No settlement while disputed.
+			run_to_block(System::block_number() + 10);
+			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true));
+			assert_eq!(task_phase(task), None);
+		});
+	}
+
+	#[test]
+	fn the_window_closing_settles() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(1, EXACT);
+			commit_and_reveal(task, &verifiers, &[verdict(&segments, &[])]);
+			run_to_block(System::block_number() + ChallengeWindow::get());
+			assert_eq!(ProofOfLearning::challenged(task), Err(DisputeError::NotDisputable));
+			assert_eq!(task_phase(task), None);
+		});
+	}
+}
+
+mod no_shows {
+	use super::*;
+
+	#[test]
+	fn a_verifier_that_does_not_commit_is_slashed_and_replaced() {
+		ExtBuilder::default().verifiers(&VERIFIERS).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let spare = *VERIFIERS.iter().find(|v| !verifiers.contains(v)).unwrap();
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &honest);
+			commit(task, verifiers[1], &honest);
+			let Phase::Committing { until } = Verifications::<Test>::get(task).unwrap().phase
+			else {
+				panic!()
+			};
+			events_since_last_call();
+			run_to_block(until);
+			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL / 10);
+			assert_eq!(RoleStaking::collateral(&verifiers[2], Role::Verifier, task), 0);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert_eq!(record.dropped.to_vec(), vec![verifiers[2]]);
+			assert_eq!(record.slots.len(), 3);
+			assert_eq!(record.slots[2].verifier, spare);
+			assert_eq!(record.phase, Phase::Committing { until: until + 5 });
+			let events = events_since_last_call();
+			assert!(events.contains(&Event::VerifierDropped {
+				task,
+				verifier: verifiers[2],
+				slashed: COLLATERAL / 10
+			}));
+			// The replacement commits; everyone reveals; the task passes.
+			commit(task, spare, &honest);
+			for v in [verifiers[0], verifiers[1], spare] {
+				assert_ok!(reveal(task, v, &honest));
+			}
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::ChallengeWindow { .. }
+			));
+		});
+	}
+
+	#[test]
+	fn without_a_replacement_the_committed_verifiers_reveal() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &honest);
+			let Phase::Committing { until } = Verifications::<Test>::get(task).unwrap().phase
+			else {
+				panic!()
+			};
+			run_to_block(until);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert_eq!(record.slots.len(), 1);
+			assert!(matches!(record.phase, Phase::Revealing { .. }));
+			assert_ok!(reveal(task, verifiers[0], &honest));
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::ChallengeWindow { .. }
+			));
+		});
+	}
+
+	#[test]
+	fn a_verifier_that_does_not_reveal_is_slashed_and_the_rest_decide() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let caught = verdict(&segments, &[segments[0]]);
+			for v in &verifiers {
+				commit(task, *v, &caught);
+			}
+			assert_ok!(reveal(task, verifiers[0], &caught));
+			assert_ok!(reveal(task, verifiers[1], &caught));
+			let Phase::Revealing { until } = Verifications::<Test>::get(task).unwrap().phase else {
+				panic!()
+			};
+			run_to_block(until);
+			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL / 10);
+			assert!(Verifications::<Test>::get(task).is_none());
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			// The silent verifier is not paid; its fee returns to the submitter.
+			assert_eq!(free(SUBMITTER), ENDOWMENT - 2 * FEE);
+		});
+	}
+
+	#[test]
+	fn if_nobody_reveals_a_fresh_set_is_drawn() {
+		ExtBuilder::default().verifiers(&VERIFIERS).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(1, EXACT);
+			commit(task, verifiers[0], &verdict(&segments, &[]));
+			let Phase::Revealing { until } = Verifications::<Test>::get(task).unwrap().phase else {
+				panic!()
+			};
+			run_to_block(until);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(matches!(record.phase, Phase::Committing { .. }));
+			assert_eq!(record.slots.len(), 1);
+			assert_ne!(record.slots[0].verifier, verifiers[0]);
+		});
+	}
+
+	#[test]
+	fn with_no_verifier_bonded_the_draw_waits() {
+		ExtBuilder::default().verifiers(&[]).build_and_execute(|| {
+			let task = training_task(2, EXACT);
+			assert_ok!(ProofOfLearning::commit_checkpoints(
+				RuntimeOrigin::signed(SOLVER),
+				task,
+				commitment(),
+				uri()
+			));
+			run_to_block(System::block_number() + SamplingDelay::get());
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(record.slots.is_empty());
+			let Phase::Committing { until } = record.phase else { panic!() };
+			assert!(events_since_last_call()
+				.contains(&Event::VerifiersUnavailable { task, retry_at: until }));
+			assert_ok!(RoleStaking::bond(RuntimeOrigin::signed(10), Role::Verifier, BOND, None));
+			run_to_block(until);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert_eq!(record.slots.iter().map(|s| s.verifier).collect::<Vec<_>>(), vec![10]);
+		});
+	}
+}
+
+mod bad_input {
+	use super::*;
+
+	#[test]
+	fn commit_verdict_errors() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			assert_noop!(
+				ProofOfLearning::commit_verdict(RuntimeOrigin::signed(10), 77, [0; 32]),
+				Error::<Test>::NoVerification
+			);
+			assert_noop!(
+				ProofOfLearning::commit_verdict(RuntimeOrigin::signed(SOLVER), task, [0; 32]),
+				Error::<Test>::NotAVerifier
+			);
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &honest);
+			assert_noop!(
+				ProofOfLearning::commit_verdict(RuntimeOrigin::signed(verifiers[0]), task, [1; 32]),
+				Error::<Test>::AlreadyCommitted
+			);
+			// Revealing before everyone committed is refused.
+			assert_noop!(reveal(task, verifiers[0], &honest), Error::<Test>::NotRevealing);
+			commit(task, verifiers[1], &honest);
+			assert_noop!(
+				ProofOfLearning::commit_verdict(RuntimeOrigin::signed(verifiers[1]), task, [1; 32]),
+				Error::<Test>::NotCommitting
+			);
+		});
+	}
+
+	#[test]
+	fn reveal_errors_change_nothing() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			let honest = verdict(&segments, &[]);
+			let other_segments: Vec<u32> =
+				(0..10).filter(|s| !segments.contains(s)).take(2).collect();
+			let unassigned = verdict(&other_segments, &[]);
+			let mut bad_proof = honest.clone();
+			bad_proof[0].start_proof = bad_proof[1].start_proof.clone();
+			commit(task, verifiers[0], &unassigned);
+			commit(task, verifiers[1], &bad_proof);
+			let before = Verifications::<Test>::get(task).unwrap();
+
+			assert_noop!(reveal(task, SOLVER, &honest), Error::<Test>::NotAVerifier);
+			// Not what was committed to.
+			assert_noop!(reveal(task, verifiers[0], &honest), Error::<Test>::CommitmentMismatch);
+			assert_noop!(
+				ProofOfLearning::reveal_verdict(
+					RuntimeOrigin::signed(verifiers[0]),
+					task,
+					unassigned.clone(),
+					[0; 32]
+				),
+				Error::<Test>::CommitmentMismatch
+			);
+			// What was committed to, but about segments nobody asked for.
+			assert_noop!(reveal(task, verifiers[0], &unassigned), Error::<Test>::WrongSegments);
+			// What was committed to, with a proof that does not match the solver's root.
+			assert_noop!(reveal(task, verifiers[1], &bad_proof), Error::<Test>::InvalidProof);
+			assert_eq!(Verifications::<Test>::get(task).unwrap(), before);
+		});
+	}
+
+	#[test]
+	fn a_verdict_is_revealed_once_and_not_after_the_deadline() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &honest);
+			commit(task, verifiers[1], &honest);
+			assert_ok!(reveal(task, verifiers[0], &honest));
+			assert_noop!(reveal(task, verifiers[0], &honest), Error::<Test>::AlreadyRevealed);
+			let Phase::Revealing { until } = Verifications::<Test>::get(task).unwrap().phase else {
+				panic!()
+			};
+			run_to_block(until);
+			assert_noop!(reveal(task, verifiers[1], &honest), Error::<Test>::NotRevealing);
+		});
+	}
+}
+
+mod invariants {
+	use super::*;
+
+	#[test]
+	fn try_state_catches_broken_bookkeeping() {
+		ExtBuilder::default().build().execute_with(|| {
+			let (task, _, verifiers) = verifying_task(2, EXACT);
+			assert_ok!(ProofOfLearning::do_try_state());
+			RoleStaking::release_collateral(&verifiers[0], Role::Verifier, task);
+			assert!(ProofOfLearning::do_try_state().is_err());
+			assert_ok!(RoleStaking::lock_collateral(
+				&verifiers[0],
+				Role::Verifier,
+				task,
+				COLLATERAL
+			));
+			assert_ok!(ProofOfLearning::do_try_state());
+			VerificationCount::<Test>::put(7);
+			assert!(ProofOfLearning::do_try_state().is_err());
+			VerificationCount::<Test>::put(1);
+			let _ = Schedule::<Test>::clear(u32::MAX, None);
+			assert!(ProofOfLearning::do_try_state().is_err());
+		});
+	}
+}

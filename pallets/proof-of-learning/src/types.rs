@@ -1,0 +1,118 @@
+//! Miscellaneous additional datatypes.
+
+use crate::Config;
+use assay_primitives::{CheckpointCommitment, MaxSampledSegments, Uri, VerificationMode};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+
+/// A [`Verification`] as stored for runtime `T`.
+pub type VerificationOf<T> = Verification<T>;
+
+/// Where a task's verification stands. Every phase but [`Phase::Disputed`] ends at a block,
+/// where the task sits in [`Schedule`](crate::Schedule).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum Phase<BlockNumber> {
+	/// Committed; segments and verifiers are drawn at `at`, with randomness from after the
+	/// commitment.
+	#[codec(index = 0)]
+	Sampling {
+		/// The block the draw happens in.
+		at: BlockNumber,
+	},
+	/// The verifiers replay and commit to their verdicts until `until`.
+	#[codec(index = 1)]
+	Committing {
+		/// At this block verifiers without a commitment are slashed and replaced.
+		until: BlockNumber,
+	},
+	/// The verifiers reveal until `until`.
+	#[codec(index = 2)]
+	Revealing {
+		/// At this block verifiers that committed and did not reveal are slashed.
+		until: BlockNumber,
+	},
+	/// Every sampled segment passed; anyone bonded may challenge until `until`, then the task
+	/// settles.
+	#[codec(index = 3)]
+	ChallengeWindow {
+		/// At this block the task settles.
+		until: BlockNumber,
+	},
+	/// Verdicts conflict or a verdict was challenged; the dispute pallet decides.
+	#[codec(index = 4)]
+	Disputed,
+}
+
+impl<BlockNumber: Copy> Phase<BlockNumber> {
+	/// The block at which the phase ends, where the task sits in the schedule.
+	pub fn deadline(&self) -> Option<BlockNumber> {
+		match self {
+			Self::Sampling { at } => Some(*at),
+			Self::Committing { until }
+			| Self::Revealing { until }
+			| Self::ChallengeWindow { until } => Some(*until),
+			Self::Disputed => None,
+		}
+	}
+}
+
+/// What a verifier revealed: the sampled segments its replay did not reproduce (empty: the
+/// solver's training stands on every one).
+pub type FailedSegments = BoundedVec<u32, MaxSampledSegments>;
+
+/// One drawn verifier and how far it got.
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct VerifierSlot<AccountId> {
+	/// The verifier; its collateral is locked for the task.
+	pub verifier: AccountId,
+	/// Its commitment to a verdict, once committed.
+	pub commitment: Option<[u8; 32]>,
+	/// What it revealed, once revealed.
+	pub failed: Option<FailedSegments>,
+}
+
+/// A task's verification.
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Verification<T: Config> {
+	/// The solver that committed.
+	pub solver: T::AccountId,
+	/// The task's submitter (never drawn as a verifier).
+	pub submitter: T::AccountId,
+	/// What the solver committed to.
+	pub commitment: CheckpointCommitment,
+	/// Where the solver serves its checkpoints.
+	pub artifact_uri: Uri,
+	/// How segments are judged.
+	pub mode: VerificationMode,
+	/// How many verifiers the task pays for.
+	pub verifiers_wanted: u16,
+	/// How many segments the task samples.
+	pub segments_wanted: u16,
+	/// The sampled segments, ascending (empty until sampled).
+	pub segments: FailedSegments,
+	/// The drawn verifiers.
+	pub slots: BoundedVec<VerifierSlot<T::AccountId>, T::MaxVerifiers>,
+	/// Verifiers slashed for not committing or revealing: never drawn for this task again.
+	pub dropped: BoundedVec<T::AccountId, T::MaxVerifiers>,
+	/// Where it stands.
+	pub phase: Phase<BlockNumberFor<T>>,
+}
+
+impl<T: Config> Verification<T> {
+	/// The slot of `who`, if it was drawn.
+	pub fn slot_of(&self, who: &T::AccountId) -> Option<usize> {
+		self.slots.iter().position(|s| &s.verifier == who)
+	}
+
+	/// The verifiers that revealed, in slot order.
+	pub fn revealed(&self) -> impl Iterator<Item = (&T::AccountId, &FailedSegments)> {
+		self.slots.iter().filter_map(|s| s.failed.as_ref().map(|f| (&s.verifier, f)))
+	}
+}
