@@ -6,8 +6,12 @@
 //!   a whistleblower's challenge is in time, tells proof of learning a task is challenged, and
 //!   reports who was right.
 
-use crate::roles::TaskId;
-use alloc::vec::Vec;
+use crate::{
+	hash::Sha256,
+	merkle::CheckpointCommitment,
+	roles::{Role, TaskId},
+	spec::VerificationMode,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
@@ -27,15 +31,31 @@ pub enum DisputeError {
 	Full,
 }
 
+/// What two parties disagree on: segment `i` starts from the committed `h_i` (both accept it)
+/// and the defender says it ends in `h_{i+1}`, the challenger that it ends elsewhere.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SegmentClaim {
+	/// The segment `i`.
+	pub segment: u32,
+	/// `h_i`, proven against the solver's commitment.
+	pub start_hash: Sha256,
+	/// `h_{i+1}`, the defender's (solver's) end state, proven against its commitment.
+	pub defender_end: Sha256,
+	/// The end state the challenger's replay reached.
+	pub challenger_end: Sha256,
+}
+
 /// Opens disputes (the dispute pallet).
 pub trait DisputeOpener<AccountId> {
-	/// Opens a dispute over `segment` of `task`: `challenger` holds that the solver's
-	/// checkpoint `h_{segment+1}` is not what replaying the segment from `h_segment` gives;
-	/// `defender` (the solver) holds that it is.
+	/// Opens a dispute over `claim` in `task`: `challenger` (bonded as `challenger_role`, with
+	/// its stake for the task already locked by the caller) against `defender`, the solver.
 	fn open(
 		task: TaskId,
-		segment: u32,
+		claim: SegmentClaim,
 		challenger: &AccountId,
+		challenger_role: Role,
 		defender: &AccountId,
 	) -> Result<(), DisputeError>;
 }
@@ -45,20 +65,31 @@ pub trait DisputeOpener<AccountId> {
 pub struct Challengeable<AccountId> {
 	/// The solver, who defends its training.
 	pub solver: AccountId,
-	/// The sampled segments (a challenge names one of them).
-	pub segments: Vec<u32>,
+	/// What the solver committed to: a challenge proves its `h_i`, `h_{i+1}` against it.
+	pub commitment: CheckpointCommitment,
+	/// Steps per segment `k`: the range a bisection runs over.
+	pub steps_per_segment: u32,
+	/// How the task is judged (`Exact`: bisection then one step; `Tolerance`: the whole
+	/// segment).
+	pub mode: VerificationMode,
 }
 
 /// Proof of learning, as the dispute pallet sees it.
 pub trait VerificationDisputes<AccountId> {
-	/// The task's solver and sampled segments if its challenge window is open, else `None`.
+	/// What a challenge of `task` needs, if its challenge window is open, else `None`.
 	fn challengeable(task: TaskId) -> Option<Challengeable<AccountId>>;
 
 	/// A challenge was accepted: the task waits for the dispute's outcome instead of settling.
 	fn challenged(task: TaskId) -> Result<(), DisputeError>;
 
-	/// The dispute over `task` ended. `solver_was_right`: the segment reproduces, so verifiers
-	/// that reported it failing were wrong; otherwise the solver's training is wrong and
-	/// verifiers that passed the segment were.
-	fn resolved(task: TaskId, segment: u32, solver_was_right: bool) -> Result<(), DisputeError>;
+	/// The dispute over `segment` of `task` ended. `solver_was_right`: the segment reproduces,
+	/// so verifiers that reported it failing were wrong and lose their collateral to the
+	/// solver; otherwise the solver's training is wrong (its collateral is slashed) and the
+	/// verifiers that passed the segment were lazy; `challenger` is the beneficiary of both.
+	fn resolved(
+		task: TaskId,
+		segment: u32,
+		solver_was_right: bool,
+		challenger: &AccountId,
+	) -> Result<(), DisputeError>;
 }

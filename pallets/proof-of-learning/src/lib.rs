@@ -86,10 +86,12 @@ pub mod weights;
 
 pub use assay_primitives::{
 	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, DisputeError,
-	DisputeOpener, LifecycleError, ReportError, Role, RoleStaking, Salt, SegmentReport, TaskId,
-	TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
+	DisputeOpener, LifecycleError, ReportError, Role, RoleStaking, Salt, SegmentClaim,
+	SegmentReport, TaskId, TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
 };
-pub use types::{FailedSegments, Phase, Verification, VerificationOf, VerifierSlot};
+pub use types::{
+	FailedSegments, Phase, SampledSegments, Verification, VerificationOf, VerifierSlot,
+};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -466,7 +468,7 @@ pub mod pallet {
 			Self::deposit_event(Event::VerdictRevealed {
 				task,
 				verifier,
-				failed: failed.into_inner(),
+				failed: failed.iter().map(|claim| claim.segment).collect(),
 			});
 			let everyone_revealed =
 				record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some());
@@ -548,6 +550,7 @@ impl<T: Config> Pallet<T> {
 				mode: policy.mode,
 				verifiers_wanted: policy.verifiers,
 				segments_wanted: policy.sampled_segments,
+				steps_per_segment: summary.spec.hyper.checkpoint_interval,
 				segments: Default::default(),
 				slots: Default::default(),
 				dropped: Default::default(),
@@ -579,8 +582,14 @@ impl<T: Config> Pallet<T> {
 				ReportError::SegmentOutOfRange => Error::<T>::WrongSegments,
 			})?;
 			if !passes {
+				let claim = SegmentClaim {
+					segment: report.segment,
+					start_hash: report.start_hash,
+					defender_end: report.end_hash,
+					challenger_end: report.replayed_hash,
+				};
 				// At most as many as the sampled segments, which the bound already holds.
-				failed.try_push(report.segment).map_err(|_| Error::<T>::WrongSegments)?;
+				failed.try_push(claim).map_err(|_| Error::<T>::WrongSegments)?;
 			}
 		}
 		Ok(failed)
@@ -636,7 +645,7 @@ impl<T: Config> Pallet<T> {
 		let segments =
 			sample_segments(&seed, record.commitment.segments(), u32::from(record.segments_wanted))
 				.unwrap_or_default();
-		record.segments = FailedSegments::truncate_from(segments);
+		record.segments = SampledSegments::truncate_from(segments);
 		Self::fill_and_commit(task, record, now);
 	}
 
@@ -752,21 +761,27 @@ impl<T: Config> Pallet<T> {
 	fn decide(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
 		let revealed: Vec<(T::AccountId, FailedSegments)> =
 			record.revealed().map(|(v, f)| (v.clone(), f.clone())).collect();
-		let failing = |segment: &u32| revealed.iter().filter(|(_, f)| f.contains(segment)).count();
-		let contested = record.segments.iter().find(|segment| {
-			let fails = failing(segment);
+		let failing = |segment: u32| {
+			revealed.iter().filter(|(_, f)| VerificationOf::<T>::fails(f, segment)).count()
+		};
+		// The first verifier to report `segment` failing, with its claim.
+		let first_finder = |segment: u32| {
+			revealed.iter().find_map(|(v, f)| {
+				f.iter().find(|c| c.segment == segment).map(|claim| (v.clone(), *claim))
+			})
+		};
+		let contested = record.segments.iter().copied().find(|segment| {
+			let fails = failing(*segment);
 			fails > 0 && fails < revealed.len()
 		});
-		let first_finder = |segment: u32| {
-			revealed.iter().find(|(_, f)| f.contains(&segment)).map(|(v, _)| v.clone())
-		};
 
-		if let Some(&segment) = contested {
-			let challenger = first_finder(segment);
-			let opened = challenger
-				.as_ref()
-				.map(|c| T::Disputes::open(task, segment, c, &record.solver))
-				.unwrap_or(Err(DisputeError::NotDisputable));
+		if let Some(segment) = contested {
+			let opened = match first_finder(segment) {
+				Some((challenger, claim)) => {
+					T::Disputes::open(task, claim, &challenger, Role::Verifier, &record.solver)
+				},
+				None => Err(DisputeError::NotDisputable),
+			};
 			match opened {
 				Ok(()) => {
 					if T::Tasks::disputed(task).is_err() {
@@ -782,8 +797,8 @@ impl<T: Config> Pallet<T> {
 				Err(e) => {
 					// The dispute pallet is full: decide again next block.
 					log::warn!(target: LOG_TARGET, "dispute for task {task} not opened: {e:?}");
-					let retry = Self::schedule(task, now.saturating_add(1u32.into()), now)
-						.unwrap_or(now.saturating_add(1u32.into()));
+					let next = now.saturating_add(1u32.into());
+					let retry = Self::schedule(task, next, now).unwrap_or(next);
 					record.phase = Phase::Revealing { until: retry };
 					Verifications::<T>::insert(task, record);
 				},
@@ -791,8 +806,8 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 
-		let failed = record.segments.iter().find(|segment| failing(segment) > 0).copied();
-		match failed.and_then(|segment| first_finder(segment).map(|f| (segment, f))) {
+		let failed = record.segments.iter().copied().find(|segment| failing(*segment) > 0);
+		match failed.and_then(|segment| first_finder(segment).map(|(f, _)| (segment, f))) {
 			Some((segment, finder)) => {
 				Self::deposit_event(Event::VerificationFailed {
 					task,
@@ -802,9 +817,8 @@ impl<T: Config> Pallet<T> {
 				Self::close(task, record, false, Some(finder));
 			},
 			None => {
-				let until =
-					Self::schedule(task, now.saturating_add(T::ChallengeWindow::get()), now)
-						.unwrap_or(now.saturating_add(T::ChallengeWindow::get()));
+				let window = now.saturating_add(T::ChallengeWindow::get());
+				let until = Self::schedule(task, window, now).unwrap_or(window);
 				if T::Tasks::verified(task).is_err() {
 					log::error!(target: LOG_TARGET, "task {task} could not be marked verified");
 				}
@@ -848,7 +862,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Slashes the whole collateral of each revealed verifier whose verdict on `segment` was
 	/// `wrong_verdict_fails` (true: it reported the segment failing), paying the beneficiary
-	/// share to `beneficiary`, and removes them from the slots (they are not paid).
+	/// share to `beneficiary`, and removes them from the slots (they are not paid). Nobody is
+	/// slashed over a segment that was not sampled: no verifier was asked about it.
 	fn slash_wrong_verifiers(
 		task: TaskId,
 		record: &mut VerificationOf<T>,
@@ -857,8 +872,12 @@ impl<T: Config> Pallet<T> {
 		beneficiary: Option<&T::AccountId>,
 	) {
 		let collateral = T::VerifierCollateral::get();
+		let sampled = record.segments.contains(&segment);
 		let (wrong, right): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(|s| {
-			s.failed.as_ref().is_some_and(|f| f.contains(&segment) == wrong_verdict_fails)
+			sampled
+				&& s.failed
+					.as_ref()
+					.is_some_and(|f| VerificationOf::<T>::fails(f, segment) == wrong_verdict_fails)
 		});
 		for slot in wrong {
 			let slashed = T::RoleStaking::slash(
@@ -957,7 +976,9 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 		let record = Verifications::<T>::get(task)?;
 		matches!(record.phase, Phase::ChallengeWindow { .. }).then(|| Challengeable {
 			solver: record.solver.clone(),
-			segments: record.segments.to_vec(),
+			commitment: record.commitment,
+			steps_per_segment: record.steps_per_segment,
+			mode: record.mode,
 		})
 	}
 
@@ -978,7 +999,12 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
-	fn resolved(task: TaskId, segment: u32, solver_was_right: bool) -> Result<(), DisputeError> {
+	fn resolved(
+		task: TaskId,
+		segment: u32,
+		solver_was_right: bool,
+		challenger: &T::AccountId,
+	) -> Result<(), DisputeError> {
 		let mut record = Verifications::<T>::get(task).ok_or(DisputeError::NotDisputable)?;
 		ensure!(record.phase == Phase::Disputed, DisputeError::NotDisputable);
 		if solver_was_right {
@@ -987,12 +1013,9 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 			Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
 			Self::close(task, record, true, None);
 		} else {
-			// Verifiers that passed a wrong segment were lazy or lying; the first that caught
-			// it is the finder.
-			let finder =
-				record.revealed().find(|(_, f)| f.contains(&segment)).map(|(v, _)| v.clone());
-			Self::slash_wrong_verifiers(task, &mut record, segment, false, finder.as_ref());
-			Self::close(task, record, false, finder);
+			// Verifiers that passed a wrong segment were lazy or lying.
+			Self::slash_wrong_verifiers(task, &mut record, segment, false, Some(challenger));
+			Self::close(task, record, false, Some(challenger.clone()));
 		}
 		Ok(())
 	}

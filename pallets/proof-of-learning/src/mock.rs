@@ -21,6 +21,7 @@ pub const ENDOWMENT: Balance = 100_000;
 pub const ED: Balance = 1;
 pub const SUBMITTER: AccountId = 1;
 pub const SOLVER: AccountId = 5;
+pub const WHISTLEBLOWER: AccountId = 15;
 pub const VERIFIERS: [AccountId; 4] = [10, 11, 12, 13];
 pub const BOND: Balance = 1_000;
 pub const REWARD: Balance = 600;
@@ -132,14 +133,17 @@ pub struct RecordingDisputes;
 impl DisputeOpener<AccountId> for RecordingDisputes {
 	fn open(
 		task: TaskId,
-		segment: u32,
+		claim: SegmentClaim,
 		challenger: &AccountId,
+		challenger_role: Role,
 		defender: &AccountId,
 	) -> Result<(), DisputeError> {
+		assert_eq!(challenger_role, Role::Verifier);
 		if DISPUTES_FULL.with(|f| *f.borrow()) {
 			return Err(DisputeError::Full);
 		}
-		OPENED_DISPUTES.with(|d| d.borrow_mut().push((task, segment, *challenger, *defender)));
+		OPENED_DISPUTES
+			.with(|d| d.borrow_mut().push((task, claim.segment, *challenger, *defender)));
 		Ok(())
 	}
 }

@@ -220,7 +220,7 @@ mod outcomes {
 			let accuse = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[honest.clone(), accuse, honest]);
 			let solver_free = free(SOLVER);
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true));
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &verifiers[1]));
 			// The accuser loses its collateral, half to the solver.
 			assert_eq!(bond(verifiers[1], Role::Verifier), BOND - COLLATERAL);
 			assert_eq!(free(SOLVER), solver_free + REWARD + COLLATERAL / 2);
@@ -230,7 +230,7 @@ mod outcomes {
 			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 2 * FEE);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(
-				ProofOfLearning::resolved(task, segments[0], true),
+				ProofOfLearning::resolved(task, segments[0], true, &verifiers[1]),
 				Err(DisputeError::NotDisputable)
 			);
 		});
@@ -243,7 +243,7 @@ mod outcomes {
 			let lazy = verdict(&segments, &[]);
 			let caught = verdict(&segments, &[segments[1]]);
 			commit_and_reveal(task, &verifiers, &[lazy.clone(), caught, lazy]);
-			assert_ok!(ProofOfLearning::resolved(task, segments[1], false));
+			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, &verifiers[1]));
 			for lazy in [verifiers[0], verifiers[2]] {
 				assert_eq!(bond(lazy, Role::Verifier), BOND - COLLATERAL);
 				assert_eq!(free(lazy), ENDOWMENT - BOND);
@@ -314,7 +314,12 @@ mod challenges {
 			commit_and_reveal(task, &verifiers, &[verdict(&segments, &[])]);
 			assert_eq!(
 				ProofOfLearning::challengeable(task),
-				Some(Challengeable { solver: SOLVER, segments: segments.clone() })
+				Some(Challengeable {
+					solver: SOLVER,
+					commitment: commitment(),
+					steps_per_segment: 10,
+					mode: EXACT
+				})
 			);
 			assert_ok!(ProofOfLearning::challenged(task));
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
@@ -323,7 +328,33 @@ mod challenges {
 			// No settlement while disputed.
 			run_to_block(System::block_number() + 10);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true));
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &WHISTLEBLOWER));
+			assert_eq!(task_phase(task), None);
+		});
+	}
+
+	#[test]
+	fn a_whistleblower_proving_an_unsampled_segment_wrong_fails_the_task() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			commit_and_reveal(
+				task,
+				&verifiers,
+				&[verdict(&segments, &[]), verdict(&segments, &[])],
+			);
+			let unsampled = (0..10).find(|s| !segments.contains(s)).unwrap();
+			assert_ok!(ProofOfLearning::challenged(task));
+			let whistleblower_free = free(WHISTLEBLOWER);
+			assert_ok!(ProofOfLearning::resolved(task, unsampled, false, &WHISTLEBLOWER));
+			// Nobody was asked about that segment: no verifier loses anything, both are paid.
+			for v in &verifiers {
+				assert_eq!(bond(*v, Role::Verifier), BOND);
+				assert_eq!(free(*v), ENDOWMENT - BOND + FEE);
+			}
+			// The solver's collateral: half to the whistleblower.
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			assert_eq!(free(WHISTLEBLOWER), whistleblower_free + REWARD / 4);
+			assert_eq!(free(SUBMITTER), ENDOWMENT - 2 * FEE);
 			assert_eq!(task_phase(task), None);
 		});
 	}

@@ -1,7 +1,9 @@
 //! Miscellaneous additional datatypes.
 
 use crate::Config;
-use assay_primitives::{CheckpointCommitment, MaxSampledSegments, Uri, VerificationMode};
+use assay_primitives::{
+	CheckpointCommitment, MaxSampledSegments, SegmentClaim, Uri, VerificationMode,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -59,9 +61,13 @@ impl<BlockNumber: Copy> Phase<BlockNumber> {
 	}
 }
 
-/// What a verifier revealed: the sampled segments its replay did not reproduce (empty: the
-/// solver's training stands on every one).
-pub type FailedSegments = BoundedVec<u32, MaxSampledSegments>;
+/// The sampled segments, ascending.
+pub type SampledSegments = BoundedVec<u32, MaxSampledSegments>;
+
+/// What a verifier revealed: the sampled segments its replay did not reproduce, each with the
+/// proven checkpoints and the end state it reached instead (empty: the solver's training
+/// stands on every one).
+pub type FailedSegments = BoundedVec<SegmentClaim, MaxSampledSegments>;
 
 /// One drawn verifier and how far it got.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -95,8 +101,10 @@ pub struct Verification<T: Config> {
 	pub verifiers_wanted: u16,
 	/// How many segments the task samples.
 	pub segments_wanted: u16,
+	/// Steps per segment (the task's checkpoint interval).
+	pub steps_per_segment: u32,
 	/// The sampled segments, ascending (empty until sampled).
-	pub segments: FailedSegments,
+	pub segments: SampledSegments,
 	/// The drawn verifiers.
 	pub slots: BoundedVec<VerifierSlot<T::AccountId>, T::MaxVerifiers>,
 	/// Verifiers slashed for not committing or revealing: never drawn for this task again.
@@ -109,6 +117,11 @@ impl<T: Config> Verification<T> {
 	/// The slot of `who`, if it was drawn.
 	pub fn slot_of(&self, who: &T::AccountId) -> Option<usize> {
 		self.slots.iter().position(|s| &s.verifier == who)
+	}
+
+	/// Whether `failed` reports `segment` failing.
+	pub fn fails(failed: &FailedSegments, segment: u32) -> bool {
+		failed.iter().any(|claim| claim.segment == segment)
 	}
 
 	/// The verifiers that revealed, in slot order.
