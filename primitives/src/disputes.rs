@@ -47,17 +47,38 @@ pub struct SegmentClaim {
 	pub challenger_end: Sha256,
 }
 
+/// Everything a dispute needs to run: who against whom, over what, and how it is judged.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct DisputeTerms<AccountId> {
+	/// What the parties disagree on.
+	pub claim: SegmentClaim,
+	/// The party holding the solver's segment wrong.
+	pub challenger: AccountId,
+	/// The role the challenger staked as (its stake for the task is already locked).
+	pub challenger_role: Role,
+	/// The solver.
+	pub defender: AccountId,
+	/// Steps per segment `k`: the range a bisection runs over.
+	pub steps_per_segment: u32,
+	/// How the task is judged (`Exact`: bisection to one step; `Tolerance`: the whole segment).
+	pub mode: VerificationMode,
+}
+
 /// Opens disputes (the dispute pallet).
 pub trait DisputeOpener<AccountId> {
-	/// Opens a dispute over `claim` in `task`: `challenger` (bonded as `challenger_role`, with
-	/// its stake for the task already locked by the caller) against `defender`, the solver.
-	fn open(
-		task: TaskId,
-		claim: SegmentClaim,
-		challenger: &AccountId,
-		challenger_role: Role,
-		defender: &AccountId,
-	) -> Result<(), DisputeError>;
+	/// Opens a dispute over `task` on `terms`.
+	fn open(task: TaskId, terms: DisputeTerms<AccountId>) -> Result<(), DisputeError>;
+}
+
+/// What a juror commits to before revealing its vote: `sha256(SCALE("assay/vote", task,
+/// juror, defender_right, salt))`.
+pub fn vote_commitment<AccountId: Encode>(
+	task: TaskId,
+	juror: &AccountId,
+	defender_right: bool,
+	salt: &[u8; 32],
+) -> Sha256 {
+	crate::hash::sha256(&(b"assay/vote", task, juror, defender_right, salt).encode())
 }
 
 /// A task whose verification can be challenged, as the dispute pallet sees it.

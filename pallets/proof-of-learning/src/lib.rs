@@ -86,8 +86,9 @@ pub mod weights;
 
 pub use assay_primitives::{
 	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, DisputeError,
-	DisputeOpener, LifecycleError, ReportError, Role, RoleStaking, Salt, SegmentClaim,
-	SegmentReport, TaskId, TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
+	DisputeOpener, DisputeTerms, LifecycleError, ReportError, Role, RoleStaking, Salt,
+	SegmentClaim, SegmentReport, TaskId, TaskLifecycle, TaskPhase, Uri, Verdict,
+	VerificationDisputes,
 };
 pub use types::{
 	FailedSegments, Phase, SampledSegments, Verification, VerificationOf, VerifierSlot,
@@ -199,6 +200,15 @@ pub mod pallet {
 		fn training_task(solver: &AccountId) -> TaskId;
 		/// Funds `who` and bonds it as an active verifier with stake for any collateral.
 		fn make_verifier(who: &AccountId);
+	}
+
+	/// For runtimes that do not benchmark this pallet (other pallets' test runtimes).
+	#[cfg(feature = "runtime-benchmarks")]
+	impl<AccountId> BenchmarkHelper<AccountId> for () {
+		fn training_task(_solver: &AccountId) -> TaskId {
+			TaskId::MAX
+		}
+		fn make_verifier(_who: &AccountId) {}
 	}
 
 	/// The verifications under way.
@@ -777,9 +787,17 @@ impl<T: Config> Pallet<T> {
 
 		if let Some(segment) = contested {
 			let opened = match first_finder(segment) {
-				Some((challenger, claim)) => {
-					T::Disputes::open(task, claim, &challenger, Role::Verifier, &record.solver)
-				},
+				Some((challenger, claim)) => T::Disputes::open(
+					task,
+					DisputeTerms {
+						claim,
+						challenger,
+						challenger_role: Role::Verifier,
+						defender: record.solver.clone(),
+						steps_per_segment: record.steps_per_segment,
+						mode: record.mode,
+					},
+				),
 				None => Err(DisputeError::NotDisputable),
 			};
 			match opened {

@@ -131,19 +131,16 @@ thread_local! {
 /// The dispute pallet's stand-in: records what it is asked to open.
 pub struct RecordingDisputes;
 impl DisputeOpener<AccountId> for RecordingDisputes {
-	fn open(
-		task: TaskId,
-		claim: SegmentClaim,
-		challenger: &AccountId,
-		challenger_role: Role,
-		defender: &AccountId,
-	) -> Result<(), DisputeError> {
-		assert_eq!(challenger_role, Role::Verifier);
+	fn open(task: TaskId, terms: DisputeTerms<AccountId>) -> Result<(), DisputeError> {
+		assert_eq!(terms.challenger_role, Role::Verifier);
+		assert_eq!(terms.steps_per_segment, 10);
 		if DISPUTES_FULL.with(|f| *f.borrow()) {
 			return Err(DisputeError::Full);
 		}
-		OPENED_DISPUTES
-			.with(|d| d.borrow_mut().push((task, claim.segment, *challenger, *defender)));
+		OPENED_DISPUTES.with(|d| {
+			d.borrow_mut()
+				.push((task, terms.claim.segment, terms.challenger, terms.defender))
+		});
 		Ok(())
 	}
 }

@@ -1,0 +1,426 @@
+//! The whole Assay market on the FRAME mock runtime: System, Balances, and the real
+//! RoleStaking, TaskPool, ProofOfLearning and Dispute, wired as in the runtime.
+
+use crate::{self as pallet_dispute, *};
+use assay_primitives::{
+	merkle_proof, sha256, DatasetFormat, DatasetRef, Device, Distance, HardwareClass, Hyperparams,
+	Layers, ModelSpec, Optimizer, SegmentReport, SpecLimits, TaskPhase, TaskSpec, Uri, Verdict,
+	VerificationPolicy,
+};
+use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use pallet_proof_of_learning::{Phase as VerificationPhase, Verifications};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Perbill};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+pub type BlockNumber = u64;
+
+pub const TREASURY: AccountId = 999;
+pub const ENDOWMENT: Balance = 100_000;
+pub const ED: Balance = 1;
+pub const SUBMITTER: AccountId = 1;
+pub const SOLVER: AccountId = 5;
+pub const WHISTLEBLOWER: AccountId = 15;
+/// Verifiers: the first three check tasks, all of them can sit on juries.
+pub const VERIFIERS: [AccountId; 6] = [10, 11, 12, 20, 21, 22];
+pub const BOND: Balance = 1_000;
+pub const REWARD: Balance = 600;
+pub const FEE: Balance = 7;
+pub const VERIFIER_COLLATERAL: Balance = 100;
+pub const CHALLENGE_BOND: Balance = 200;
+pub const JUROR_COLLATERAL: Balance = 50;
+pub const JUROR_REWARD: Balance = 20;
+/// Steps per segment of the test task.
+pub const K: u32 = 10;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		RoleStaking: pallet_role_staking,
+		TaskPool: pallet_task_pool,
+		ProofOfLearning: pallet_proof_of_learning,
+		Dispute: pallet_dispute,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = frame_support::traits::ConstU128<ED>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const Treasury: AccountId = TREASURY;
+	pub const Half: Perbill = Perbill::from_percent(50);
+	pub const Tenth: Perbill = Perbill::from_percent(10);
+	pub const Limits: SpecLimits = SpecLimits {
+		max_total_steps: 100_000,
+		max_batch_size: 1_024,
+		max_segments: 1_000,
+		max_sampled_segments: 16,
+		max_verifiers: 8,
+		min_deadline_blocks: 5,
+		max_deadline_blocks: 1_000,
+		max_gflops: 1_000_000,
+	};
+}
+
+impl pallet_role_staking::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MinSolverBond = frame_support::traits::ConstU128<100>;
+	type MinVerifierBond = frame_support::traits::ConstU128<100>;
+	type MinWhistleblowerBond = frame_support::traits::ConstU128<50>;
+	type UnbondingPeriod = frame_support::traits::ConstU64<10>;
+	type SlashRewardShare = Half;
+	type TreasuryAccount = Treasury;
+	type MaxMembersPerRole = frame_support::traits::ConstU32<16>;
+	type MinReputation = frame_support::traits::ConstU32<100_000>;
+	type MaxReputation = frame_support::traits::ConstU32<2_000_000>;
+	type ReputationReward = frame_support::traits::ConstU32<50_000>;
+	type ReputationPenalty = frame_support::traits::ConstU32<200_000>;
+	type WeightInfo = ();
+}
+
+/// `blake2(subject ‖ block number)`: changes every block, like BABE's.
+pub struct TestRandomness;
+impl frame_support::traits::Randomness<H256, BlockNumber> for TestRandomness {
+	fn random(subject: &[u8]) -> (H256, BlockNumber) {
+		let block = System::block_number();
+		(H256(sp_io::hashing::blake2_256(&(subject, block).encode())), block)
+	}
+}
+
+impl pallet_task_pool::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RoleStaking = RoleStaking;
+	type Randomness = TestRandomness;
+	type SpecLimits = Limits;
+	type SolverCollateral = Half;
+	type NoShowSlash = Tenth;
+	type MissedDeadlineSlash = Half;
+	type AcceptWindow = frame_support::traits::ConstU64<3>;
+	type ExpiryFactor = frame_support::traits::ConstU32<3>;
+	type MaxPendingTasks = frame_support::traits::ConstU32<8>;
+	type MaxDrawsPerBlock = frame_support::traits::ConstU32<2>;
+	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxSolverAttempts = frame_support::traits::ConstU32<3>;
+	type MaxSolverCandidates = frame_support::traits::ConstU32<16>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+impl pallet_proof_of_learning::Config for Test {
+	type Balance = Balance;
+	type RoleStaking = RoleStaking;
+	type Tasks = TaskPool;
+	type Disputes = Dispute;
+	type Randomness = TestRandomness;
+	type VerifierCollateral = frame_support::traits::ConstU128<VERIFIER_COLLATERAL>;
+	type VerifierNoShowSlash = Tenth;
+	type SamplingDelay = frame_support::traits::ConstU64<2>;
+	type CommitWindow = frame_support::traits::ConstU64<5>;
+	type RevealWindow = frame_support::traits::ConstU64<5>;
+	type ChallengeWindow = frame_support::traits::ConstU64<5>;
+	type MaxVerifiers = frame_support::traits::ConstU32<8>;
+	type MaxVerifications = frame_support::traits::ConstU32<8>;
+	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<2>;
+	type MaxVerifierCandidates = frame_support::traits::ConstU32<16>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+impl Config for Test {
+	type Balance = Balance;
+	type RoleStaking = RoleStaking;
+	type Verification = ProofOfLearning;
+	type Randomness = TestRandomness;
+	type ChallengeBond = frame_support::traits::ConstU128<CHALLENGE_BOND>;
+	type JurySize = frame_support::traits::ConstU32<3>;
+	type JurorCollateral = frame_support::traits::ConstU128<JUROR_COLLATERAL>;
+	type JurorReward = frame_support::traits::ConstU128<JUROR_REWARD>;
+	type JurorNoShowSlash = Tenth;
+	type ResponseWindow = frame_support::traits::ConstU64<3>;
+	type VoteCommitWindow = frame_support::traits::ConstU64<4>;
+	type VoteRevealWindow = frame_support::traits::ConstU64<4>;
+	type MaxJurors = frame_support::traits::ConstU32<5>;
+	type MaxDisputes = frame_support::traits::ConstU32<4>;
+	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<2>;
+	type MaxJurorCandidates = frame_support::traits::ConstU32<16>;
+	type WeightInfo = ();
+}
+
+/// A task of 10 segments of [`K`] steps, 2 sampled, `verifiers` verifiers, `Exact`.
+pub fn spec(verifiers: u16) -> TaskSpec {
+	TaskSpec {
+		model: ModelSpec::Mlp { layers: Layers::truncate_from(vec![64, 32, 10]) },
+		dataset: DatasetRef {
+			uri: Uri::truncate_from(b"https://example.org/d.csv".to_vec()),
+			sha256: [7; 32],
+			format: DatasetFormat::Csv,
+			train_samples: 1_797,
+		},
+		hyper: Hyperparams {
+			optimizer: Optimizer::Sgd,
+			learning_rate: assay_primitives::Fixed::from_parts(10_000_000),
+			batch_size: 16,
+			total_steps: 100,
+			seed: 42,
+			checkpoint_interval: K,
+		},
+		verification: VerificationPolicy {
+			mode: VerificationMode::Exact,
+			sampled_segments: 2,
+			verifiers,
+		},
+		hardware: HardwareClass { device: Device::Cpu, memory_gib: 1 },
+		deadline_blocks: 50,
+	}
+}
+
+/// The true state hash after `step` steps of segment `segment` (step 0: `h_segment`).
+pub fn honest_state(segment: u32, step: u32) -> Sha256 {
+	if step == 0 {
+		return checkpoint(segment);
+	}
+	if step == K {
+		return checkpoint(segment + 1);
+	}
+	sha256(&(b"honest", segment, step).encode())
+}
+
+/// A cheating solver's state after `step` steps of segment `faked_from`..: it trained
+/// honestly up to step `diverge` of segment `segment`, then made states up.
+pub fn faked_state(segment: u32, step: u32, diverge: u32) -> Sha256 {
+	if step <= diverge {
+		honest_state(segment, step)
+	} else {
+		sha256(&(b"faked", segment, step).encode())
+	}
+}
+
+/// The true checkpoint `h_i` (hashes `h_0 … h_10`).
+pub fn checkpoint(i: u32) -> Sha256 {
+	sha256(&(b"checkpoint", i).encode())
+}
+
+/// The checkpoints a solver commits to; with `faked = Some(s)`, segment `s` was faked from
+/// step 3 on, so `h_{s+1}` (and everything after) is made up.
+pub fn committed_checkpoints(faked: Option<u32>) -> Vec<Sha256> {
+	(0..=10u32)
+		.map(|i| match faked {
+			Some(s) if i == s + 1 => faked_state(s, K, 3),
+			Some(s) if i > s + 1 => sha256(&(b"faked checkpoint", i).encode()),
+			_ => checkpoint(i),
+		})
+		.collect()
+}
+
+/// A report on `segment` against `hashes`, replaying honestly: it reproduces `h_{i+1}` iff
+/// the solver's segment is honest.
+pub fn honest_report(hashes: &[Sha256], segment: u32) -> SegmentReport {
+	let i = segment as usize;
+	SegmentReport {
+		segment,
+		start_hash: hashes[i],
+		start_proof: merkle_proof(hashes, segment).unwrap(),
+		end_hash: hashes[i + 1],
+		end_proof: merkle_proof(hashes, segment + 1).unwrap(),
+		replayed_hash: honest_state(segment, K),
+		distance: Distance::ZERO,
+	}
+}
+
+/// A lazy verifier's report: it claims to reproduce whatever the solver committed.
+pub fn lazy_report(hashes: &[Sha256], segment: u32) -> SegmentReport {
+	SegmentReport { replayed_hash: hashes[segment as usize + 1], ..honest_report(hashes, segment) }
+}
+
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	pub fn build() -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let mut balances: Vec<(AccountId, Balance)> = (1..=30).map(|a| (a, ENDOWMENT)).collect();
+		balances.push((TREASURY, ED));
+		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let gpu = HardwareClass { device: Device::Gpu, memory_gib: 16 };
+		let mut bonds = vec![
+			(SOLVER, Role::Solver, BOND, Some(gpu)),
+			(WHISTLEBLOWER, Role::Whistleblower, BOND, None),
+		];
+		bonds.extend(VERIFIERS.iter().map(|v| (*v, Role::Verifier, BOND, None)));
+		pallet_role_staking::GenesisConfig::<Test> { bonds }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_task_pool::GenesisConfig::<Test> { min_price_per_gflop: 1 }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::from(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Runs `test`, then checks every pallet's invariants and that issuance did not move.
+	pub fn build_and_execute(test: impl FnOnce()) {
+		Self::build().execute_with(|| {
+			let issuance = Balances::total_issuance();
+			test();
+			check_invariants();
+			assert_eq!(Balances::total_issuance(), issuance, "issuance changed");
+		})
+	}
+}
+
+/// Every pallet's `do_try_state`.
+pub fn check_invariants() {
+	Dispute::do_try_state().unwrap();
+	ProofOfLearning::do_try_state().unwrap();
+	TaskPool::do_try_state().unwrap();
+	RoleStaking::do_try_state().unwrap();
+}
+
+/// Runs blocks until block `n`, checking the invariants after each.
+pub fn run_to_block(n: BlockNumber) {
+	assert!(n > System::block_number());
+	while System::block_number() < n {
+		System::set_block_number(System::block_number() + 1);
+		let now = System::block_number();
+		TaskPool::on_initialize(now);
+		ProofOfLearning::on_initialize(now);
+		Dispute::on_initialize(now);
+		check_invariants();
+	}
+}
+
+pub fn next_block() {
+	run_to_block(System::block_number() + 1);
+}
+
+/// This pallet's events so far.
+pub fn dispute_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Dispute(inner) => Some(inner),
+			_ => None,
+		})
+		.collect()
+}
+
+/// A task whose solver committed `hashes` and whose `verifiers` verifiers were drawn; returns
+/// the task, the sampled segments and the verifiers.
+pub fn verifying_task(verifiers: u16, hashes: &[Sha256]) -> (TaskId, Vec<u32>, Vec<AccountId>) {
+	let task = pallet_task_pool::NextTaskId::<Test>::get();
+	TaskPool::submit_task(RuntimeOrigin::signed(SUBMITTER), Box::new(spec(verifiers)), REWARD, FEE)
+		.unwrap();
+	next_block();
+	TaskPool::accept_task(RuntimeOrigin::signed(SOLVER), task).unwrap();
+	let commitment = assay_primitives::CheckpointCommitment::new(hashes, [0xaa; 32]).unwrap();
+	ProofOfLearning::commit_checkpoints(
+		RuntimeOrigin::signed(SOLVER),
+		task,
+		commitment,
+		Uri::truncate_from(b"http://solver.example/ckpt".to_vec()),
+	)
+	.unwrap();
+	run_to_block(System::block_number() + 2);
+	let record = Verifications::<Test>::get(task).unwrap();
+	(task, record.segments.to_vec(), record.slots.iter().map(|s| s.verifier).collect())
+}
+
+/// Each verifier commits to and reveals its verdict (`reports(verifier index)`).
+pub fn verify(
+	task: TaskId,
+	verifiers: &[AccountId],
+	verdict_of: impl Fn(usize) -> Verdict,
+) {
+	for (i, v) in verifiers.iter().enumerate() {
+		let hash = assay_primitives::verdict_commitment(task, v, &verdict_of(i), &[*v as u8; 32]);
+		ProofOfLearning::commit_verdict(RuntimeOrigin::signed(*v), task, hash).unwrap();
+	}
+	for (i, v) in verifiers.iter().enumerate() {
+		ProofOfLearning::reveal_verdict(RuntimeOrigin::signed(*v), task, verdict_of(i), [*v as u8; 32])
+			.unwrap();
+	}
+}
+
+/// A verdict made of `report(segment)` for each sampled segment.
+pub fn verdict_from(segments: &[u32], report: impl Fn(u32) -> SegmentReport) -> Verdict {
+	Verdict::truncate_from(segments.iter().map(|s| report(*s)).collect::<Vec<_>>())
+}
+
+/// The current bisection question of `task`'s dispute.
+pub fn asked_step(task: TaskId) -> Option<u32> {
+	match crate::Disputes::<Test>::get(task)?.phase {
+		Phase::Bisecting { mid, .. } => Some(mid),
+		_ => None,
+	}
+}
+
+/// Both parties answer every bisection round: the defender with `defender(step)`, the
+/// challenger with `challenger(step)`, until the jury is drawn.
+pub fn bisect(task: TaskId, defender: impl Fn(u32) -> Sha256, challenger: impl Fn(u32) -> Sha256) {
+	let (d, c) = {
+		let dispute = crate::Disputes::<Test>::get(task).unwrap();
+		(dispute.defender, dispute.challenger)
+	};
+	while let Some(step) = asked_step(task) {
+		Dispute::respond(RuntimeOrigin::signed(d), task, defender(step)).unwrap();
+		Dispute::respond(RuntimeOrigin::signed(c), task, challenger(step)).unwrap();
+	}
+}
+
+/// Every juror votes `defender_right(juror)`, committing then revealing.
+pub fn jury_votes(task: TaskId, defender_right: impl Fn(AccountId) -> bool) {
+	let jurors: Vec<AccountId> = crate::Disputes::<Test>::get(task)
+		.unwrap()
+		.jurors
+		.iter()
+		.map(|j| j.juror)
+		.collect();
+	assert!(!jurors.is_empty(), "no jury");
+	for j in &jurors {
+		let hash = vote_commitment(task, j, defender_right(*j), &[*j as u8; 32]);
+		Dispute::commit_vote(RuntimeOrigin::signed(*j), task, hash).unwrap();
+	}
+	for j in &jurors {
+		Dispute::reveal_vote(RuntimeOrigin::signed(*j), task, defender_right(*j), [*j as u8; 32])
+			.unwrap();
+	}
+}
+
+/// The sampled task's phase in the task pool (`None`: ended).
+pub fn task_phase(task: TaskId) -> Option<TaskPhase> {
+	<TaskPool as assay_primitives::TaskLifecycle<AccountId>>::summary(task).map(|s| s.phase)
+}
+
+/// The verification phase of `task`.
+pub fn verification_phase(task: TaskId) -> Option<VerificationPhase<BlockNumber>> {
+	Verifications::<Test>::get(task).map(|v| v.phase)
+}
+
+pub fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+pub fn bond(who: AccountId, role: Role) -> Balance {
+	pallet_role_staking::Bonds::<Test>::get(who, role).map_or(0, |b| b.amount)
+}

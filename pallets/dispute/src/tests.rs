@@ -1,0 +1,405 @@
+use crate::{
+	mock::{Dispute, RoleStaking, *},
+	Error, Event, *,
+};
+use assay_primitives::{merkle_proof, sha256, TaskPhase};
+use frame_support::{assert_noop, assert_ok};
+
+/// The whistleblower's claim on segment `s` of `hashes`, with its proofs: its honest replay's
+/// end state where the solver faked it, a made-up one where the solver is honest (a false
+/// challenge).
+fn challenge_of(hashes: &[Sha256], s: u32) -> (SegmentClaim, MerkleProof, MerkleProof) {
+	let defender_end = hashes[s as usize + 1];
+	let honest_end = honest_state(s, K);
+	let claim = SegmentClaim {
+		segment: s,
+		start_hash: hashes[s as usize],
+		defender_end,
+		challenger_end: if honest_end != defender_end { honest_end } else { [0x66; 32] },
+	};
+	(claim, merkle_proof(hashes, s).unwrap(), merkle_proof(hashes, s + 1).unwrap())
+}
+
+fn challenge(task: TaskId, hashes: &[Sha256], s: u32) -> DispatchResult {
+	let (claim, start, end) = challenge_of(hashes, s);
+	Dispute::challenge(RuntimeOrigin::signed(WHISTLEBLOWER), task, claim, start, end)
+}
+
+/// A task whose two verifiers passed `hashes` lazily: its challenge window is open.
+fn passed_task(hashes: &[Sha256]) -> (TaskId, Vec<u32>, Vec<AccountId>) {
+	let (task, segments, verifiers) = verifying_task(2, hashes);
+	verify(task, &verifiers, |_| verdict_from(&segments, |s| lazy_report(hashes, s)));
+	assert!(matches!(
+		verification_phase(task),
+		Some(pallet_proof_of_learning::Phase::ChallengeWindow { .. })
+	));
+	(task, segments, verifiers)
+}
+
+mod scenarios {
+	use super::*;
+
+	#[test]
+	fn an_honest_task_settles_and_everyone_is_paid() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, segments, verifiers) = verifying_task(3, &hashes);
+			verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+			let solver_free = free(SOLVER);
+			run_to_block(System::block_number() + 5);
+			assert_eq!(task_phase(task), None);
+			assert_eq!(free(SOLVER), solver_free + REWARD);
+			for v in &verifiers {
+				assert_eq!(free(*v), ENDOWMENT - BOND + FEE);
+			}
+			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 3 * FEE);
+		});
+	}
+
+	#[test]
+	fn a_faked_segment_is_caught_and_the_solver_slashed() {
+		ExtBuilder::build_and_execute(|| {
+			// The solver fakes every sampled segment's end (faking one of ten would only be
+			// caught with probability 1/5 here).
+			let honest = committed_checkpoints(None);
+			let mut hashes = honest.clone();
+			for h in hashes.iter_mut().skip(1) {
+				*h = sha256(h);
+			}
+			let (task, segments, verifiers) = verifying_task(3, &hashes);
+			verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+			assert_eq!(task_phase(task), None);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			assert_eq!(free(SUBMITTER), ENDOWMENT - 3 * FEE);
+		});
+	}
+
+	#[test]
+	fn a_lazy_verifier_is_challenged_loses_bisection_and_jury_and_is_slashed() {
+		ExtBuilder::build_and_execute(|| {
+			// The solver fakes segment 4 from step 3; both verifiers pass everything lazily.
+			let faked = 4;
+			let hashes = committed_checkpoints(Some(faked));
+			let (task, segments, verifiers) = verifying_task(2, &hashes);
+			verify(task, &verifiers, |_| verdict_from(&segments, |s| lazy_report(&hashes, s)));
+			let whistleblower_free = free(WHISTLEBLOWER);
+
+			assert_ok!(challenge(task, &hashes, faked));
+			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
+			assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND);
+			// Bisection: the solver answers with its faked states, the whistleblower honestly;
+			// they end at the step where the fake began.
+			bisect(task, |step| faked_state(faked, step, 3), |step| honest_state(faked, step));
+			let dispute = crate::Disputes::<Test>::get(task).unwrap();
+			assert_eq!((dispute.lo, dispute.hi), (3, 4));
+			assert_eq!(dispute.jurors.len(), 3);
+			// Rounds: 10 → 5 → 2 → 3 (⌈log₂ 10⌉ = 4 questions).
+			let rounds = dispute_events()
+				.iter()
+				.filter(|e| matches!(e, Event::BisectionRound { .. }))
+				.count();
+			assert_eq!(rounds, 4);
+
+			// Jurors re-execute step 3 → 4 and find the solver wrong.
+			let jurors: Vec<_> = dispute.jurors.iter().map(|j| j.juror).collect();
+			jury_votes(task, |_| false);
+			assert_eq!(task_phase(task), None);
+			// The solver: its collateral (300, half to the whistleblower) and one juror reward
+			// per juror.
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
+			// Verifiers that passed the faked segment lose their collateral, if it was sampled.
+			let lazy_loss = if segments.contains(&faked) { VERIFIER_COLLATERAL } else { 0 };
+			for v in &verifiers {
+				assert_eq!(bond(*v, Role::Verifier), BOND - lazy_loss);
+			}
+			let from_lazy = verifiers.len() as u128 * lazy_loss / 2;
+			assert_eq!(free(WHISTLEBLOWER), whistleblower_free + REWARD / 4 + from_lazy);
+			assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND);
+			for j in jurors {
+				assert_eq!(free(j), ENDOWMENT - BOND + JUROR_REWARD / 2);
+				assert_eq!(bond(j, Role::Verifier), BOND);
+			}
+			assert!(dispute_events().contains(&Event::DisputeResolved {
+				task,
+				defender_won: false,
+				by_timeout: false
+			}));
+		});
+	}
+
+	#[test]
+	fn a_false_challenge_costs_the_whistleblower_its_bond() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, _, verifiers) = passed_task(&hashes);
+			let solver_free = free(SOLVER);
+			// The whistleblower claims segment 2 ends elsewhere and lies through the bisection.
+			let (mut claim, start, end) = challenge_of(&hashes, 2);
+			claim.challenger_end = [0x66; 32];
+			assert_ok!(Dispute::challenge(
+				RuntimeOrigin::signed(WHISTLEBLOWER),
+				task,
+				claim,
+				start,
+				end
+			));
+			bisect(task, |step| honest_state(2, step), |step| faked_state(2, step, 6));
+			jury_votes(task, |_| true);
+			// Bond (200, half to the solver) and three juror rewards.
+			assert_eq!(
+				bond(WHISTLEBLOWER, Role::Whistleblower),
+				BOND - CHALLENGE_BOND - 3 * JUROR_REWARD
+			);
+			assert_eq!(free(SOLVER), solver_free + REWARD + CHALLENGE_BOND / 2);
+			assert_eq!(task_phase(task), None);
+			for v in &verifiers {
+				assert_eq!(free(*v), ENDOWMENT - BOND + FEE);
+			}
+		});
+	}
+
+	#[test]
+	fn a_silent_party_loses_by_timeout() {
+		ExtBuilder::build_and_execute(|| {
+			let faked = 7;
+			let hashes = committed_checkpoints(Some(faked));
+			let (task, _, _) = passed_task(&hashes);
+			assert_ok!(challenge(task, &hashes, faked));
+			// The whistleblower answers the first question; the solver never does.
+			let step = asked_step(task).unwrap();
+			assert_ok!(Dispute::respond(
+				RuntimeOrigin::signed(WHISTLEBLOWER),
+				task,
+				honest_state(faked, step)
+			));
+			run_to_block(System::block_number() + 3);
+			assert_eq!(task_phase(task), None);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			assert!(dispute_events().contains(&Event::DisputeResolved {
+				task,
+				defender_won: false,
+				by_timeout: true
+			}));
+		});
+	}
+
+	#[test]
+	fn a_silent_challenger_loses_its_bond() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, _, _) = passed_task(&hashes);
+			assert_ok!(challenge(task, &hashes, 1));
+			run_to_block(System::block_number() + 3);
+			assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND - CHALLENGE_BOND);
+			assert_eq!(task_phase(task), None);
+		});
+	}
+
+	#[test]
+	fn conflicting_verifiers_go_to_a_jury_and_the_false_one_pays() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, segments, verifiers) = verifying_task(2, &hashes);
+			// Verifier 0 is honest; verifier 1 claims the first sampled segment fails.
+			let accused = segments[0];
+			verify(task, &verifiers, |i| {
+				verdict_from(&segments, |s| {
+					let mut r = honest_report(&hashes, s);
+					if i == 1 && s == accused {
+						r.replayed_hash = [0x99; 32];
+					}
+					r
+				})
+			});
+			let dispute = crate::Disputes::<Test>::get(task).unwrap();
+			assert_eq!((dispute.challenger, dispute.defender), (verifiers[1], SOLVER));
+			assert_eq!(dispute.challenger_role, Role::Verifier);
+			bisect(task, |step| honest_state(accused, step), |step| faked_state(accused, step, 8));
+			// Jurors may not include the task's own verifiers (their collateral is taken).
+			let jurors: Vec<_> = crate::Disputes::<Test>::get(task)
+				.unwrap()
+				.jurors
+				.iter()
+				.map(|j| j.juror)
+				.collect();
+			assert!(jurors.iter().all(|j| !verifiers.contains(j)));
+			jury_votes(task, |_| true);
+			// The false verifier: its verifier collateral and the juror rewards.
+			assert_eq!(
+				bond(verifiers[1], Role::Verifier),
+				BOND - VERIFIER_COLLATERAL - jurors.len() as u128 * JUROR_REWARD
+			);
+			assert_eq!(bond(verifiers[0], Role::Verifier), BOND);
+			assert_eq!(task_phase(task), None);
+			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - FEE);
+		});
+	}
+
+	#[test]
+	fn a_juror_that_does_not_vote_is_slashed_and_the_rest_decide() {
+		ExtBuilder::build_and_execute(|| {
+			let faked = 4;
+			let hashes = committed_checkpoints(Some(faked));
+			let (task, _, _) = passed_task(&hashes);
+			assert_ok!(challenge(task, &hashes, faked));
+			bisect(task, |step| faked_state(faked, step, 3), |step| honest_state(faked, step));
+			let jurors: Vec<AccountId> = crate::Disputes::<Test>::get(task)
+				.unwrap()
+				.jurors
+				.iter()
+				.map(|j| j.juror)
+				.collect();
+			for j in &jurors[..2] {
+				let hash = vote_commitment(task, j, false, &[*j as u8; 32]);
+				assert_ok!(Dispute::commit_vote(RuntimeOrigin::signed(*j), task, hash));
+			}
+			run_to_block(System::block_number() + 4);
+			assert_eq!(bond(jurors[2], Role::Verifier), BOND - JUROR_COLLATERAL / 10);
+			for j in &jurors[..2] {
+				assert_ok!(Dispute::reveal_vote(RuntimeOrigin::signed(*j), task, false, [*j as u8; 32]));
+			}
+			assert_eq!(task_phase(task), None);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 2 * JUROR_REWARD);
+		});
+	}
+}
+
+mod bad_input {
+	use super::*;
+
+	#[test]
+	fn challenge_errors_change_nothing() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, segments, verifiers) = verifying_task(2, &hashes);
+			// Outside the challenge window.
+			assert_noop!(challenge(task, &hashes, 1), Error::<Test>::NotChallengeable);
+			verify(task, &verifiers, |_| verdict_from(&segments, |s| lazy_report(&hashes, s)));
+
+			let (claim, start, end) = challenge_of(&hashes, 1);
+			let call = |who, claim, start: &MerkleProof, end: &MerkleProof| {
+				Dispute::challenge(RuntimeOrigin::signed(who), task, claim, start.clone(), end.clone())
+			};
+			assert_noop!(
+				call(WHISTLEBLOWER, SegmentClaim { segment: 10, ..claim }, &start, &end),
+				Error::<Test>::SegmentOutOfRange
+			);
+			assert_noop!(
+				call(WHISTLEBLOWER, SegmentClaim { start_hash: [1; 32], ..claim }, &start, &end),
+				Error::<Test>::InvalidProof
+			);
+			assert_noop!(call(WHISTLEBLOWER, claim, &end, &start), Error::<Test>::InvalidProof);
+			assert_noop!(
+				call(WHISTLEBLOWER, SegmentClaim { challenger_end: claim.defender_end, ..claim }, &start, &end),
+				Error::<Test>::NoDisagreement
+			);
+			assert_noop!(call(SUBMITTER, claim, &start, &end), Error::<Test>::NotWhistleblower);
+			assert_ok!(call(WHISTLEBLOWER, claim, &start, &end));
+			assert_noop!(call(WHISTLEBLOWER, claim, &start, &end), Error::<Test>::NotChallengeable);
+		});
+	}
+
+	#[test]
+	fn respond_errors() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, _, _) = passed_task(&hashes);
+			assert_noop!(
+				Dispute::respond(RuntimeOrigin::signed(SOLVER), 77, [0; 32]),
+				Error::<Test>::DisputeNotFound
+			);
+			assert_ok!(challenge(task, &hashes, 1));
+			assert_noop!(
+				Dispute::respond(RuntimeOrigin::signed(SUBMITTER), task, [0; 32]),
+				Error::<Test>::NotAParty
+			);
+			assert_ok!(Dispute::respond(RuntimeOrigin::signed(SOLVER), task, [1; 32]));
+			assert_noop!(
+				Dispute::respond(RuntimeOrigin::signed(SOLVER), task, [2; 32]),
+				Error::<Test>::AlreadyResponded
+			);
+			// Through the bisection to the jury: then no more answers.
+			bisect_rest(task);
+			assert_noop!(
+				Dispute::respond(RuntimeOrigin::signed(SOLVER), task, [2; 32]),
+				Error::<Test>::NotBisecting
+			);
+		});
+	}
+
+	/// Finishes the bisection with diverging answers.
+	fn bisect_rest(task: TaskId) {
+		Dispute::respond(RuntimeOrigin::signed(WHISTLEBLOWER), task, [9; 32]).unwrap();
+		bisect(task, |step| honest_state(1, step), |step| faked_state(1, step, 0));
+	}
+
+	#[test]
+	fn vote_errors() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, _, _) = passed_task(&hashes);
+			assert_ok!(challenge(task, &hashes, 1));
+			assert_noop!(
+				Dispute::commit_vote(RuntimeOrigin::signed(20), task, [0; 32]),
+				Error::<Test>::NotCommittingVotes
+			);
+			bisect(task, |step| honest_state(1, step), |step| faked_state(1, step, 0));
+			let jurors: Vec<AccountId> = crate::Disputes::<Test>::get(task)
+				.unwrap()
+				.jurors
+				.iter()
+				.map(|j| j.juror)
+				.collect();
+			assert_noop!(
+				Dispute::commit_vote(RuntimeOrigin::signed(SOLVER), task, [0; 32]),
+				Error::<Test>::NotAJuror
+			);
+			assert_noop!(
+				Dispute::reveal_vote(RuntimeOrigin::signed(jurors[0]), task, true, [0; 32]),
+				Error::<Test>::NotRevealingVotes
+			);
+			let commit = |j: AccountId| vote_commitment(task, &j, true, &[j as u8; 32]);
+			assert_ok!(Dispute::commit_vote(RuntimeOrigin::signed(jurors[0]), task, commit(jurors[0])));
+			assert_noop!(
+				Dispute::commit_vote(RuntimeOrigin::signed(jurors[0]), task, [0; 32]),
+				Error::<Test>::AlreadyVoted
+			);
+			for j in &jurors[1..] {
+				assert_ok!(Dispute::commit_vote(RuntimeOrigin::signed(*j), task, commit(*j)));
+			}
+			// A vote other than the committed one, or another salt, does not reveal.
+			assert_noop!(
+				Dispute::reveal_vote(RuntimeOrigin::signed(jurors[0]), task, false, [jurors[0] as u8; 32]),
+				Error::<Test>::VoteMismatch
+			);
+			assert_noop!(
+				Dispute::reveal_vote(RuntimeOrigin::signed(jurors[0]), task, true, [0; 32]),
+				Error::<Test>::VoteMismatch
+			);
+			assert_ok!(Dispute::reveal_vote(
+				RuntimeOrigin::signed(jurors[0]),
+				task,
+				true,
+				[jurors[0] as u8; 32]
+			));
+			assert_noop!(
+				Dispute::reveal_vote(RuntimeOrigin::signed(jurors[0]), task, true, [jurors[0] as u8; 32]),
+				Error::<Test>::AlreadyRevealed
+			);
+		});
+	}
+
+	#[test]
+	fn an_inactive_or_underfunded_whistleblower_cannot_challenge() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, _, _) = passed_task(&hashes);
+			assert_ok!(RoleStaking::bond(RuntimeOrigin::signed(16), Role::Whistleblower, 100, None));
+			let (claim, start, end) = challenge_of(&hashes, 1);
+			assert_noop!(
+				Dispute::challenge(RuntimeOrigin::signed(16), task, claim, start, end),
+				Error::<Test>::InsufficientBond
+			);
+		});
+	}
+}
