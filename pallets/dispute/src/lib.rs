@@ -165,6 +165,22 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
+
+		/// Benchmark set-up.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Hooks for benchmarking: a challengeable task and bonded accounts.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper<AccountId> {
+		/// A task in its challenge window, its training honest, with the checkpoint hashes its
+		/// solver committed to.
+		fn challengeable_task() -> (TaskId, alloc::vec::Vec<Sha256>);
+		/// Funds `who` and bonds it as an active whistleblower (once).
+		fn make_whistleblower(who: &AccountId);
+		/// Funds `who` and bonds it as an active verifier (once).
+		fn make_verifier(who: &AccountId);
 	}
 
 	/// The disputes under way, by task.
@@ -371,8 +387,10 @@ pub mod pallet {
 			let end = claim.segment.checked_add(1).ok_or(Error::<T>::SegmentOutOfRange)?;
 			ensure!(end < terms.commitment.checkpoints, Error::<T>::SegmentOutOfRange);
 			ensure!(
-				terms.commitment.verify_checkpoint(claim.segment, &claim.start_hash, &start_proof) &&
-					terms.commitment.verify_checkpoint(end, &claim.defender_end, &end_proof),
+				terms
+					.commitment
+					.verify_checkpoint(claim.segment, &claim.start_hash, &start_proof)
+					&& terms.commitment.verify_checkpoint(end, &claim.defender_end, &end_proof),
 				Error::<T>::InvalidProof
 			);
 			ensure!(claim.challenger_end != claim.defender_end, Error::<T>::NoDisagreement);
@@ -380,10 +398,7 @@ pub mod pallet {
 				T::RoleStaking::is_active(&who, Role::Whistleblower),
 				Error::<T>::NotWhistleblower
 			);
-			ensure!(
-				DisputeCount::<T>::get() < T::MaxDisputes::get(),
-				Error::<T>::TooManyDisputes
-			);
+			ensure!(DisputeCount::<T>::get() < T::MaxDisputes::get(), Error::<T>::TooManyDisputes);
 			let bond = T::ChallengeBond::get();
 			T::RoleStaking::lock_collateral(&who, Role::Whistleblower, task, bond).map_err(
 				|e| match e {
@@ -444,7 +459,8 @@ pub mod pallet {
 					Self::next_round(task, &mut dispute, now)?;
 				},
 				_ => {
-					dispute.phase = Phase::Bisecting { mid, defender_answer, challenger_answer, until };
+					dispute.phase =
+						Phase::Bisecting { mid, defender_answer, challenger_answer, until };
 				},
 			}
 			Disputes::<T>::insert(task, dispute);
@@ -457,7 +473,11 @@ pub mod pallet {
 		/// Emits [`Event::VoteCommitted`] (and [`Event::VoteRevealStarted`]).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::commit_vote())]
-		pub fn commit_vote(origin: OriginFor<T>, task: TaskId, commitment: Sha256) -> DispatchResult {
+		pub fn commit_vote(
+			origin: OriginFor<T>,
+			task: TaskId,
+			commitment: Sha256,
+		) -> DispatchResult {
 			let juror = ensure_signed(origin)?;
 			let mut dispute = Disputes::<T>::get(task).ok_or(Error::<T>::DisputeNotFound)?;
 			let Phase::JuryCommit { until } = dispute.phase else {
@@ -592,7 +612,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Draws jurors up to [`Config::JurySize`] and opens (or extends) the vote commit phase.
 	fn draw_jury(task: TaskId, dispute: &mut DisputeOf<T>, now: BlockNumberFor<T>) {
-		let mut exclude: Vec<T::AccountId> = dispute.jurors.iter().map(|j| j.juror.clone()).collect();
+		let mut exclude: Vec<T::AccountId> =
+			dispute.jurors.iter().map(|j| j.juror.clone()).collect();
 		exclude.extend(dispute.dropped.iter().cloned());
 		exclude.push(dispute.defender.clone());
 		exclude.push(dispute.challenger.clone());
@@ -612,7 +633,8 @@ impl<T: Config> Pallet<T> {
 			}
 			for juror in drawn {
 				exclude.push(juror.clone());
-				if T::RoleStaking::lock_collateral(&juror, Role::Verifier, task, collateral).is_err()
+				if T::RoleStaking::lock_collateral(&juror, Role::Verifier, task, collateral)
+					.is_err()
 				{
 					continue;
 				}
@@ -715,10 +737,12 @@ impl<T: Config> Pallet<T> {
 		dispute: &mut DisputeOf<T>,
 		missed: impl Fn(&JurorSlot<T::AccountId>) -> bool,
 	) {
-		let (gone, kept): (Vec<_>, Vec<_>) = dispute.jurors.iter().cloned().partition(|j| missed(j));
+		let (gone, kept): (Vec<_>, Vec<_>) =
+			dispute.jurors.iter().cloned().partition(|j| missed(j));
 		for slot in gone {
 			let amount = T::JurorNoShowSlash::get().mul_floor(T::JurorCollateral::get());
-			let slashed = T::RoleStaking::slash(&slot.juror, Role::Verifier, Some(task), amount, None);
+			let slashed =
+				T::RoleStaking::slash(&slot.juror, Role::Verifier, Some(task), amount, None);
 			T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
 			T::RoleStaking::penalize_reputation(&slot.juror, Role::Verifier);
 			let _ = dispute.dropped.try_push(slot.juror.clone());
@@ -754,7 +778,11 @@ impl<T: Config> Pallet<T> {
 					T::JurorReward::get(),
 					Some(&slot.juror),
 				);
-				Self::deposit_event(Event::JurorRewarded { task, juror: slot.juror.clone(), amount });
+				Self::deposit_event(Event::JurorRewarded {
+					task,
+					juror: slot.juror.clone(),
+					amount,
+				});
 			}
 		}
 		if dispute.challenger_role == Role::Whistleblower {
@@ -815,8 +843,8 @@ impl<T: Config> Pallet<T> {
 				ensure!(!dispute.is_party(&slot.juror), "a party is a juror");
 				ensure!(!dispute.dropped.contains(&slot.juror), "a dropped juror is drawn");
 				ensure!(
-					T::RoleStaking::collateral(&slot.juror, Role::Verifier, task) ==
-						T::JurorCollateral::get(),
+					T::RoleStaking::collateral(&slot.juror, Role::Verifier, task)
+						== T::JurorCollateral::get(),
 					"a juror's collateral is not locked"
 				);
 				ensure!(
@@ -826,8 +854,8 @@ impl<T: Config> Pallet<T> {
 			}
 			if dispute.challenger_role == Role::Whistleblower {
 				ensure!(
-					T::RoleStaking::collateral(&dispute.challenger, Role::Whistleblower, task) ==
-						dispute.challenger_bond,
+					T::RoleStaking::collateral(&dispute.challenger, Role::Whistleblower, task)
+						== dispute.challenger_bond,
 					"a whistleblower's bond is not locked"
 				);
 			}

@@ -163,6 +163,37 @@ impl Config for Test {
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<2>;
 	type MaxJurorCandidates = frame_support::traits::ConstU32<16>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn challengeable_task() -> (TaskId, Vec<Sha256>) {
+		let hashes = committed_checkpoints(None);
+		let (task, segments, verifiers) = verifying_task(2, &hashes);
+		verify(task, &verifiers, |_| verdict_from(&segments, |s| lazy_report(&hashes, s)));
+		(task, hashes)
+	}
+
+	fn make_whistleblower(who: &AccountId) {
+		bond_once(who, Role::Whistleblower);
+	}
+
+	fn make_verifier(who: &AccountId) {
+		bond_once(who, Role::Verifier);
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+fn bond_once(who: &AccountId, role: Role) {
+	use frame_support::traits::fungible::Mutate;
+	if pallet_role_staking::Bonds::<Test>::get(who, role).is_none() {
+		Balances::set_balance(who, ENDOWMENT);
+		RoleStaking::bond(RuntimeOrigin::signed(*who), role, BOND, None).unwrap();
+	}
 }
 
 /// A task of 10 segments of [`K`] steps, 2 sampled, `verifiers` verifiers, `Exact`.
@@ -347,18 +378,19 @@ pub fn verifying_task(verifiers: u16, hashes: &[Sha256]) -> (TaskId, Vec<u32>, V
 }
 
 /// Each verifier commits to and reveals its verdict (`reports(verifier index)`).
-pub fn verify(
-	task: TaskId,
-	verifiers: &[AccountId],
-	verdict_of: impl Fn(usize) -> Verdict,
-) {
+pub fn verify(task: TaskId, verifiers: &[AccountId], verdict_of: impl Fn(usize) -> Verdict) {
 	for (i, v) in verifiers.iter().enumerate() {
 		let hash = assay_primitives::verdict_commitment(task, v, &verdict_of(i), &[*v as u8; 32]);
 		ProofOfLearning::commit_verdict(RuntimeOrigin::signed(*v), task, hash).unwrap();
 	}
 	for (i, v) in verifiers.iter().enumerate() {
-		ProofOfLearning::reveal_verdict(RuntimeOrigin::signed(*v), task, verdict_of(i), [*v as u8; 32])
-			.unwrap();
+		ProofOfLearning::reveal_verdict(
+			RuntimeOrigin::signed(*v),
+			task,
+			verdict_of(i),
+			[*v as u8; 32],
+		)
+		.unwrap();
 	}
 }
 

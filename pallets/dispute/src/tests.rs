@@ -256,7 +256,12 @@ mod scenarios {
 			run_to_block(System::block_number() + 4);
 			assert_eq!(bond(jurors[2], Role::Verifier), BOND - JUROR_COLLATERAL / 10);
 			for j in &jurors[..2] {
-				assert_ok!(Dispute::reveal_vote(RuntimeOrigin::signed(*j), task, false, [*j as u8; 32]));
+				assert_ok!(Dispute::reveal_vote(
+					RuntimeOrigin::signed(*j),
+					task,
+					false,
+					[*j as u8; 32]
+				));
 			}
 			assert_eq!(task_phase(task), None);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 2 * JUROR_REWARD);
@@ -278,7 +283,13 @@ mod bad_input {
 
 			let (claim, start, end) = challenge_of(&hashes, 1);
 			let call = |who, claim, start: &MerkleProof, end: &MerkleProof| {
-				Dispute::challenge(RuntimeOrigin::signed(who), task, claim, start.clone(), end.clone())
+				Dispute::challenge(
+					RuntimeOrigin::signed(who),
+					task,
+					claim,
+					start.clone(),
+					end.clone(),
+				)
 			};
 			assert_noop!(
 				call(WHISTLEBLOWER, SegmentClaim { segment: 10, ..claim }, &start, &end),
@@ -290,7 +301,12 @@ mod bad_input {
 			);
 			assert_noop!(call(WHISTLEBLOWER, claim, &end, &start), Error::<Test>::InvalidProof);
 			assert_noop!(
-				call(WHISTLEBLOWER, SegmentClaim { challenger_end: claim.defender_end, ..claim }, &start, &end),
+				call(
+					WHISTLEBLOWER,
+					SegmentClaim { challenger_end: claim.defender_end, ..claim },
+					&start,
+					&end
+				),
 				Error::<Test>::NoDisagreement
 			);
 			assert_noop!(call(SUBMITTER, claim, &start, &end), Error::<Test>::NotWhistleblower);
@@ -359,7 +375,11 @@ mod bad_input {
 				Error::<Test>::NotRevealingVotes
 			);
 			let commit = |j: AccountId| vote_commitment(task, &j, true, &[j as u8; 32]);
-			assert_ok!(Dispute::commit_vote(RuntimeOrigin::signed(jurors[0]), task, commit(jurors[0])));
+			assert_ok!(Dispute::commit_vote(
+				RuntimeOrigin::signed(jurors[0]),
+				task,
+				commit(jurors[0])
+			));
 			assert_noop!(
 				Dispute::commit_vote(RuntimeOrigin::signed(jurors[0]), task, [0; 32]),
 				Error::<Test>::AlreadyVoted
@@ -369,7 +389,12 @@ mod bad_input {
 			}
 			// A vote other than the committed one, or another salt, does not reveal.
 			assert_noop!(
-				Dispute::reveal_vote(RuntimeOrigin::signed(jurors[0]), task, false, [jurors[0] as u8; 32]),
+				Dispute::reveal_vote(
+					RuntimeOrigin::signed(jurors[0]),
+					task,
+					false,
+					[jurors[0] as u8; 32]
+				),
 				Error::<Test>::VoteMismatch
 			);
 			assert_noop!(
@@ -383,7 +408,12 @@ mod bad_input {
 				[jurors[0] as u8; 32]
 			));
 			assert_noop!(
-				Dispute::reveal_vote(RuntimeOrigin::signed(jurors[0]), task, true, [jurors[0] as u8; 32]),
+				Dispute::reveal_vote(
+					RuntimeOrigin::signed(jurors[0]),
+					task,
+					true,
+					[jurors[0] as u8; 32]
+				),
 				Error::<Test>::AlreadyRevealed
 			);
 		});
@@ -394,7 +424,12 @@ mod bad_input {
 		ExtBuilder::build_and_execute(|| {
 			let hashes = committed_checkpoints(None);
 			let (task, _, _) = passed_task(&hashes);
-			assert_ok!(RoleStaking::bond(RuntimeOrigin::signed(16), Role::Whistleblower, 100, None));
+			assert_ok!(RoleStaking::bond(
+				RuntimeOrigin::signed(16),
+				Role::Whistleblower,
+				100,
+				None
+			));
 			let (claim, start, end) = challenge_of(&hashes, 1);
 			assert_noop!(
 				Dispute::challenge(RuntimeOrigin::signed(16), task, claim, start, end),

@@ -45,9 +45,9 @@ impl<BlockNumber: Copy> Phase<BlockNumber> {
 	/// The block the phase ends at.
 	pub fn deadline(&self) -> BlockNumber {
 		match self {
-			Self::Bisecting { until, .. } | Self::JuryCommit { until } | Self::JuryReveal { until } => {
-				*until
-			},
+			Self::Bisecting { until, .. }
+			| Self::JuryCommit { until }
+			| Self::JuryReveal { until } => *until,
 		}
 	}
 }

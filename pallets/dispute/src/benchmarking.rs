@@ -1,0 +1,190 @@
+//! Benchmarks for `pallet_dispute`: one per call, and the parts of `on_initialize`.
+//!
+//! Worst cases: a response that ends the bisection and draws the jury among every bonded
+//! verifier; the last vote revealed, which resolves the dispute (juror rewards, slashes, and
+//! the task's settlement through proof of learning and the task pool); a deadline that drops a
+//! silent jury and draws a new one.
+
+#![cfg(feature = "runtime-benchmarks")]
+
+use super::*;
+use assay_primitives::merkle_proof;
+use frame_benchmarking::v2::*;
+use frame_support::traits::Hooks;
+use frame_system::RawOrigin;
+
+const SEED: u32 = 0;
+
+fn whistleblower<T: Config>() -> T::AccountId {
+	let who: T::AccountId = account("whistleblower", 0, SEED);
+	T::BenchmarkHelper::make_whistleblower(&who);
+	who
+}
+
+/// `count` bonded verifiers, the jury's candidates.
+fn verifiers<T: Config>(count: u32) {
+	for i in 0..count {
+		T::BenchmarkHelper::make_verifier(&account("juror", i, SEED));
+	}
+}
+
+/// A false challenge of segment 0 of a task in its challenge window; returns the task and
+/// the claim.
+fn challenged<T: Config>() -> (TaskId, T::AccountId, SegmentClaim, MerkleProof, MerkleProof) {
+	let (task, hashes) = T::BenchmarkHelper::challengeable_task();
+	let claim = SegmentClaim {
+		segment: 0,
+		start_hash: hashes.first().copied().unwrap_or_default(),
+		defender_end: hashes.get(1).copied().unwrap_or_default(),
+		challenger_end: [0x66; 32],
+	};
+	let start = merkle_proof(&hashes, 0).unwrap_or_default();
+	let end = merkle_proof(&hashes, 1).unwrap_or_default();
+	(task, whistleblower::<T>(), claim, start, end)
+}
+
+/// An opened dispute, bisected (diverging at every step) until one question is left.
+fn last_round<T: Config>() -> (TaskId, T::AccountId, T::AccountId) {
+	let (task, who, claim, start, end) = challenged::<T>();
+	Pallet::<T>::challenge(RawOrigin::Signed(who.clone()).into(), task, claim, start, end)
+		.expect("the challenge is valid");
+	let defender = Disputes::<T>::get(task).map(|d| d.defender).expect("opened");
+	loop {
+		let dispute = Disputes::<T>::get(task).expect("opened");
+		if !matches!(dispute.phase, Phase::Bisecting { .. })
+			|| dispute.hi.saturating_sub(dispute.lo) <= 2
+		{
+			break;
+		}
+		Pallet::<T>::respond(RawOrigin::Signed(defender.clone()).into(), task, [1; 32])
+			.expect("the defender answers");
+		Pallet::<T>::respond(RawOrigin::Signed(who.clone()).into(), task, [2; 32])
+			.expect("the challenger answers");
+	}
+	(task, defender, who)
+}
+
+/// A dispute whose jury is drawn; returns the task and the jurors.
+fn with_jury<T: Config>() -> (TaskId, Vec<T::AccountId>) {
+	verifiers::<T>(T::JurySize::get().saturating_add(4));
+	let (task, defender, challenger) = last_round::<T>();
+	while matches!(Disputes::<T>::get(task).map(|d| d.phase), Some(Phase::Bisecting { .. })) {
+		Pallet::<T>::respond(RawOrigin::Signed(defender.clone()).into(), task, [1; 32])
+			.expect("the defender answers");
+		Pallet::<T>::respond(RawOrigin::Signed(challenger.clone()).into(), task, [2; 32])
+			.expect("the challenger answers");
+	}
+	let jurors = Disputes::<T>::get(task)
+		.map(|d| d.jurors.iter().map(|j| j.juror.clone()).collect())
+		.unwrap_or_default();
+	(task, jurors)
+}
+
+fn salt<T: Config>(who: &T::AccountId) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&who.encode())
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn challenge() {
+		let (task, who, claim, start, end) = challenged::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), task, claim, start, end);
+
+		assert!(Disputes::<T>::contains_key(task));
+	}
+
+	// The last answer of the bisection: the jury is drawn among every bonded verifier.
+	#[benchmark]
+	fn respond() {
+		verifiers::<T>(T::MaxJurorCandidates::get().saturating_sub(8));
+		let (task, defender, challenger) = last_round::<T>();
+		Pallet::<T>::respond(RawOrigin::Signed(defender).into(), task, [1; 32])
+			.expect("the defender answers");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(challenger), task, [2; 32]);
+
+		assert!(matches!(
+			Disputes::<T>::get(task).map(|d| d.phase),
+			Some(Phase::JuryCommit { .. })
+		));
+	}
+
+	// The last juror commits, which opens the reveal.
+	#[benchmark]
+	fn commit_vote() {
+		let (task, jurors) = with_jury::<T>();
+		let (last, others) = jurors.split_last().expect("a jury was drawn");
+		for j in others {
+			let hash = vote_commitment(task, j, true, &salt::<T>(j));
+			Pallet::<T>::commit_vote(RawOrigin::Signed(j.clone()).into(), task, hash)
+				.expect("a juror commits");
+		}
+		let hash = vote_commitment(task, last, true, &salt::<T>(last));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), task, hash);
+
+		assert!(matches!(
+			Disputes::<T>::get(task).map(|d| d.phase),
+			Some(Phase::JuryReveal { .. })
+		));
+	}
+
+	// The last juror reveals, which resolves the dispute and settles the task.
+	#[benchmark]
+	fn reveal_vote() {
+		let (task, jurors) = with_jury::<T>();
+		for j in &jurors {
+			let hash = vote_commitment(task, j, true, &salt::<T>(j));
+			Pallet::<T>::commit_vote(RawOrigin::Signed(j.clone()).into(), task, hash)
+				.expect("a juror commits");
+		}
+		let (last, others) = jurors.split_last().expect("a jury was drawn");
+		for j in others {
+			Pallet::<T>::reveal_vote(RawOrigin::Signed(j.clone()).into(), task, true, salt::<T>(j))
+				.expect("a juror reveals");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), task, true, salt::<T>(last));
+
+		assert!(!Disputes::<T>::contains_key(task));
+	}
+
+	#[benchmark]
+	fn on_initialize_base() {
+		let block = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(block);
+		}
+	}
+
+	// A jury that never voted is dropped (slashed) and a new one drawn.
+	#[benchmark]
+	fn handle_deadline() {
+		let (task, _) = with_jury::<T>();
+		verifiers::<T>(T::MaxJurorCandidates::get().saturating_sub(T::JurySize::get() + 12));
+		let until = Disputes::<T>::get(task).map(|d| d.phase.deadline()).expect("opened");
+		frame_system::Pallet::<T>::set_block_number(until);
+
+		#[block]
+		{
+			Pallet::<T>::handle_schedule(until);
+		}
+
+		assert!(matches!(
+			Disputes::<T>::get(task).map(|d| d.phase),
+			Some(Phase::JuryCommit { .. })
+		));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::build(), crate::mock::Test);
+}
