@@ -1,0 +1,393 @@
+//! Random sequences of extrinsics from random accounts against the whole market: whatever the
+//! order, no call panics, every pallet's invariants hold after every step, and total issuance
+//! never moves.
+
+use crate::{
+	mock::{Dispute, RoleStaking, *},
+	*,
+};
+use assay_primitives::{merkle_proof, CheckpointCommitment, Salt, SegmentReport, Uri, Verdict};
+use pallet_proof_of_learning::Verifications;
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug)]
+enum Action {
+	Submit { who: u64, verifiers: u16, reward: u128 },
+	Cancel { who: u64, task: u64 },
+	Accept { who: u64, task: u64 },
+	Decline { who: u64, task: u64 },
+	CommitCheckpoints { who: u64, task: u64, faked: Option<u32> },
+	CommitVerdict { who: u64, task: u64, honest: bool },
+	RevealVerdict { who: u64, task: u64, honest: bool },
+	Challenge { who: u64, task: u64, segment: u32 },
+	Respond { who: u64, task: u64, honest: bool },
+	CommitVote { who: u64, task: u64, vote: bool },
+	RevealVote { who: u64, task: u64, vote: bool },
+	Bond { who: u64, role: u8 },
+	Chill { who: u64, role: u8 },
+	Advance { blocks: u64 },
+}
+
+/// Accounts: the named ones of the mock and a few strangers.
+fn account() -> impl Strategy<Value = u64> {
+	prop_oneof![
+		Just(SUBMITTER),
+		Just(SOLVER),
+		Just(WHISTLEBLOWER),
+		proptest::sample::select(VERIFIERS.to_vec()),
+		2u64..30,
+	]
+}
+
+/// Actions, weighted towards those that move a task forward, on the first few task ids.
+fn action() -> impl Strategy<Value = Action> {
+	let task = 0u64..3;
+	prop_oneof![
+		2 => (account(), 1u16..4, 0u128..2_000)
+			.prop_map(|(who, verifiers, reward)| Action::Submit { who, verifiers, reward }),
+		1 => (account(), task.clone()).prop_map(|(who, task)| Action::Cancel { who, task }),
+		4 => (account(), task.clone()).prop_map(|(who, task)| Action::Accept { who, task }),
+		1 => (account(), task.clone()).prop_map(|(who, task)| Action::Decline { who, task }),
+		4 => (account(), task.clone(), proptest::option::of(0u32..10))
+			.prop_map(|(who, task, faked)| Action::CommitCheckpoints { who, task, faked }),
+		8 => (account(), task.clone(), proptest::bool::weighted(0.8))
+			.prop_map(|(who, task, honest)| Action::CommitVerdict { who, task, honest }),
+		8 => (account(), task.clone(), proptest::bool::weighted(0.8))
+			.prop_map(|(who, task, honest)| Action::RevealVerdict { who, task, honest }),
+		6 => (account(), task.clone(), 0u32..11)
+			.prop_map(|(who, task, segment)| Action::Challenge { who, task, segment }),
+		8 => (account(), task.clone(), any::<bool>())
+			.prop_map(|(who, task, honest)| Action::Respond { who, task, honest }),
+		6 => (account(), task.clone(), any::<bool>())
+			.prop_map(|(who, task, vote)| Action::CommitVote { who, task, vote }),
+		6 => (account(), task, any::<bool>())
+			.prop_map(|(who, task, vote)| Action::RevealVote { who, task, vote }),
+		1 => (account(), 0u8..3).prop_map(|(who, role)| Action::Bond { who, role }),
+		1 => (account(), 0u8..3).prop_map(|(who, role)| Action::Chill { who, role }),
+		5 => (1u64..3).prop_map(|blocks| Action::Advance { blocks }),
+	]
+}
+
+fn role(r: u8) -> Role {
+	Role::ALL[r as usize % 3]
+}
+
+/// What the fuzzer remembers: the checkpoints each task's solver committed to.
+#[derive(Default)]
+struct World {
+	committed: BTreeMap<TaskId, Vec<Sha256>>,
+	/// What each verifier or juror committed to: reveals repeat it (a mismatch is tried by
+	/// strangers and by the odd random flip).
+	choices: BTreeMap<(TaskId, u64), bool>,
+}
+
+/// `who`'s verdict on `task`: honest replays, or (dishonest) every segment failing.
+fn verdict(world: &World, task: TaskId, honest: bool) -> Verdict {
+	let Some(hashes) = world.committed.get(&task) else { return Verdict::default() };
+	let segments = Verifications::<Test>::get(task)
+		.map(|v| v.segments.to_vec())
+		.unwrap_or_default();
+	Verdict::truncate_from(
+		segments
+			.iter()
+			.map(|&s| SegmentReport {
+				replayed_hash: if honest { honest_state(s, K) } else { [0x77; 32] },
+				..honest_report(hashes, s)
+			})
+			.collect::<Vec<_>>(),
+	)
+}
+
+fn salt(who: u64, task: TaskId) -> Salt {
+	sp_io::hashing::blake2_256(&(who, task).encode())
+}
+
+/// Most picks aim at whoever the chain waits for, so that random runs reach verification,
+/// disputes and juries; accounts 1 to 4 stay themselves (strangers to most tasks).
+fn aim(who: u64, candidates: Vec<u64>) -> u64 {
+	if who > 4 && !candidates.is_empty() {
+		candidates[who as usize % candidates.len()]
+	} else {
+		who
+	}
+}
+
+fn verifiers_of(task: TaskId) -> Vec<u64> {
+	Verifications::<Test>::get(task)
+		.map_or(vec![], |v| v.slots.iter().map(|s| s.verifier).collect())
+}
+
+fn jurors_of(task: TaskId) -> Vec<u64> {
+	crate::Disputes::<Test>::get(task)
+		.map_or(vec![], |d| d.jurors.iter().map(|j| j.juror).collect())
+}
+
+fn parties_of(task: TaskId) -> Vec<u64> {
+	crate::Disputes::<Test>::get(task).map_or(vec![], |d| vec![d.defender, d.challenger])
+}
+
+fn solver_of(task: TaskId) -> Vec<u64> {
+	<TaskPool as assay_primitives::TaskLifecycle<u64>>::summary(task)
+		.and_then(|s| s.solver)
+		.into_iter()
+		.collect()
+}
+
+/// Task ids 0 and 1 aim at a live task waiting for this kind of action, if there is one;
+/// others stay as drawn.
+fn aim_task(task: TaskId, waiting: impl Fn(TaskId) -> bool) -> TaskId {
+	if task > 1 {
+		return task;
+	}
+	let live: Vec<TaskId> = (0..pallet_task_pool::NextTaskId::<Test>::get())
+		.filter(|t| waiting(*t))
+		.collect();
+	live.get(task as usize % live.len().max(1)).copied().unwrap_or(task)
+}
+
+fn in_task_phase(task: TaskId, phase: assay_primitives::TaskPhase) -> bool {
+	<TaskPool as assay_primitives::TaskLifecycle<u64>>::summary(task)
+		.is_some_and(|s| s.phase == phase)
+}
+
+fn in_verification(
+	task: TaskId,
+	check: impl Fn(&pallet_proof_of_learning::Phase<u64>) -> bool,
+) -> bool {
+	Verifications::<Test>::get(task).is_some_and(|v| check(&v.phase))
+}
+
+fn in_dispute(task: TaskId, check: impl Fn(&Phase<u64>) -> bool) -> bool {
+	crate::Disputes::<Test>::get(task).is_some_and(|d| check(&d.phase))
+}
+
+/// Re-aims the task of a progress action at a task waiting for it.
+fn aim_action(action: Action) -> Action {
+	use assay_primitives::TaskPhase as P;
+	use pallet_proof_of_learning::Phase as V;
+	match action {
+		Action::Accept { who, task } => {
+			Action::Accept { who, task: aim_task(task, |t| in_task_phase(t, P::Assigned)) }
+		},
+		Action::CommitCheckpoints { who, task, faked } => Action::CommitCheckpoints {
+			who,
+			task: aim_task(task, |t| in_task_phase(t, P::Training)),
+			faked,
+		},
+		Action::CommitVerdict { who, task, honest } => Action::CommitVerdict {
+			who,
+			task: aim_task(task, |t| in_verification(t, |p| matches!(p, V::Committing { .. }))),
+			honest,
+		},
+		Action::RevealVerdict { who, task, honest } => Action::RevealVerdict {
+			who,
+			task: aim_task(task, |t| in_verification(t, |p| matches!(p, V::Revealing { .. }))),
+			honest,
+		},
+		Action::Challenge { who, task, segment } => Action::Challenge {
+			who,
+			task: aim_task(task, |t| {
+				in_verification(t, |p| matches!(p, V::ChallengeWindow { .. }))
+			}),
+			segment,
+		},
+		Action::Respond { who, task, honest } => Action::Respond {
+			who,
+			task: aim_task(task, |t| in_dispute(t, |p| matches!(p, Phase::Bisecting { .. }))),
+			honest,
+		},
+		Action::CommitVote { who, task, vote } => Action::CommitVote {
+			who,
+			task: aim_task(task, |t| in_dispute(t, |p| matches!(p, Phase::JuryCommit { .. }))),
+			vote,
+		},
+		Action::RevealVote { who, task, vote } => Action::RevealVote {
+			who,
+			task: aim_task(task, |t| in_dispute(t, |p| matches!(p, Phase::JuryReveal { .. }))),
+			vote,
+		},
+		other => other,
+	}
+}
+
+fn apply(world: &mut World, action: Action) {
+	let o = RuntimeOrigin::signed;
+	let action = match aim_action(action) {
+		Action::Accept { who, task } => Action::Accept { who: aim(who, solver_of(task)), task },
+		Action::Decline { who, task } => Action::Decline { who: aim(who, solver_of(task)), task },
+		Action::CommitCheckpoints { who, task, faked } => {
+			Action::CommitCheckpoints { who: aim(who, solver_of(task)), task, faked }
+		},
+		Action::CommitVerdict { who, task, honest } => {
+			Action::CommitVerdict { who: aim(who, verifiers_of(task)), task, honest }
+		},
+		Action::RevealVerdict { who, task, honest } => {
+			Action::RevealVerdict { who: aim(who, verifiers_of(task)), task, honest }
+		},
+		Action::Challenge { who, task, segment } => {
+			Action::Challenge { who: aim(who, vec![WHISTLEBLOWER]), task, segment }
+		},
+		Action::Respond { who, task, honest } => {
+			Action::Respond { who: aim(who, parties_of(task)), task, honest }
+		},
+		Action::CommitVote { who, task, vote } => {
+			Action::CommitVote { who: aim(who, jurors_of(task)), task, vote }
+		},
+		Action::RevealVote { who, task, vote } => {
+			Action::RevealVote { who: aim(who, jurors_of(task)), task, vote }
+		},
+		other => other,
+	};
+	// Results are ignored: refusals are expected; panics are what this test looks for.
+	let _ = match action {
+		Action::Submit { who, verifiers, reward } => {
+			TaskPool::submit_task(o(who), Box::new(spec(verifiers)), reward, FEE)
+		},
+		Action::Cancel { who, task } => TaskPool::cancel_task(o(who), task),
+		Action::Accept { who, task } => TaskPool::accept_task(o(who), task),
+		Action::Decline { who, task } => TaskPool::decline_task(o(who), task),
+		Action::CommitCheckpoints { who, task, faked } => {
+			let hashes = committed_checkpoints(faked);
+			let commitment = CheckpointCommitment::new(&hashes, [0xaa; 32]).unwrap();
+			let uri = Uri::truncate_from(b"http://solver.example/ckpt".to_vec());
+			let result = ProofOfLearning::commit_checkpoints(o(who), task, commitment, uri);
+			if result.is_ok() {
+				world.committed.insert(task, hashes);
+			}
+			result
+		},
+		Action::CommitVerdict { who, task, honest } => {
+			world.choices.insert((task, who), honest);
+			let hash = assay_primitives::verdict_commitment(
+				task,
+				&who,
+				&verdict(world, task, honest),
+				&salt(who, task),
+			);
+			ProofOfLearning::commit_verdict(o(who), task, hash)
+		},
+		Action::RevealVerdict { who, task, honest } => {
+			let honest = world.choices.get(&(task, who)).copied().unwrap_or(honest);
+			ProofOfLearning::reveal_verdict(
+				o(who),
+				task,
+				verdict(world, task, honest),
+				salt(who, task),
+			)
+		},
+		Action::Challenge { who, task, segment } => match world.committed.get(&task) {
+			Some(hashes) if (segment as usize) + 1 < hashes.len() => {
+				// The true end where the solver faked it, a made-up one otherwise (a false
+				// challenge).
+				let defender_end = hashes[segment as usize + 1];
+				let honest_end = honest_state(segment, K);
+				let claim = SegmentClaim {
+					segment,
+					start_hash: hashes[segment as usize],
+					defender_end,
+					challenger_end: if honest_end != defender_end {
+						honest_end
+					} else {
+						[0x66; 32]
+					},
+				};
+				Dispute::challenge(
+					o(who),
+					task,
+					claim,
+					merkle_proof(hashes, segment).unwrap(),
+					merkle_proof(hashes, segment + 1).unwrap(),
+				)
+			},
+			_ => Ok(()),
+		},
+		Action::Respond { who, task, honest } => {
+			let step = asked_step(task).unwrap_or(1);
+			let segment = crate::Disputes::<Test>::get(task).map_or(0, |d| d.segment);
+			let hash = if honest { honest_state(segment, step) } else { [0x55; 32] };
+			Dispute::respond(o(who), task, hash)
+		},
+		Action::CommitVote { who, task, vote } => {
+			world.choices.insert((task, who), vote);
+			Dispute::commit_vote(o(who), task, vote_commitment(task, &who, vote, &salt(who, task)))
+		},
+		Action::RevealVote { who, task, vote } => {
+			let vote = world.choices.get(&(task, who)).copied().unwrap_or(vote);
+			Dispute::reveal_vote(o(who), task, vote, salt(who, task))
+		},
+		Action::Bond { who, role: r } => {
+			let hardware = (role(r) == Role::Solver).then_some(assay_primitives::HardwareClass {
+				device: assay_primitives::Device::Gpu,
+				memory_gib: 16,
+			});
+			RoleStaking::bond(o(who), role(r), BOND, hardware)
+		},
+		Action::Chill { who, role: r } => RoleStaking::chill(o(who), role(r)),
+		Action::Advance { blocks } => {
+			run_to_block(System::block_number() + blocks);
+			Ok(())
+		},
+	};
+}
+
+/// How many times `event` was deposited so far in this block's externalities.
+fn count_events(event: impl Fn(&RuntimeEvent) -> bool) -> usize {
+	System::events().iter().filter(|r| event(&r.event)).count()
+}
+
+#[test]
+fn random_extrinsics_keep_every_invariant() {
+	use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+	use std::cell::Cell;
+
+	let reveals = Cell::new(0usize);
+	let disputes = Cell::new(0usize);
+	// A fixed seed: CI runs the same 64 sequences every time (set PROPTEST_CASES higher and
+	// change the seed locally to explore further).
+	let mut runner = TestRunner::new_with_rng(
+		Config { cases: 64, ..Config::default() },
+		TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+	);
+	runner
+		.run(&proptest::collection::vec(action(), 1..200), |actions| {
+			ExtBuilder::build().execute_with(|| {
+				let issuance = Balances::total_issuance();
+				let mut world = World::default();
+				for action in actions {
+					apply(&mut world, action);
+					check_invariants();
+					assert_eq!(Balances::total_issuance(), issuance, "issuance changed");
+				}
+				// Time runs every live task to an end or a wait, invariants checked each block.
+				run_to_block(System::block_number() + 100);
+				reveals.set(
+					reveals.get()
+						+ count_events(|e| {
+							matches!(
+								e,
+								RuntimeEvent::ProofOfLearning(
+									pallet_proof_of_learning::Event::VerdictRevealed { .. }
+								)
+							)
+						}),
+				);
+				disputes.set(
+					disputes.get()
+						+ count_events(|e| {
+							matches!(e, RuntimeEvent::Dispute(Event::DisputeOpened { .. }))
+						}),
+				);
+			});
+			Ok(())
+		})
+		.unwrap();
+	eprintln!(
+		"random runs reached {} verdict reveals and {} disputes",
+		reveals.get(),
+		disputes.get()
+	);
+	// The runs must reach the deep states, or they prove little.
+	assert!(reveals.get() > 0, "no random run reached a verdict reveal");
+	assert!(disputes.get() > 0, "no random run reached a dispute");
+}
