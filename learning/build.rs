@@ -11,7 +11,8 @@
 //!   - mold (this repository's linker, .cargo/config.toml) ignores a library named twice, so
 //!     `--undefined=at::cuda::warp_size()` also makes the program need a symbol that only
 //!     libtorch_cuda defines, which keeps it whatever the order.
-//!   The `cuda_library_is_linked` test checks the result.
+//!
+//! The `cuda_library_is_linked` test checks the result.
 //!
 //! `cargo:rustc-link-arg` applies to this package's own binaries and tests only: a downstream
 //! binary crate (a worker) needs the same two lines in its own build script.
@@ -25,6 +26,8 @@ fn main() {
 		return;
 	};
 	println!("cargo:rustc-link-arg=-Wl,-rpath={libtorch_lib}");
+	// For the test that checks which libtorch libraries the process loaded.
+	println!("cargo:rustc-env=ASSAY_LIBTORCH_LIB={libtorch_lib}");
 	if Path::new(&libtorch_lib).join("libtorch_cuda.so").exists() {
 		println!("cargo:rustc-link-arg=-Wl,--push-state,--no-as-needed,-ltorch_cuda,--pop-state");
 		// at::cuda::warp_size(), exported by libtorch_cuda.so only.
