@@ -161,3 +161,22 @@ pub fn read_gz(path: &std::path::Path) -> Vec<u8> {
 		.unwrap();
 	out
 }
+
+/// Test vectors that pin the batch order and the initial parameters: an implementation in
+/// another language (or a later version of this one) must give the same numbers.
+#[test]
+fn batch_order_and_initialisation_test_vectors() {
+	assert_eq!(assay_learning::trainer::epoch_permutation(7, 0, 10), PERMUTATION_7_0_10);
+	assert_eq!(assay_learning::trainer::epoch_permutation(7, 1, 10), PERMUTATION_7_1_10);
+	let task = digits_task(Optimizer::Sgd, VerificationMode::Exact);
+	let h0 = trainer(&task).checkpoint().unwrap();
+	let first: Vec<f64> = h0.get("param/layer0.weight").unwrap().values_f64().take(3).collect();
+	assert_eq!(first, INIT_SEED_7_LAYER0_WEIGHT_FIRST3);
+	assert_eq!(hex::encode(h0.canonical_hash()), H0_DIGITS_MLP_SGD_SEED_7);
+}
+const PERMUTATION_7_0_10: [i64; 10] = [4, 3, 2, 1, 5, 8, 0, 6, 9, 7];
+const PERMUTATION_7_1_10: [i64; 10] = [3, 7, 0, 2, 5, 6, 4, 1, 8, 9];
+const INIT_SEED_7_LAYER0_WEIGHT_FIRST3: [f64; 3] =
+	[-0.09975367784500122, 0.12312105298042297, 0.0028404444456100464];
+const H0_DIGITS_MLP_SGD_SEED_7: &str =
+	"6ad717de33bc4b60ee49b5b4b229b3f81df5749bf61289940433257d33664a8f";
