@@ -71,6 +71,9 @@ pub enum LearningError {
 		/// `train_samples` of the task.
 		declared: u32,
 	},
+	/// Evaluation asked for on a dataset whose samples are all training samples.
+	#[error("the dataset has no held-out samples (all are training samples)")]
+	NoHeldOutSamples,
 	/// Data, a model and a task that do not fit together (input width, image side, batch).
 	#[error("shape mismatch: {0}")]
 	ShapeMismatch(String),

@@ -16,7 +16,7 @@
 //! A TorchScript module starts from the parameters saved in its file.
 
 use crate::{
-	checkpoint::HostTensor,
+	checkpoint::{Checkpoint, HostTensor},
 	error::{LearningError, Result},
 };
 use assay_primitives::{sha256_concat, ModelSpec};
@@ -301,17 +301,14 @@ impl Model {
 		Ok(logits)
 	}
 
-	/// Overwrites the parameters with `values` (same names and shapes, else an error).
-	pub fn load_parameters<'a>(
-		&mut self,
-		values: impl Iterator<Item = (&'a str, &'a HostTensor)>,
-	) -> Result<()> {
+	/// Checks that `checkpoint`'s parameters are exactly this model's (names, dtypes, shapes).
+	pub fn check_parameters(&self, checkpoint: &Checkpoint) -> Result<()> {
 		let mut seen = 0usize;
-		for (name, value) in values {
-			let target = self.parameters.get_mut(name).ok_or_else(|| {
+		for (name, value) in checkpoint.parameters() {
+			let target = self.parameters.get(name).ok_or_else(|| {
 				LearningError::CheckpointMismatch(format!("unknown parameter {name}"))
 			})?;
-			copy_into(target, value, name)?;
+			check_fits(target, value, name)?;
 			seen += 1;
 		}
 		if seen != self.parameters.len() {
@@ -322,12 +319,23 @@ impl Model {
 		}
 		Ok(())
 	}
+
+	/// Overwrites the parameters with `checkpoint`'s, after [`Self::check_parameters`].
+	pub fn load_parameters(&mut self, checkpoint: &Checkpoint) -> Result<()> {
+		self.check_parameters(checkpoint)?;
+		for (name, value) in checkpoint.parameters() {
+			if let Some(target) = self.parameters.get_mut(name) {
+				copy_into(target, value, name)?;
+			}
+		}
+		Ok(())
+	}
 }
 
-/// Copies `value` into `target` in place, without recording the copy for autograd.
-pub(crate) fn copy_into(target: &mut Tensor, value: &HostTensor, name: &str) -> Result<()> {
-	let shape: Vec<i64> = target.size();
-	let expected: Vec<usize> = shape.iter().map(|d| usize::try_from(*d).unwrap_or(0)).collect();
+/// Checks that `value` has `target`'s dtype and shape.
+pub(crate) fn check_fits(target: &Tensor, value: &HostTensor, name: &str) -> Result<()> {
+	let expected: Vec<usize> =
+		target.size().iter().map(|d| usize::try_from(*d).unwrap_or(0)).collect();
 	if value.shape() != expected.as_slice() || Some(value.dtype().kind()) != target.f_kind().ok() {
 		return Err(LearningError::CheckpointMismatch(format!(
 			"{name} is {} {:?}, expected {:?} {expected:?}",
@@ -336,6 +344,12 @@ pub(crate) fn copy_into(target: &mut Tensor, value: &HostTensor, name: &str) -> 
 			target.f_kind()?
 		)));
 	}
+	Ok(())
+}
+
+/// Copies `value` into `target` in place, without recording the copy for autograd.
+pub(crate) fn copy_into(target: &mut Tensor, value: &HostTensor, name: &str) -> Result<()> {
+	check_fits(target, value, name)?;
 	let source = value.to_tensor(target.device())?;
 	tch::no_grad(|| target.f_copy_(&source))?;
 	Ok(())

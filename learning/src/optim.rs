@@ -15,7 +15,7 @@
 use crate::{
 	checkpoint::{Checkpoint, HostTensor, OPTIM_PREFIX},
 	error::{LearningError, Result},
-	model::copy_into,
+	model::{check_fits, copy_into},
 };
 use assay_primitives::{Fixed, Optimizer};
 use std::collections::BTreeMap;
@@ -151,18 +151,19 @@ impl OptimizerState {
 		Ok(())
 	}
 
-	/// Reads the state from `checkpoint`, which must hold exactly this optimizer's tensors.
-	pub fn load(&mut self, checkpoint: &Checkpoint) -> Result<()> {
+	/// Checks that `checkpoint` holds exactly this optimizer's state tensors (names, dtypes,
+	/// shapes).
+	pub fn check(&self, checkpoint: &Checkpoint) -> Result<()> {
 		let mut expected = self.slots.len();
-		for (name, slot) in &mut self.slots {
+		for (name, slot) in &self.slots {
 			let value = checkpoint.get(name).ok_or_else(|| {
 				LearningError::CheckpointMismatch(format!("missing optimizer state {name}"))
 			})?;
-			copy_into(slot, value, name)?;
+			check_fits(slot, value, name)?;
 		}
 		if self.beta_powers.is_some() {
-			self.beta_powers =
-				Some((checkpoint.scalar_f64(BETA1_POWER)?, checkpoint.scalar_f64(BETA2_POWER)?));
+			checkpoint.scalar_f64(BETA1_POWER)?;
+			checkpoint.scalar_f64(BETA2_POWER)?;
 			expected += 2;
 		}
 		let present = checkpoint.tensors().keys().filter(|n| n.starts_with(OPTIM_PREFIX)).count();
@@ -170,6 +171,21 @@ impl OptimizerState {
 			return Err(LearningError::CheckpointMismatch(format!(
 				"{present} optimizer tensors, this optimizer has {expected}"
 			)));
+		}
+		Ok(())
+	}
+
+	/// Reads the state from `checkpoint`, after [`Self::check`].
+	pub fn load(&mut self, checkpoint: &Checkpoint) -> Result<()> {
+		self.check(checkpoint)?;
+		for (name, slot) in &mut self.slots {
+			if let Some(value) = checkpoint.get(name) {
+				copy_into(slot, value, name)?;
+			}
+		}
+		if self.beta_powers.is_some() {
+			self.beta_powers =
+				Some((checkpoint.scalar_f64(BETA1_POWER)?, checkpoint.scalar_f64(BETA2_POWER)?));
 		}
 		Ok(())
 	}

@@ -15,6 +15,9 @@ use tch::{Device, Kind, Reduction, Tensor};
 /// The domain tag of the batch-order stream.
 const BATCH_ORDER_DOMAIN: &[u8] = b"assay/batch-order/v1";
 
+/// The domain tag of the per-step seed of libtorch's generator (TorchScript models only).
+const TORCH_RNG_DOMAIN: &[u8] = b"assay/torch-rng/v1";
+
 /// Samples per forward pass in [`Trainer::evaluate`].
 const EVAL_CHUNK: usize = 1024;
 
@@ -261,7 +264,11 @@ impl Trainer {
 		if let Some(name) = checkpoint.tensors().keys().find(|name| !known(name)) {
 			return Err(LearningError::CheckpointMismatch(format!("unexpected tensor {name}")));
 		}
-		self.model.load_parameters(checkpoint.parameters())?;
+		// Everything is checked before anything is copied, so a refused checkpoint leaves the
+		// trainer as it was.
+		self.model.check_parameters(checkpoint)?;
+		self.optimizer.check(checkpoint)?;
+		self.model.load_parameters(checkpoint)?;
 		self.optimizer.load(checkpoint)?;
 		self.step = step;
 		Ok(())
@@ -298,6 +305,18 @@ impl Trainer {
 		let inputs = self.train_features.f_index_select(0, &index)?;
 		let labels = self.train_labels.f_index_select(0, &index)?;
 		self.model.set_train(true)?;
+		if self.model.classes().is_none() {
+			// A TorchScript module may draw random numbers (dropout) from libtorch's global
+			// generator: seeding it from (task seed, step) makes those draws part of the
+			// deterministic schedule on the CPU.
+			let key = sha256_concat(&[
+				TORCH_RNG_DOMAIN,
+				&self.seed.to_le_bytes(),
+				&self.step.to_le_bytes(),
+			]);
+			let head = key.first_chunk::<8>().copied().unwrap_or_default();
+			tch::manual_seed(i64::from_le_bytes(head) & i64::MAX);
+		}
 		let logits = self.model.forward(&inputs, self.data.sample_shape())?;
 		let loss = logits.f_log_softmax(-1, Kind::Float)?.f_nll_loss(
 			&labels,
@@ -342,10 +361,7 @@ impl Trainer {
 		let total = self.data.len();
 		let first = self.data.train_samples();
 		if total <= first {
-			return Err(LearningError::NotEnoughSamples {
-				available: total,
-				declared: u32::try_from(first).unwrap_or(u32::MAX).saturating_add(1),
-			});
+			return Err(LearningError::NoHeldOutSamples);
 		}
 		self.model.set_train(false)?;
 		let mut correct = 0i64;

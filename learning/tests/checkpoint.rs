@@ -146,6 +146,8 @@ fn corrupt_checkpoints_are_refused() {
 fn a_checkpoint_of_another_task_is_refused_by_the_trainer() {
 	let task = digits_task(adam(), VerificationMode::Exact);
 	let mut trainer = trainer(&task);
+	trainer.run_segment(3, false).unwrap();
+	let before = trainer.checkpoint().unwrap();
 	// Another optimizer: the state tensors differ.
 	let sgd_task = digits_task(Optimizer::Sgd, VerificationMode::Exact);
 	let sgd_checkpoint = common::trainer(&sgd_task).checkpoint().unwrap();
@@ -175,4 +177,17 @@ fn a_checkpoint_of_another_task_is_refused_by_the_trainer() {
 		trainer.load_checkpoint(&wrong_kind),
 		Err(LearningError::CheckpointMismatch(_))
 	));
+	// An unknown extra tensor.
+	let mut extra = trainer.checkpoint().unwrap();
+	extra.insert("param/extra".into(), HostTensor::scalar_i64(1));
+	assert!(matches!(trainer.load_checkpoint(&extra), Err(LearningError::CheckpointMismatch(_))));
+	// Refused checkpoints left the trainer as it was.
+	assert_eq!(trainer.checkpoint().unwrap(), before);
+}
+
+#[test]
+fn evaluation_needs_held_out_samples() {
+	let mut task = digits_task(Optimizer::Sgd, VerificationMode::Exact);
+	task.dataset.train_samples = 1797;
+	assert!(matches!(common::trainer(&task).evaluate(), Err(LearningError::NoHeldOutSamples)));
 }
