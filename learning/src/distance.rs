@@ -16,8 +16,8 @@ use assay_primitives::{Distance, DistanceMetric};
 ///
 /// - L2: `√Σ (a_i − b_i)²`;
 /// - L∞: `max |a_i − b_i|` (0 for no parameter);
-/// - cosine: `1 − ⟨a, b⟩ / (‖a‖·‖b‖)`, clamped to `[0, 2]`; `0` when both vectors are zero,
-///   `1` when exactly one is.
+/// - cosine: `1 − ⟨a, b⟩ / √(‖a‖²·‖b‖²)`, clamped to `[0, 2]`; `0` when the vectors are
+///   equal or both zero, `1` when exactly one is zero.
 pub fn distance_f64(a: &Checkpoint, b: &Checkpoint, metric: DistanceMetric) -> Result<f64> {
 	let params_a: Vec<_> = a.parameters().collect();
 	let params_b: Vec<_> = b.parameters().collect();
@@ -59,7 +59,19 @@ pub fn distance_f64(a: &Checkpoint, b: &Checkpoint, metric: DistanceMetric) -> R
 		DistanceMetric::Cosine => match (norm_a > 0.0, norm_b > 0.0) {
 			(false, false) => 0.0,
 			(true, false) | (false, true) => 1.0,
-			(true, true) => (1.0 - dot / (norm_a.sqrt() * norm_b.sqrt())).clamp(0.0, 2.0),
+			// Identical vectors are at distance 0 exactly, whatever the rounding of the sums.
+			(true, true) if squares == 0.0 => 0.0,
+			(true, true) => {
+				// √(‖a‖²·‖b‖²) rounds once where ‖a‖·‖b‖ would round three times; the product
+				// can overflow for absurd parameters, then the norms are multiplied instead.
+				let product = norm_a * norm_b;
+				let norms = if product.is_finite() {
+					product.sqrt()
+				} else {
+					norm_a.sqrt() * norm_b.sqrt()
+				};
+				(1.0 - dot / norms).clamp(0.0, 2.0)
+			},
 		},
 	};
 	if !value.is_finite() {

@@ -106,6 +106,10 @@ pub enum LearningError {
 	/// The requested device is not present or not allowed.
 	#[error("device unavailable: {0}")]
 	DeviceUnavailable(String),
+	/// `Exact` mode in a process whose CPU kernels are not pinned (see
+	/// [`crate::determinism`]).
+	#[error("CPU kernels not pinned: {0}")]
+	CpuKernelsNotPinned(String),
 	/// Two checkpoints that cannot be compared (different tensors or shapes).
 	#[error("checkpoints are not comparable: {0}")]
 	NotComparable(String),

@@ -59,6 +59,7 @@
 
 pub mod checkpoint;
 pub mod data;
+pub mod determinism;
 pub mod distance;
 mod error;
 pub mod fetch;
@@ -68,6 +69,7 @@ pub mod trainer;
 
 pub use checkpoint::{canonical_hash, Checkpoint, Dtype, HostTensor};
 pub use data::Dataset;
+pub use determinism::pin_cpu_kernels;
 pub use distance::{distance, distance_f64, within_tolerance};
 pub use error::{LearningError, Result};
 pub use model::Model;

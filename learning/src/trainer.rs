@@ -120,8 +120,9 @@ impl Trainer {
 	/// verified), with `module_file` the verified bytes of a TorchScript task's module (`None`
 	/// for built-in models).
 	///
-	/// In `Exact` mode the device must be the CPU and libtorch is set to one intra-op thread
-	/// (a process-wide setting).
+	/// In `Exact` mode the device must be the CPU, the CPU kernels must be pinned
+	/// ([`crate::determinism`]) and libtorch is set to one intra-op thread (a process-wide
+	/// setting).
 	pub fn new(
 		task: &TaskSpec,
 		data: Dataset,
@@ -136,6 +137,7 @@ impl Trainer {
 						"Exact mode is defined on the CPU backend only".into(),
 					));
 				}
+				crate::determinism::check_cpu_kernels_pinned()?;
 				tch::set_num_threads(1);
 			},
 			VerificationMode::Tolerance { .. } => {

@@ -174,9 +174,40 @@ fn batch_order_and_initialisation_test_vectors() {
 	assert_eq!(first, INIT_SEED_7_LAYER0_WEIGHT_FIRST3);
 	assert_eq!(hex::encode(h0.canonical_hash()), H0_DIGITS_MLP_SGD_SEED_7);
 }
+
+/// The same training must hash the same on every x86-64 machine with the pinned kernels
+/// (assay_learning::determinism). The expected values were computed on the project's build
+/// machine (AVX2); a failure here on another machine means Exact mode is not portable to it,
+/// which would slash honest solvers: investigate before changing the constants.
+#[test]
+fn exact_training_hashes_match_the_reference_machine() {
+	let mut hashes = Vec::new();
+	for optimizer in [Optimizer::Sgd, Optimizer::Momentum { momentum: fixed("0.9") }, adam()] {
+		let task = digits_task(optimizer, VerificationMode::Exact);
+		hashes.push(hex::encode(train_all(&task).last().unwrap().canonical_hash()));
+	}
+	let mut lenet =
+		digits_task(Optimizer::Momentum { momentum: fixed("0.9") }, VerificationMode::Exact);
+	lenet.model = ModelSpec::LeNet { input_channels: 1, input_side: 28, classes: 10 };
+	lenet.dataset = DatasetRef {
+		uri: file_uri("mnist-100.idx.gz"),
+		sha256: sha(MNIST_100_SHA256),
+		format: DatasetFormat::MnistIdx,
+		train_samples: 80,
+	};
+	lenet.hyper.batch_size = 16;
+	hashes.push(hex::encode(train_all(&lenet).last().unwrap().canonical_hash()));
+	assert_eq!(hashes, REFERENCE_FINAL_HASHES);
+}
 const PERMUTATION_7_0_10: [i64; 10] = [4, 3, 2, 1, 5, 8, 0, 6, 9, 7];
 const PERMUTATION_7_1_10: [i64; 10] = [3, 7, 0, 2, 5, 6, 4, 1, 8, 9];
 const INIT_SEED_7_LAYER0_WEIGHT_FIRST3: [f64; 3] =
 	[-0.09975367784500122, 0.12312105298042297, 0.0028404444456100464];
+const REFERENCE_FINAL_HASHES: [&str; 4] = [
+	"16622c468dbfd8b3ae89d373de1a8ed5af770f97eba3a5f0cf69968f76045c77",
+	"39139833ee022518c31952bdcfbb3283e703c16bb5af4f51175678c76cb4deca",
+	"858d320688516587f00033dcbb4e522210bede1036f653bb98cefad396bff59d",
+	"8118fa72aceb5914c86378a56e2720a93d3184024f1b62945894542ee58dd6c0",
+];
 const H0_DIGITS_MLP_SGD_SEED_7: &str =
 	"6ad717de33bc4b60ee49b5b4b229b3f81df5749bf61289940433257d33664a8f";
