@@ -32,7 +32,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-	/// Train a task from h_0, writing checkpoint-<i>.safetensors and printing h_i.
+	/// Train a task from h_0, writing `checkpoint-<i>.safetensors` and printing `h_i`.
 	Train {
 		#[command(flatten)]
 		task: TaskArgs,
