@@ -25,6 +25,10 @@ use rand_core::{RngCore, SeedableRng};
 use std::collections::BTreeMap;
 use tch::{Device, Kind, Tensor};
 
+/// The most parameters a built-in model may have (4 GiB of float32): a task asking for more is
+/// refused before anything is allocated.
+pub const MAX_PARAMETERS: usize = 1 << 30;
+
 /// The domain tag of the parameter-initialisation stream.
 const INIT_DOMAIN: &[u8] = b"assay/init/v1";
 
@@ -100,6 +104,7 @@ impl Model {
 				let channels = i64::from(*input_channels);
 				let side = i64::from(*input_side);
 				let classes = to_i64(*classes, "class count")?;
+				// side ≤ 65535, so these products stay far inside i64.
 				let a = (side - 4) / 2;
 				let b = (a - 4) / 2;
 				if channels == 0 || classes == 0 || b < 1 {
@@ -362,10 +367,26 @@ fn draw_parameters(
 ) -> Result<BTreeMap<String, Tensor>> {
 	let key = sha256_concat(&[INIT_DOMAIN, &seed.to_le_bytes()]);
 	let mut rng = ChaCha20Rng::from_seed(key);
+	let too_large = || {
+		LearningError::InvalidTask(format!(
+			"the model has more than {MAX_PARAMETERS} parameters, the engine's limit"
+		))
+	};
+	let mut total = 0usize;
+	for param in plan {
+		let numel = param
+			.shape
+			.iter()
+			.try_fold(1usize, |n, d| usize::try_from(*d).ok().and_then(|d| n.checked_mul(d)))
+			.ok_or_else(too_large)?;
+		total = total
+			.checked_add(numel)
+			.filter(|t| *t <= MAX_PARAMETERS)
+			.ok_or_else(too_large)?;
+	}
 	let mut parameters = BTreeMap::new();
 	for param in plan {
-		let numel = usize::try_from(param.shape.iter().product::<i64>())
-			.map_err(|_| LearningError::ShapeMismatch(format!("{} has no size", param.name)))?;
+		let numel = param.shape.iter().map(|d| usize::try_from(*d).unwrap_or(0)).product();
 		// fan_in is a positive i64 far below 2^53: exact in f64.
 		let bound = 1.0 / (param.fan_in as f64).sqrt();
 		let values: Vec<f32> = (0..numel)

@@ -275,3 +275,19 @@ fn shared_mnist_when_present() {
 	assert_eq!(data.len(), 60_000);
 	assert_eq!(data.held_out_samples(), 5_000);
 }
+
+#[test]
+fn absurd_models_are_refused_before_allocating() {
+	let task = digits_task(Optimizer::Sgd, VerificationMode::Exact);
+	for layers in [vec![64, u32::MAX, 10], vec![64, 1 << 20, 1 << 20, 10]] {
+		let mut huge = task.clone();
+		huge.model = ModelSpec::Mlp { layers: Layers::truncate_from(layers) };
+		assert!(matches!(
+			Trainer::new(&huge, load(&task), None, &TrainerOptions::default()),
+			Err(LearningError::InvalidTask(_))
+		));
+	}
+	let mut lenet = task.clone();
+	lenet.model = ModelSpec::LeNet { input_channels: 255, input_side: u16::MAX, classes: u32::MAX };
+	assert!(Trainer::new(&lenet, load(&task), None, &TrainerOptions::default()).is_err());
+}
