@@ -31,8 +31,8 @@ pub struct Dataset {
 	sample_shape: Vec<i64>,
 	/// The training split: the first `train_samples` samples.
 	train_samples: usize,
-	/// The largest label plus one.
-	label_bound: i64,
+	/// The first sample with the largest label, and that label.
+	largest_label: (usize, i64),
 }
 
 impl Dataset {
@@ -57,13 +57,20 @@ impl Dataset {
 				declared: train_samples,
 			});
 		}
-		let label_bound = labels.iter().copied().max().unwrap_or(0).saturating_add(1);
+		// The first sample holding the largest label, for error messages.
+		let largest_label = labels.iter().copied().enumerate().fold((0, 0), |best, (i, label)| {
+			if label > best.1 {
+				(i, label)
+			} else {
+				best
+			}
+		});
 		let width = sample_shape.iter().product::<i64>();
 		let samples_i64 = i64::try_from(samples)
 			.map_err(|_| LearningError::ShapeMismatch("too many samples".into()))?;
 		let features = Tensor::f_from_slice(&features)?.f_reshape([samples_i64, width])?;
 		let labels = Tensor::f_from_slice(&labels)?;
-		Ok(Self { features, labels, sample_shape, train_samples: train, label_bound })
+		Ok(Self { features, labels, sample_shape, train_samples: train, largest_label })
 	}
 
 	/// The number of samples in the file.
@@ -96,9 +103,18 @@ impl Dataset {
 		self.sample_shape.iter().product()
 	}
 
-	/// The largest label plus one.
+	/// The largest label plus one: the fewest classes a model of this data needs.
 	pub fn label_bound(&self) -> i64 {
-		self.label_bound
+		self.largest_label.1.saturating_add(1)
+	}
+
+	/// Checks that every label is a class index below `classes`.
+	pub fn check_classes(&self, classes: i64) -> Result<()> {
+		let (sample, label) = self.largest_label;
+		if label >= classes {
+			return Err(LearningError::LabelOutOfRange { sample, label, classes });
+		}
+		Ok(())
 	}
 
 	/// Features `[samples, width]` and labels `[samples]` of samples `start..end`, on `device`.

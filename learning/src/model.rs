@@ -199,8 +199,8 @@ impl Model {
 		self.classes
 	}
 
-	/// Checks that samples of `sample_shape` and labels below `label_bound` fit the model.
-	pub fn check_input(&self, sample_shape: &[i64], label_bound: i64) -> Result<()> {
+	/// Checks that samples of `sample_shape` fit the model's input.
+	pub fn check_input(&self, sample_shape: &[i64]) -> Result<()> {
 		let width: i64 = sample_shape.iter().product();
 		match &self.architecture {
 			Architecture::Mlp { layers } => {
@@ -220,15 +220,6 @@ impl Model {
 				}
 			},
 			Architecture::TorchScript(_) => {},
-		}
-		if let Some(classes) = self.classes {
-			if label_bound > classes {
-				return Err(LearningError::LabelOutOfRange {
-					sample: 0,
-					label: label_bound - 1,
-					classes,
-				});
-			}
 		}
 		Ok(())
 	}

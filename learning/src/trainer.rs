@@ -158,7 +158,10 @@ impl Trainer {
 			return Err(LearningError::InvalidTask("the learning rate is zero".into()));
 		}
 		let model = Model::new(&task.model, task.hyper.seed, module_file, device)?;
-		model.check_input(data.sample_shape(), data.label_bound())?;
+		model.check_input(data.sample_shape())?;
+		if let Some(classes) = model.classes() {
+			data.check_classes(classes)?;
+		}
 		let optimizer = OptimizerState::new(
 			&task.hyper.optimizer,
 			task.hyper.learning_rate,
@@ -189,15 +192,12 @@ impl Trainer {
 	fn check_torchscript_output(&mut self) -> Result<()> {
 		let take = i64::try_from(self.batch_size.min(8)).unwrap_or(1);
 		let inputs = self.train_features.f_slice(0, 0, take, 1)?;
-		let logits = tch::no_grad(|| self.model.forward(&inputs, self.data.sample_shape()))?;
-		let classes = logits.size().get(1).copied().unwrap_or(0);
-		if self.data.label_bound() > classes {
-			return Err(LearningError::LabelOutOfRange {
-				sample: 0,
-				label: self.data.label_bound() - 1,
-				classes,
-			});
-		}
+		// In evaluation mode, so that the probe changes no module state.
+		self.model.set_train(false)?;
+		let logits = tch::no_grad(|| self.model.forward(&inputs, self.data.sample_shape()));
+		self.model.set_train(true)?;
+		let classes = logits?.size().get(1).copied().unwrap_or(0);
+		self.data.check_classes(classes)?;
 		Ok(())
 	}
 

@@ -148,7 +148,7 @@ fn data_that_does_not_fit_the_model_is_refused() {
 	five.model = ModelSpec::Mlp { layers: Layers::truncate_from(vec![64, 5]) };
 	assert!(matches!(
 		Trainer::new(&five, load(&task), None, &TrainerOptions::default()),
-		Err(LearningError::LabelOutOfRange { label: 9, classes: 5, .. })
+		Err(LearningError::LabelOutOfRange { sample: 9, label: 9, classes: 5 })
 	));
 	// LeNet on 8x8 digits.
 	let mut lenet = task.clone();

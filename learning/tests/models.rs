@@ -143,6 +143,14 @@ fn bad_torchscript_input_is_refused() {
 		Trainer::new(&mnist, mnist_data, Some(&module), &options),
 		Err(LearningError::InvalidTorchScript(_))
 	));
+	// Labels beyond the module's 10 logits.
+	let row = |label: u32| format!("{}{label}\n", "0,".repeat(64));
+	let csv: String = (0..40).map(|i| row(if i == 33 { 12 } else { i % 10 })).collect();
+	let data = Dataset::parse(csv.as_bytes(), DatasetFormat::Csv, 40).unwrap();
+	assert!(matches!(
+		Trainer::new(&task, data, Some(&module), &options),
+		Err(LearningError::LabelOutOfRange { sample: 33, label: 12, classes: 10 })
+	));
 	// The module file's hash is checked.
 	let mut wrong = task.clone();
 	if let ModelSpec::TorchScript { sha256, .. } = &mut wrong.model {
