@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building and testing Assay needs and is not there yet: Debian packages, the
-# Rust toolchain and targets named in rust-toolchain.toml, cargo-nextest, and the pinned
-# Node.js packages of the end-to-end tests. Idempotent, and silent when nothing is missing.
+# Rust toolchain and targets named in rust-toolchain.toml, cargo-nextest, PyTorch for the
+# learning engine, and the pinned Node.js packages of the end-to-end tests. Idempotent, and
+# silent when nothing is missing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # clang/libclang: bindgen for librocksdb-free C deps; protoc: libp2p; mold: fast linking.
-APT_PACKAGES=(clang libclang-dev protobuf-compiler mold pkg-config make curl ca-certificates)
+# python3-venv: the PyTorch virtual environment of the learning engine.
+APT_PACKAGES=(clang libclang-dev protobuf-compiler mold pkg-config make curl ca-certificates python3-venv)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -39,6 +41,19 @@ if ! cargo nextest --version >/dev/null 2>&1; then
 	say "installing cargo-nextest"
 	cargo install --locked cargo-nextest >/dev/null
 fi
+
+# PyTorch for tch 0.24 (learning/): the PyPI wheel (CUDA 13 build, ~2.7 GB with its nvidia-*
+# wheels; it also runs on machines without a GPU) in ONE fixed venv, and a stable link to the
+# torch package that .cargo/config.toml's LIBTORCH names (keep the two paths equal).
+torch_python="$ASSAY_TORCH_VENV/bin/python"
+installed_torch=$("$torch_python" -c 'import importlib.metadata as m; print(m.version("torch"))' 2>/dev/null || true)
+if [ "$installed_torch" != "$ASSAY_TORCH_VERSION" ]; then
+	say "installing PyTorch $ASSAY_TORCH_VERSION into $ASSAY_TORCH_VENV (about 2.7 GB)"
+	[ -x "$torch_python" ] || python3 -m venv "$ASSAY_TORCH_VENV"
+	"$torch_python" -m pip install -q --disable-pip-version-check "torch==$ASSAY_TORCH_VERSION"
+fi
+torch_dir=$("$torch_python" -c 'import importlib.util, os; print(os.path.dirname(importlib.util.find_spec("torch").origin))')
+[ "$(readlink "$ASSAY_TORCH_VENV/libtorch" 2>/dev/null)" = "$torch_dir" ] || ln -sfn "$torch_dir" "$ASSAY_TORCH_VENV/libtorch"
 
 command -v node >/dev/null 2>&1 || die "Node.js 18 or newer is needed for the polkadot.js tests (apt-get install nodejs npm)"
 node_major=$(node -p 'process.versions.node.split(".")[0]')

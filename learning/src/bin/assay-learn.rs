@@ -1,0 +1,311 @@
+//! `assay-learn`: the learning engine from the command line — train a task, replay a segment,
+//! hash or compare checkpoints. For operators checking a task by hand and for benchmarks; the
+//! workers call the library.
+//!
+//! ```text
+//! assay-learn train --model mlp:64,128,10 --data file:///…/digits.csv.gz --sha256 … \
+//!     --format csv --train-samples 1500 --optimizer adam --lr 0.001 --batch 32 \
+//!     --steps 1000 --interval 100 --seed 7 --out /tmp/run
+//! assay-learn replay <same task flags> --checkpoint /tmp/run/checkpoint-3.safetensors
+//! assay-learn hash /tmp/run/checkpoint-3.safetensors
+//! assay-learn distance a.safetensors b.safetensors --metric l2
+//! ```
+
+use anyhow::{bail, Context, Result};
+use assay_learning::{
+	distance_f64, fetch_module_file, pin_cpu_kernels, Checkpoint, Dataset, DeviceChoice, Trainer,
+	TrainerOptions,
+};
+use assay_primitives::{
+	DatasetFormat, DatasetRef, Device, Distance, DistanceMetric, Fixed, HardwareClass, Hyperparams,
+	Layers, ModelSpec, Optimizer, TaskSpec, Uri, VerificationMode, VerificationPolicy,
+};
+use clap::{Args, Parser, Subcommand};
+use std::{path::PathBuf, time::Instant};
+
+#[derive(Parser)]
+#[command(version, about = "Assay learning engine: train, replay, hash and compare checkpoints")]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Train a task from h_0, writing `checkpoint-<i>.safetensors` and printing `h_i`.
+	Train {
+		#[command(flatten)]
+		task: TaskArgs,
+		/// Directory for the checkpoints.
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Replay one segment from a checkpoint and print the resulting hash.
+	Replay {
+		#[command(flatten)]
+		task: TaskArgs,
+		/// The checkpoint to start from.
+		#[arg(long)]
+		checkpoint: PathBuf,
+		/// Where to write the resulting checkpoint (optional).
+		#[arg(long)]
+		out: Option<PathBuf>,
+		/// Also print the hash after every step (the chain a dispute bisects over).
+		#[arg(long)]
+		trace: bool,
+	},
+	/// Print a checkpoint's canonical hash, model hash and step.
+	Hash {
+		/// The checkpoint file.
+		checkpoint: PathBuf,
+	},
+	/// Print the distance between two checkpoints' parameters.
+	Distance {
+		/// One checkpoint.
+		a: PathBuf,
+		/// The other.
+		b: PathBuf,
+		/// l2, linf or cosine.
+		#[arg(long, default_value = "l2")]
+		metric: String,
+	},
+}
+
+/// The task, as flags.
+#[derive(Args)]
+struct TaskArgs {
+	/// mlp:W0,W1,…  |  lenet:CHANNELS,SIDE,CLASSES  |  torchscript:URI#SHA256
+	#[arg(long)]
+	model: String,
+	/// Dataset URI (file://, http://, https://).
+	#[arg(long)]
+	data: String,
+	/// sha256 of the (decompressed) dataset, hex.
+	#[arg(long)]
+	sha256: String,
+	/// csv or idx.
+	#[arg(long)]
+	format: String,
+	/// The first N samples train; the rest are held out.
+	#[arg(long)]
+	train_samples: u32,
+	/// sgd  |  momentum:MU  |  adam  |  adam:BETA1,BETA2,EPS
+	#[arg(long, default_value = "sgd")]
+	optimizer: String,
+	/// Learning rate.
+	#[arg(long)]
+	lr: String,
+	/// Batch size.
+	#[arg(long)]
+	batch: u32,
+	/// Total steps.
+	#[arg(long)]
+	steps: u32,
+	/// Steps per segment.
+	#[arg(long)]
+	interval: u32,
+	/// Task seed.
+	#[arg(long, default_value_t = 0)]
+	seed: u64,
+	/// Tolerance mode (any device, any thread count) instead of Exact.
+	#[arg(long)]
+	tolerance: bool,
+	/// cpu, cuda or auto (Tolerance mode only for cuda/auto).
+	#[arg(long, default_value = "cpu")]
+	device: String,
+	/// libtorch threads in Tolerance mode.
+	#[arg(long)]
+	threads: Option<usize>,
+	/// Cache directory for fetched datasets and modules.
+	#[arg(long, default_value = "/var/tmp/assay-cache")]
+	cache: PathBuf,
+}
+
+fn fixed(s: &str) -> Result<Fixed> {
+	s.parse().map_err(|e| anyhow::anyhow!("{s:?}: {e}"))
+}
+
+fn uri(s: &str) -> Result<Uri> {
+	Uri::try_from(s.as_bytes().to_vec()).map_err(|_| anyhow::anyhow!("URI too long: {s}"))
+}
+
+fn sha(s: &str) -> Result<[u8; 32]> {
+	hex::decode(s)
+		.ok()
+		.and_then(|b| b.try_into().ok())
+		.with_context(|| format!("not a hex sha256: {s}"))
+}
+
+impl TaskArgs {
+	fn spec(&self) -> Result<TaskSpec> {
+		let model = match self.model.split_once(':') {
+			Some(("mlp", widths)) => {
+				let layers = widths.split(',').map(str::parse).collect::<Result<Vec<u32>, _>>()?;
+				ModelSpec::Mlp {
+					layers: Layers::try_from(layers)
+						.map_err(|_| anyhow::anyhow!("too many layers"))?,
+				}
+			},
+			Some(("lenet", args)) => match args.split(',').collect::<Vec<_>>().as_slice() {
+				[c, s, k] => ModelSpec::LeNet {
+					input_channels: c.parse()?,
+					input_side: s.parse()?,
+					classes: k.parse()?,
+				},
+				_ => bail!("lenet:CHANNELS,SIDE,CLASSES"),
+			},
+			Some(("torchscript", rest)) => {
+				let (location, digest) = rest.rsplit_once('#').context("torchscript:URI#SHA256")?;
+				ModelSpec::TorchScript {
+					uri: uri(location)?,
+					sha256: sha(digest)?,
+					flops_per_sample: 1,
+				}
+			},
+			_ => bail!("unknown model {:?}", self.model),
+		};
+		let optimizer = match self.optimizer.split_once(':').unwrap_or((&self.optimizer, "")) {
+			("sgd", _) => Optimizer::Sgd,
+			("momentum", mu) => Optimizer::Momentum { momentum: fixed(mu)? },
+			("adam", "") => Optimizer::Adam {
+				beta1: fixed("0.9")?,
+				beta2: fixed("0.999")?,
+				epsilon: Fixed::from_parts(10),
+			},
+			("adam", args) => match args.split(',').collect::<Vec<_>>().as_slice() {
+				[b1, b2, eps] => {
+					Optimizer::Adam { beta1: fixed(b1)?, beta2: fixed(b2)?, epsilon: fixed(eps)? }
+				},
+				_ => bail!("adam:BETA1,BETA2,EPS"),
+			},
+			_ => bail!("unknown optimizer {:?}", self.optimizer),
+		};
+		let format = match self.format.as_str() {
+			"csv" => DatasetFormat::Csv,
+			"idx" => DatasetFormat::MnistIdx,
+			other => bail!("unknown format {other:?}"),
+		};
+		let mode = if self.tolerance {
+			VerificationMode::Tolerance {
+				metric: DistanceMetric::L2,
+				threshold: Distance::from_parts(1),
+			}
+		} else {
+			VerificationMode::Exact
+		};
+		Ok(TaskSpec {
+			model,
+			dataset: DatasetRef {
+				uri: uri(&self.data)?,
+				sha256: sha(&self.sha256)?,
+				format,
+				train_samples: self.train_samples,
+			},
+			hyper: Hyperparams {
+				optimizer,
+				learning_rate: fixed(&self.lr)?,
+				batch_size: self.batch,
+				total_steps: self.steps,
+				seed: self.seed,
+				checkpoint_interval: self.interval,
+			},
+			verification: VerificationPolicy { mode, sampled_segments: 1, verifiers: 1 },
+			hardware: HardwareClass { device: Device::Cpu, memory_gib: 1 },
+			deadline_blocks: 1,
+		})
+	}
+
+	fn trainer(&self) -> Result<(TaskSpec, Trainer)> {
+		let spec = self.spec()?;
+		let device = match self.device.as_str() {
+			"cpu" => DeviceChoice::Cpu,
+			"cuda" => DeviceChoice::Cuda(0),
+			"auto" => DeviceChoice::CudaIfAvailable,
+			other => bail!("unknown device {other:?}"),
+		};
+		let data = Dataset::fetch(&spec.dataset, &self.cache).context("dataset")?;
+		let module = fetch_module_file(&spec.model, &self.cache).context("model file")?;
+		let options = TrainerOptions { device, threads: self.threads };
+		let trainer = Trainer::new(&spec, data, module.as_deref(), &options)?;
+		Ok((spec, trainer))
+	}
+}
+
+fn main() -> Result<()> {
+	let cli = Cli::parse();
+	// Before any libtorch call: Exact mode's pinned CPU kernels. Tolerance runs keep the
+	// fastest kernels of the machine.
+	let tolerance = match &cli.command {
+		Command::Train { task, .. } | Command::Replay { task, .. } => task.tolerance,
+		Command::Hash { .. } | Command::Distance { .. } => false,
+	};
+	if !tolerance {
+		pin_cpu_kernels();
+	}
+	match cli.command {
+		Command::Train { task, out } => {
+			let (spec, mut trainer) = task.trainer()?;
+			std::fs::create_dir_all(&out).with_context(|| out.display().to_string())?;
+			let h0 = trainer.checkpoint()?;
+			h0.save(&out.join("checkpoint-0.safetensors"))?;
+			println!("h_0 {}", hex::encode(h0.canonical_hash()));
+			let started = Instant::now();
+			for segment in 1..=spec.hyper.n_segments() {
+				let run = trainer.run_segment(spec.hyper.checkpoint_interval, false)?;
+				run.checkpoint.save(&out.join(format!("checkpoint-{segment}.safetensors")))?;
+				println!(
+					"h_{segment} {} loss {:.4} elapsed {:.3}s",
+					hex::encode(run.checkpoint.canonical_hash()),
+					run.mean_loss,
+					started.elapsed().as_secs_f64()
+				);
+			}
+			let seconds = started.elapsed().as_secs_f64();
+			println!(
+				"{} steps in {seconds:.3}s ({:.1} steps/s) on {:?}",
+				spec.hyper.total_steps,
+				f64::from(spec.hyper.total_steps) / seconds,
+				trainer.device()
+			);
+			match trainer.evaluate() {
+				Ok(e) => println!(
+					"held-out: {} samples, accuracy {:.4}, loss {:.4}",
+					e.samples, e.accuracy, e.loss
+				),
+				Err(e) => println!("held-out: {e}"),
+			}
+		},
+		Command::Replay { task, checkpoint, out, trace } => {
+			let (spec, mut trainer) = task.trainer()?;
+			let start = Checkpoint::load(&checkpoint)?;
+			let run = trainer.replay(&start, spec.hyper.checkpoint_interval, trace)?;
+			for (i, hash) in run.step_hashes.iter().enumerate() {
+				println!("step {} {}", start.step()? + i as u64 + 1, hex::encode(hash));
+			}
+			println!(
+				"{} (step {})",
+				hex::encode(run.checkpoint.canonical_hash()),
+				run.checkpoint.step()?
+			);
+			if let Some(out) = out {
+				run.checkpoint.save(&out)?;
+			}
+		},
+		Command::Hash { checkpoint } => {
+			let checkpoint = Checkpoint::load(&checkpoint)?;
+			println!("state {}", hex::encode(checkpoint.canonical_hash()));
+			println!("model {}", hex::encode(checkpoint.model_hash()));
+			println!("step  {}", checkpoint.step()?);
+		},
+		Command::Distance { a, b, metric } => {
+			let metric = match metric.as_str() {
+				"l2" => DistanceMetric::L2,
+				"linf" => DistanceMetric::Linf,
+				"cosine" => DistanceMetric::Cosine,
+				other => bail!("unknown metric {other:?}"),
+			};
+			println!("{:e}", distance_f64(&Checkpoint::load(&a)?, &Checkpoint::load(&b)?, metric)?);
+		},
+	}
+	Ok(())
+}
