@@ -36,13 +36,17 @@ for pallet in "$@"; do
 	fi
 	pallet_steps=$steps
 	pallet_repeat=$repeat
-	# The draw benchmark bonds up to MaxMembersPerRole (1 000) solvers in its set-up, once per
-	# step and repeat: at 50 × 20 that set-up alone takes an hour on the debug node. 10 × 5
-	# still fits the linear component well.
-	if [ "$pallet" = pallet_task_pool ] && [ "$steps" -gt 10 ]; then
-		pallet_steps=10
-		pallet_repeat=5
-	fi
+	# The market pallets' draws bond up to MaxMembersPerRole (1 000) members in their set-up,
+	# once per step and repeat: at 50 × 20 that set-up alone takes an hour on the debug node.
+	# 10 × 5 still fits the linear components well.
+	case "$pallet" in
+	pallet_task_pool | pallet_proof_of_learning | pallet_dispute)
+		if [ "$steps" -gt 10 ]; then
+			pallet_steps=10
+			pallet_repeat=5
+		fi
+		;;
+	esac
 	say "benchmarking $pallet ($pallet_steps steps, $pallet_repeat repeats)"
 	"$ASSAY_NODE" benchmark pallet --runtime-log=warn --chain dev --pallet "$pallet" \
 		--extrinsic '*' --steps "$pallet_steps" --repeat "$pallet_repeat" "${output[@]}"

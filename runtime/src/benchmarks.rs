@@ -10,6 +10,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_role_staking, RoleStaking]
 	[pallet_task_pool, TaskPool]
+	[pallet_proof_of_learning, ProofOfLearning]
+	[pallet_dispute, Dispute]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

@@ -192,6 +192,10 @@ mod runtime {
 	pub type RoleStaking = pallet_role_staking;
 	#[runtime::pallet_index(21)]
 	pub type TaskPool = pallet_task_pool;
+	#[runtime::pallet_index(22)]
+	pub type ProofOfLearning = pallet_proof_of_learning;
+	#[runtime::pallet_index(23)]
+	pub type Dispute = pallet_dispute;
 }
 
 /// The address format of extrinsics: an account id (or index, unused here).

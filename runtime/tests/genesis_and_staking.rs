@@ -319,18 +319,64 @@ fn a_submitted_task_is_drawn_with_babe_randomness_and_accepted() {
 }
 
 #[test]
-fn task_pool_block_work_fits_in_a_quarter_block() {
+fn market_hooks_fit_in_a_block() {
 	use assay_runtime::{
-		configs::{MaxTaskDeadlinesPerBlock, MaxTaskDrawsPerBlock, RuntimeBlockWeights},
-		TaskPool,
+		configs::{
+			MaxDisputeDeadlinesPerBlock, MaxTaskDeadlinesPerBlock, MaxTaskDrawsPerBlock,
+			MaxVerificationDeadlinesPerBlock, RuntimeBlockWeights,
+		},
+		Runtime, TaskPool,
 	};
-	let worst = TaskPool::on_initialize_weight(
+	use frame_support::weights::Weight;
+	let task_pool = TaskPool::on_initialize_weight(
 		MaxTaskDeadlinesPerBlock::get(),
 		MaxTaskDrawsPerBlock::get(),
 	);
-	let block = RuntimeBlockWeights::get().max_block;
+	let hook = |base: Weight, each: Weight, count: u32| {
+		base.saturating_add(each.saturating_mul(count.into()))
+	};
+	use pallet_dispute::WeightInfo as _;
+	use pallet_proof_of_learning::WeightInfo as _;
+	type PolWeights = pallet_proof_of_learning::weights::SubstrateWeight<Runtime>;
+	type DisputeWeights = pallet_dispute::weights::SubstrateWeight<Runtime>;
+	let verification = hook(
+		PolWeights::on_initialize_base(),
+		PolWeights::handle_deadline(),
+		MaxVerificationDeadlinesPerBlock::get(),
+	);
+	let disputes = hook(
+		DisputeWeights::on_initialize_base(),
+		DisputeWeights::handle_deadline(),
+		MaxDisputeDeadlinesPerBlock::get(),
+	);
+	let block = RuntimeBlockWeights::get().max_block.ref_time();
 	assert!(
-		worst.ref_time() <= block.ref_time() / 4,
-		"worst task-pool on_initialize {worst:?} is over a quarter of the block {block:?}"
+		task_pool.ref_time() <= block / 5,
+		"worst task-pool on_initialize {task_pool:?} is over a fifth of the block ({block})"
+	);
+	let all = task_pool.saturating_add(verification).saturating_add(disputes);
+	assert!(
+		all.ref_time() <= block / 4 * 3,
+		"worst market hooks {all:?} are over three quarters of the block ({block})"
+	);
+}
+
+#[test]
+fn the_largest_reveal_fits_in_an_extrinsic() {
+	use assay_runtime::{
+		configs::{RuntimeBlockWeights, TaskSpecLimits},
+		Runtime,
+	};
+	use pallet_proof_of_learning::WeightInfo as _;
+	let most = u32::from(TaskSpecLimits::get().max_sampled_segments);
+	let reveal =
+		pallet_proof_of_learning::weights::SubstrateWeight::<Runtime>::reveal_verdict(most);
+	let max_extrinsic = RuntimeBlockWeights::get()
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.max_extrinsic
+		.unwrap_or_default();
+	assert!(
+		reveal.ref_time() <= max_extrinsic.ref_time(),
+		"a reveal of {most} segments ({reveal:?}) exceeds the largest extrinsic ({max_extrinsic:?})"
 	);
 }

@@ -725,9 +725,13 @@ impl<T: Config> Pallet<T> {
 		round: u32,
 	) -> Vec<T::AccountId> {
 		let collateral = T::VerifierCollateral::get();
-		// Ask for all; if too few are eligible, for one fewer at a time (count is small).
-		(1..=count)
-			.rev()
+		// Ask for all; if too few are eligible, for half, then for one: at most three draws,
+		// so the weight stays bounded (a later window fills the rest).
+		let mut sizes = Vec::from([count, count / 2, 1]);
+		sizes.dedup();
+		sizes
+			.into_iter()
+			.filter(|k| *k > 0 && *k <= count)
 			.find_map(|k| {
 				let seed = Self::seed(b"verifiers", task, round.saturating_add(k));
 				T::RoleStaking::select(Role::Verifier, k, exclude, None, collateral, seed).ok()

@@ -124,15 +124,14 @@ mod commit_checkpoints {
 
 	#[test]
 	fn neither_solver_nor_submitter_verifies() {
-		// The submitter and the solver are bonded verifiers too; with four verifiers wanted
-		// only the three others can be drawn.
+		// The submitter and the solver are bonded verifiers too; four verifiers are wanted
+		// but only three others are eligible: the draw asks for all four, then for half.
 		ExtBuilder::default()
 			.verifiers(&[SUBMITTER, SOLVER, 10, 11, 12])
 			.build_and_execute(|| {
 				let (_, _, verifiers) = verifying_task(4, EXACT);
-				let mut drawn = verifiers.clone();
-				drawn.sort();
-				assert_eq!(drawn, vec![10, 11, 12]);
+				assert_eq!(verifiers.len(), 2);
+				assert!(verifiers.iter().all(|v| [10, 11, 12].contains(v)), "{verifiers:?}");
 			});
 	}
 }

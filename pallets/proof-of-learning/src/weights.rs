@@ -1,6 +1,29 @@
 
-//! Weights for `pallet_proof_of_learning`: PROVISIONAL, to be replaced by
-//! `scripts/benchmark-pallets.sh pallet_proof_of_learning` once the pallet is in the runtime.
+//! Weights for `pallet_proof_of_learning`, measured by `assay-node benchmark pallet`.
+//!
+//! Benchmark CLI 64.0.0, 2026-11-22; steps `10`, repeat `5`;
+//! machine `vm` (`AMD EPYC`); wasm execution `Compiled`; chain `Some("dev")`.
+//! Re-generate with `scripts/benchmark-pallets.sh pallet_proof_of_learning` after changing the pallet's calls.
+
+// Command:
+// /var/tmp/assay-target/debug/assay-node
+// benchmark
+// pallet
+// --runtime-log=warn
+// --chain
+// dev
+// --pallet
+// pallet_proof_of_learning
+// --extrinsic
+// *
+// --steps
+// 10
+// --repeat
+// 5
+// --output
+// /work/main/pallets/proof-of-learning/src/weights.rs
+// --template
+// /work/main/scripts/frame-weight-template.hbs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -19,11 +42,195 @@ pub trait WeightInfo {
 	fn handle_deadline() -> Weight;
 }
 
-// For tests.
+/// Weights for the runtime, with its own database weights.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
+	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	fn commit_checkpoints() -> Weight {
+		// Proof size: measured `442`, estimated `4531`.
+		// Minimum execution time: 761_498_000 picoseconds.
+		Weight::from_parts(795_251_000, 0)
+			.saturating_add(Weight::from_parts(0, 4531))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	fn commit_verdict() -> Weight {
+		// Proof size: measured `1802`, estimated `108154`.
+		// Minimum execution time: 566_983_000 picoseconds.
+		Weight::from_parts(595_327_000, 0)
+			.saturating_add(Weight::from_parts(0, 108154))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:17 w:17)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:17 w:17)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:19 w:19)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
+	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[1, 64]`.
+	fn reveal_verdict(s: u32, ) -> Weight {
+		// Proof size: measured `7265`, estimated `108154`.
+		// Minimum execution time: 24_524_126_000 picoseconds.
+		Weight::from_parts(24_482_677_437, 0)
+			.saturating_add(Weight::from_parts(0, 108154))
+			// Standard Error: 608_842
+			.saturating_add(Weight::from_parts(48_000_071, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(59))
+			.saturating_add(T::DbWeight::get().writes(59))
+	}
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	fn on_initialize_base() -> Weight {
+		// Proof size: measured `6`, estimated `3734`.
+		// Minimum execution time: 90_270_000 picoseconds.
+		Weight::from_parts(93_214_000, 0)
+			.saturating_add(Weight::from_parts(0, 3734))
+			.saturating_add(T::DbWeight::get().reads(1))
+	}
+	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::NextRandomness` (r:1 w:0)
+	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::EpochStart` (r:1 w:0)
+	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Members` (r:1 w:0)
+	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1000 w:16)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	fn handle_deadline() -> Weight {
+		// Proof size: measured `127445`, estimated `2577990`.
+		// Minimum execution time: 119_208_432_000 picoseconds.
+		Weight::from_parts(120_418_771_000, 0)
+			.saturating_add(Weight::from_parts(0, 2577990))
+			.saturating_add(T::DbWeight::get().reads(1023))
+			.saturating_add(T::DbWeight::get().writes(35))
+	}
+}
+
+/// The same figures with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn commit_checkpoints() -> Weight { Weight::zero() }
-	fn commit_verdict() -> Weight { Weight::zero() }
-	fn reveal_verdict(_s: u32, ) -> Weight { Weight::zero() }
-	fn on_initialize_base() -> Weight { Weight::zero() }
-	fn handle_deadline() -> Weight { Weight::zero() }
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
+	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	fn commit_checkpoints() -> Weight {
+		// Proof size: measured `442`, estimated `4531`.
+		// Minimum execution time: 761_498_000 picoseconds.
+		Weight::from_parts(795_251_000, 0)
+			.saturating_add(Weight::from_parts(0, 4531))
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(6))
+	}
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	fn commit_verdict() -> Weight {
+		// Proof size: measured `1802`, estimated `108154`.
+		// Minimum execution time: 566_983_000 picoseconds.
+		Weight::from_parts(595_327_000, 0)
+			.saturating_add(Weight::from_parts(0, 108154))
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:17 w:17)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:17 w:17)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:19 w:19)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
+	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[1, 64]`.
+	fn reveal_verdict(s: u32, ) -> Weight {
+		// Proof size: measured `7265`, estimated `108154`.
+		// Minimum execution time: 24_524_126_000 picoseconds.
+		Weight::from_parts(24_482_677_437, 0)
+			.saturating_add(Weight::from_parts(0, 108154))
+			// Standard Error: 608_842
+			.saturating_add(Weight::from_parts(48_000_071, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(59))
+			.saturating_add(ParityDbWeight::get().writes(59))
+	}
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	fn on_initialize_base() -> Weight {
+		// Proof size: measured `6`, estimated `3734`.
+		// Minimum execution time: 90_270_000 picoseconds.
+		Weight::from_parts(93_214_000, 0)
+			.saturating_add(Weight::from_parts(0, 3734))
+			.saturating_add(ParityDbWeight::get().reads(1))
+	}
+	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::NextRandomness` (r:1 w:0)
+	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::EpochStart` (r:1 w:0)
+	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Members` (r:1 w:0)
+	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1000 w:16)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	fn handle_deadline() -> Weight {
+		// Proof size: measured `127445`, estimated `2577990`.
+		// Minimum execution time: 119_208_432_000 picoseconds.
+		Weight::from_parts(120_418_771_000, 0)
+			.saturating_add(Weight::from_parts(0, 2577990))
+			.saturating_add(ParityDbWeight::get().reads(1023))
+			.saturating_add(ParityDbWeight::get().writes(35))
+	}
 }

@@ -5,14 +5,17 @@
 //! Grandpa report equivocations through Offences, which forwards them to Staking for slashing;
 //! Authorship finds each block's author through Session + Babe and gives Staking its era points.
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helpers;
 pub mod randomness;
 
 use crate::{
-	AccountId, Babe, Balance, Balances, Block, BlockNumber, Historical, Moment, Nonce, Offences,
-	OriginCaller, PalletInfo, RoleStaking, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys, Staking, System,
-	Timestamp, UncheckedExtrinsic, EPOCH_DURATION_IN_SLOTS, EXISTENTIAL_DEPOSIT, MICRO_UNITS,
-	MILLI_SECS_PER_BLOCK, SLOT_DURATION, SS58_PREFIX, UNITS, VERSION,
+	AccountId, Babe, Balance, Balances, Block, BlockNumber, Dispute, Historical, Moment, Nonce,
+	Offences, OriginCaller, PalletInfo, ProofOfLearning, RoleStaking, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session,
+	SessionKeys, Staking, System, TaskPool, Timestamp, UncheckedExtrinsic, EPOCH_DURATION_IN_SLOTS,
+	EXISTENTIAL_DEPOSIT, MICRO_UNITS, MILLI_SECS_PER_BLOCK, SLOT_DURATION, SS58_PREFIX, UNITS,
+	VERSION,
 };
 use frame_election_provider_support::{
 	bounds::{ElectionBounds, ElectionBoundsBuilder},
@@ -403,7 +406,8 @@ parameter_types! {
 		max_total_steps: 10_000_000,
 		max_batch_size: 65_536,
 		max_segments: 100_000,
-		max_sampled_segments: 64,
+		// A reveal checks two Merkle proofs per sampled segment: 8 keep it well inside a block.
+		max_sampled_segments: 8,
 		max_verifiers: 16,
 		min_deadline_blocks: MIN_TASK_DEADLINE,
 		max_deadline_blocks: 30 * 24 * crate::HOURS,
@@ -418,10 +422,11 @@ parameter_types! {
 	pub const TaskAcceptWindow: BlockNumber = TASK_ACCEPT_WINDOW;
 	pub const TaskExpiryFactor: u32 = 3;
 	pub const MaxPendingTasks: u32 = 1_024;
-	/// One draw over up to 1 000 solvers weighs about 128 ms on the debug-node weights; with 32
-	/// deadlines that is within a quarter of a 3-second block (checked by the runtime tests).
+	/// One draw over up to 1 000 solvers weighs about 128 ms on the debug-node weights; with 16
+	/// deadlines the task pool's hook stays under a fifth of a 3-second block, and the three
+	/// market hooks together under three quarters (checked by the runtime tests).
 	pub const MaxTaskDrawsPerBlock: u32 = 1;
-	pub const MaxTaskDeadlinesPerBlock: u32 = 32;
+	pub const MaxTaskDeadlinesPerBlock: u32 = 16;
 	pub const MaxSolverAttempts: u32 = 8;
 }
 
@@ -452,27 +457,99 @@ impl pallet_task_pool::Config for Runtime {
 	type MaxSolverCandidates = MaxMembersPerRole;
 	type WeightInfo = pallet_task_pool::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = TaskPoolBenchmarkHelper;
+	type BenchmarkHelper = benchmark_helpers::MarketBenchmarks;
 }
 
-/// Makes solvers for the task pool's benchmarks through role staking.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct TaskPoolBenchmarkHelper;
+parameter_types! {
+	/// What each drawn verifier locks: enough that skipping the replay and guessing costs more
+	/// than a fee earns.
+	pub const VerifierCollateral: Balance = 20 * UNITS;
+	pub const VerifierNoShowSlash: Perbill = Perbill::from_percent(10);
+	/// The draw reads the VRF output of a block after the commitment's block.
+	pub const SamplingDelay: BlockNumber = 2;
+	pub const VerdictCommitWindow: BlockNumber = VERDICT_COMMIT_WINDOW;
+	pub const VerdictRevealWindow: BlockNumber = VERDICT_REVEAL_WINDOW;
+	pub const ChallengeWindow: BlockNumber = CHALLENGE_WINDOW;
+	pub const MaxVerifiers: u32 = 16;
+	pub const MaxVerifications: u32 = 256;
+	/// A sampling draw over 1 000 verifiers weighs ~120 ms on the debug-node weights.
+	pub const MaxVerificationDeadlinesPerBlock: u32 = 2;
+}
 
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_task_pool::BenchmarkHelper<AccountId> for TaskPoolBenchmarkHelper {
-	fn make_solver(who: &AccountId) {
-		use frame_support::traits::fungible::Mutate;
-		let bond = 1_000 * MinSolverBond::get();
-		let _ = Balances::set_balance(who, bond.saturating_mul(2));
-		let hardware = assay_primitives::HardwareClass {
-			device: assay_primitives::Device::Gpu,
-			memory_gib: u16::MAX,
-		};
-		let bonded =
-			RoleStaking::do_bond(who, pallet_role_staking::Role::Solver, bond, Some(hardware));
-		if bonded.is_err() {
-			frame_support::defensive!("a benchmark solver could not bond");
-		}
-	}
+#[cfg(feature = "fast-runtime")]
+const VERDICT_COMMIT_WINDOW: BlockNumber = 20;
+#[cfg(not(feature = "fast-runtime"))]
+const VERDICT_COMMIT_WINDOW: BlockNumber = crate::HOURS;
+#[cfg(feature = "fast-runtime")]
+const VERDICT_REVEAL_WINDOW: BlockNumber = 10;
+#[cfg(not(feature = "fast-runtime"))]
+const VERDICT_REVEAL_WINDOW: BlockNumber = 30 * crate::MINUTES;
+#[cfg(feature = "fast-runtime")]
+const CHALLENGE_WINDOW: BlockNumber = 10;
+#[cfg(not(feature = "fast-runtime"))]
+const CHALLENGE_WINDOW: BlockNumber = 24 * crate::HOURS;
+
+impl pallet_proof_of_learning::Config for Runtime {
+	type Balance = Balance;
+	type RoleStaking = RoleStaking;
+	type Tasks = TaskPool;
+	type Disputes = Dispute;
+	type Randomness = randomness::BabeBlockRandomness;
+	type VerifierCollateral = VerifierCollateral;
+	type VerifierNoShowSlash = VerifierNoShowSlash;
+	type SamplingDelay = SamplingDelay;
+	type CommitWindow = VerdictCommitWindow;
+	type RevealWindow = VerdictRevealWindow;
+	type ChallengeWindow = ChallengeWindow;
+	type MaxVerifiers = MaxVerifiers;
+	type MaxVerifications = MaxVerifications;
+	type MaxDeadlinesPerBlock = MaxVerificationDeadlinesPerBlock;
+	type MaxVerifierCandidates = MaxMembersPerRole;
+	type WeightInfo = pallet_proof_of_learning::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helpers::MarketBenchmarks;
+}
+
+parameter_types! {
+	/// What a whistleblower risks on a challenge.
+	pub const ChallengeBond: Balance = 50 * UNITS;
+	/// Odd, so a full jury cannot tie.
+	pub const JurySize: u32 = 5;
+	pub const JurorCollateral: Balance = 20 * UNITS;
+	pub const JurorReward: Balance = 2 * UNITS;
+	pub const JurorNoShowSlash: Perbill = Perbill::from_percent(10);
+	pub const DisputeResponseWindow: BlockNumber = DISPUTE_RESPONSE_WINDOW;
+	pub const VoteCommitWindow: BlockNumber = VERDICT_COMMIT_WINDOW;
+	pub const VoteRevealWindow: BlockNumber = VERDICT_REVEAL_WINDOW;
+	pub const MaxJurors: u32 = 9;
+	pub const MaxDisputes: u32 = 64;
+	/// A jury draw over 1 000 verifiers weighs ~120 ms on the debug-node weights.
+	pub const MaxDisputeDeadlinesPerBlock: u32 = 2;
+}
+
+#[cfg(feature = "fast-runtime")]
+const DISPUTE_RESPONSE_WINDOW: BlockNumber = 10;
+#[cfg(not(feature = "fast-runtime"))]
+const DISPUTE_RESPONSE_WINDOW: BlockNumber = 10 * crate::MINUTES;
+
+impl pallet_dispute::Config for Runtime {
+	type Balance = Balance;
+	type RoleStaking = RoleStaking;
+	type Verification = ProofOfLearning;
+	type Randomness = randomness::BabeBlockRandomness;
+	type ChallengeBond = ChallengeBond;
+	type JurySize = JurySize;
+	type JurorCollateral = JurorCollateral;
+	type JurorReward = JurorReward;
+	type JurorNoShowSlash = JurorNoShowSlash;
+	type ResponseWindow = DisputeResponseWindow;
+	type VoteCommitWindow = VoteCommitWindow;
+	type VoteRevealWindow = VoteRevealWindow;
+	type MaxJurors = MaxJurors;
+	type MaxDisputes = MaxDisputes;
+	type MaxDeadlinesPerBlock = MaxDisputeDeadlinesPerBlock;
+	type MaxJurorCandidates = MaxMembersPerRole;
+	type WeightInfo = pallet_dispute::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helpers::MarketBenchmarks;
 }
