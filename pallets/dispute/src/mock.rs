@@ -320,12 +320,30 @@ impl ExtBuilder {
 	}
 }
 
-/// Every pallet's `do_try_state`.
+/// Every pallet's `do_try_state`, and one invariant across them: every collateral locked in
+/// role staking belongs to a live task (a solver's), verification (a verifier's) or dispute
+/// (a juror's or whistleblower's).
 pub fn check_invariants() {
 	Dispute::do_try_state().unwrap();
 	ProofOfLearning::do_try_state().unwrap();
 	TaskPool::do_try_state().unwrap();
 	RoleStaking::do_try_state().unwrap();
+	for ((who, role), task, _) in pallet_role_staking::Collateral::<Test>::iter() {
+		let owned = match role {
+			Role::Solver => <TaskPool as assay_primitives::TaskLifecycle<AccountId>>::summary(task)
+				.is_some_and(|s| s.solver == Some(who)),
+			Role::Verifier => {
+				Verifications::<Test>::get(task)
+					.is_some_and(|v| v.slots.iter().any(|s| s.verifier == who))
+					|| crate::Disputes::<Test>::get(task)
+						.is_some_and(|d| d.jurors.iter().any(|j| j.juror == who))
+			},
+			Role::Whistleblower => {
+				crate::Disputes::<Test>::get(task).is_some_and(|d| d.challenger == who)
+			},
+		};
+		assert!(owned, "collateral of {who} as {role:?} for task {task} belongs to nothing live");
+	}
 }
 
 /// Runs blocks until block `n`, checking the invariants after each.
