@@ -2,28 +2,13 @@
 // task with its reward held in escrow, the chain draws the solver with BABE randomness, and
 // the solver accepts, locking collateral. Bad input is refused with the task pool's own errors
 // and moves no balance.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import {
-  ASY,
-  assertBinary,
-  connectApi,
-  disconnectApi,
-  findEvent,
-  makeTempDir,
-  removeTempDir,
-  sendAndWaitFinalized,
-  startNode,
-  stopAll,
-  waitForFinalized,
-  waitUntil,
-  withLogsOnFailure,
-} from './lib/node.mjs';
+import { ASY, findEvent, sendAndWaitFinalized, useDevNode, waitUntil, withLogsOnFailure } from './lib/node.mjs';
 
 /** A small valid task: an MLP [64, 32, 10] on a CSV file, 100 steps in 10 segments, any CPU. */
 function taskSpec(overrides = {}) {
@@ -71,38 +56,20 @@ async function assertModuleError(api, tx, signer, section, name) {
 }
 
 describe('compute market through polkadot.js (--dev)', () => {
-  let root;
-  let node;
+  const { dev, nodes } = useDevNode('market');
   let api;
   let alice;
   let bob;
   let charlie;
-  const nodes = () => [node];
 
-  before(
-    withLogsOnFailure(nodes, async () => {
-      assertBinary();
-      await cryptoWaitReady();
-      const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-      alice = keyring.addFromUri('//Alice');
-      bob = keyring.addFromUri('//Bob');
-      charlie = keyring.addFromUri('//Charlie');
-      root = await makeTempDir('market');
-      node = await startNode({ args: ['--dev'], basePath: path.join(root, 'dev'), name: 'dev' });
-      api = await connectApi(node.rpcPort);
-      await waitForFinalized(api, 1, 180_000);
-    }),
-    { timeout: 300_000 },
-  );
-
-  after(
-    async () => {
-      await disconnectApi(api);
-      await stopAll(nodes());
-      await removeTempDir(root);
-    },
-    { timeout: 120_000 },
-  );
+  before(async () => {
+    await cryptoWaitReady();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    alice = keyring.addFromUri('//Alice');
+    bob = keyring.addFromUri('//Bob');
+    charlie = keyring.addFromUri('//Charlie');
+    api = dev.api;
+  });
 
   it(
     'bonds a solver, submits a task, and sees it assigned and accepted',

@@ -1,8 +1,7 @@
 // polkadot.js against a dev node: metadata, chain properties, signing and sending
 // a transfer and staking.bond from a fresh account, and staking's module errors.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
@@ -10,17 +9,10 @@ import { cryptoWaitReady, mnemonicGenerate, mnemonicValidate } from '@polkadot/u
 
 import {
   ASY,
-  assertBinary,
-  connectApi,
-  disconnectApi,
   findEvent,
   freeBalance,
-  makeTempDir,
-  removeTempDir,
   sendAndWaitFinalized,
-  startNode,
-  stopAll,
-  waitForFinalized,
+  useDevNode,
   withLogsOnFailure,
 } from './lib/node.mjs';
 
@@ -34,34 +26,16 @@ async function rejectsWithModuleError(promise, section, name) {
 }
 
 describe('polkadot.js client (--dev)', () => {
-  let root;
+  const { dev, nodes } = useDevNode('pjs');
   let node;
   let api;
   let keyring;
-  const nodes = () => [node];
 
-  before(
-    withLogsOnFailure(nodes, async () => {
-      assertBinary();
-      await cryptoWaitReady();
-      keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-      root = await makeTempDir('pjs');
-      node = await startNode({ args: ['--dev'], basePath: path.join(root, 'dev'), name: 'dev' });
-      api = await connectApi(node.rpcPort);
-      // Extrinsics need a chain that moves: wait for the first finalized block.
-      await waitForFinalized(api, 1, 180_000);
-    }),
-    { timeout: 300_000 },
-  );
-
-  after(
-    async () => {
-      await disconnectApi(api);
-      await stopAll(nodes());
-      await removeTempDir(root);
-    },
-    { timeout: 120_000 },
-  );
+  before(async () => {
+    await cryptoWaitReady();
+    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    ({ node, api } = dev);
+  });
 
   it(
     'decodes metadata and reports the ASY chain properties',

@@ -3,10 +3,9 @@
 // and draws verifiers; the verifiers commit to and reveal verdicts with Merkle proofs; the
 // challenge window passes and the task settles: the solver is paid the reward, each verifier
 // its fee.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
@@ -14,17 +13,10 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import {
   ASY,
-  assertBinary,
-  connectApi,
-  disconnectApi,
   findEvent,
   freeBalance,
-  makeTempDir,
-  removeTempDir,
   sendAndWaitFinalized,
-  startNode,
-  stopAll,
-  waitForFinalized,
+  useDevNode,
   waitUntil,
   withLogsOnFailure,
 } from './lib/node.mjs';
@@ -70,34 +62,16 @@ function taskSpec() {
 }
 
 describe('a full honest task to settlement through polkadot.js (--dev)', () => {
-  let root;
-  let node;
-  let api;
-  const nodes = () => [node];
+  const { dev, nodes } = useDevNode('verify');
   const accounts = {};
+  let api;
 
-  before(
-    withLogsOnFailure(nodes, async () => {
-      assertBinary();
-      await cryptoWaitReady();
-      const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-      for (const name of ['Alice', 'Bob', 'Charlie', 'Dave']) accounts[name] = keyring.addFromUri(`//${name}`);
-      root = await makeTempDir('verify');
-      node = await startNode({ args: ['--dev'], basePath: path.join(root, 'dev'), name: 'dev' });
-      api = await connectApi(node.rpcPort);
-      await waitForFinalized(api, 1, 180_000);
-    }),
-    { timeout: 300_000 },
-  );
-
-  after(
-    async () => {
-      await disconnectApi(api);
-      await stopAll(nodes());
-      await removeTempDir(root);
-    },
-    { timeout: 120_000 },
-  );
+  before(async () => {
+    await cryptoWaitReady();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    for (const name of ['Alice', 'Bob', 'Charlie', 'Dave']) accounts[name] = keyring.addFromUri(`//${name}`);
+    api = dev.api;
+  });
 
   it(
     'commits, samples, verifies by commit-reveal and settles',

@@ -3,13 +3,11 @@
 
 use crate::{self as pallet_dispute, *};
 use assay_primitives::{
-	merkle_proof, sha256, DatasetFormat, DatasetRef, Device, Distance, HardwareClass, Hyperparams,
-	Layers, ModelSpec, Optimizer, SegmentReport, SpecLimits, TaskPhase, TaskSpec, Uri, Verdict,
-	VerificationPolicy,
+	merkle_proof, sha256, Device, Distance, HardwareClass, SegmentReport, SpecLimits, TaskPhase,
+	TaskSpec, Uri, Verdict,
 };
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
 use pallet_proof_of_learning::{Phase as VerificationPhase, Verifications};
-use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
 
 pub type AccountId = u64;
@@ -65,71 +63,19 @@ parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	pub const Half: Perbill = Perbill::from_percent(50);
 	pub const Tenth: Perbill = Perbill::from_percent(10);
-	pub const Limits: SpecLimits = SpecLimits {
-		max_total_steps: 100_000,
-		max_batch_size: 1_024,
-		max_segments: 1_000,
-		max_sampled_segments: 16,
-		max_verifiers: 8,
-		min_deadline_blocks: 5,
-		max_deadline_blocks: 1_000,
-		max_gflops: 1_000_000,
-	};
+	pub const Limits: SpecLimits = assay_test_support::MOCK_SPEC_LIMITS;
 }
 
-impl pallet_role_staking::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type MinSolverBond = frame_support::traits::ConstU128<100>;
-	type MinVerifierBond = frame_support::traits::ConstU128<100>;
-	type MinWhistleblowerBond = frame_support::traits::ConstU128<50>;
-	type UnbondingPeriod = frame_support::traits::ConstU64<10>;
-	type SlashRewardShare = Half;
-	type TreasuryAccount = Treasury;
-	type MaxMembersPerRole = frame_support::traits::ConstU32<16>;
-	type MinReputation = frame_support::traits::ConstU32<100_000>;
-	type MaxReputation = frame_support::traits::ConstU32<2_000_000>;
-	type ReputationReward = frame_support::traits::ConstU32<50_000>;
-	type ReputationPenalty = frame_support::traits::ConstU32<200_000>;
-	type WeightInfo = ();
-}
+assay_test_support::impl_role_staking_config!(Test, treasury = Treasury, slash_reward_share = Half);
 
-/// `blake2(subject ‖ block number)`: changes every block, like BABE's.
-pub struct TestRandomness;
-impl frame_support::traits::Randomness<H256, BlockNumber> for TestRandomness {
-	fn random(subject: &[u8]) -> (H256, BlockNumber) {
-		let block = System::block_number();
-		(H256(sp_io::hashing::blake2_256(&(subject, block).encode())), block)
-	}
-}
-
-impl pallet_task_pool::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type RoleStaking = RoleStaking;
-	type Randomness = TestRandomness;
-	type SpecLimits = Limits;
-	type SolverCollateral = Half;
-	type NoShowSlash = Tenth;
-	type MissedDeadlineSlash = Half;
-	type AcceptWindow = frame_support::traits::ConstU64<3>;
-	type ExpiryFactor = frame_support::traits::ConstU32<3>;
-	type MaxPendingTasks = frame_support::traits::ConstU32<8>;
-	type MaxDrawsPerBlock = frame_support::traits::ConstU32<2>;
-	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
-	type MaxSolverAttempts = frame_support::traits::ConstU32<3>;
-	type MaxSolverCandidates = frame_support::traits::ConstU32<16>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
-}
+assay_test_support::impl_task_pool_config!(Test, spec_limits = Limits);
 
 impl pallet_proof_of_learning::Config for Test {
 	type Balance = Balance;
 	type RoleStaking = RoleStaking;
 	type Tasks = TaskPool;
 	type Disputes = Dispute;
-	type Randomness = TestRandomness;
+	type Randomness = assay_test_support::BlockRandomness<Test>;
 	type VerifierCollateral = frame_support::traits::ConstU128<VERIFIER_COLLATERAL>;
 	type VerifierNoShowSlash = Tenth;
 	type SamplingDelay = frame_support::traits::ConstU64<2>;
@@ -149,7 +95,7 @@ impl Config for Test {
 	type Balance = Balance;
 	type RoleStaking = RoleStaking;
 	type Verification = ProofOfLearning;
-	type Randomness = TestRandomness;
+	type Randomness = assay_test_support::BlockRandomness<Test>;
 	type ChallengeBond = frame_support::traits::ConstU128<CHALLENGE_BOND>;
 	type JurySize = frame_support::traits::ConstU32<3>;
 	type JurorCollateral = frame_support::traits::ConstU128<JUROR_COLLATERAL>;
@@ -196,31 +142,12 @@ fn bond_once(who: &AccountId, role: Role) {
 	}
 }
 
-/// A task of 10 segments of [`K`] steps, 2 sampled, `verifiers` verifiers, `Exact`.
+/// A task of 10 segments of [`K`] steps, 2 sampled, `verifiers` verifiers, `Exact`, a
+/// 50-block deadline.
 pub fn spec(verifiers: u16) -> TaskSpec {
 	TaskSpec {
-		model: ModelSpec::Mlp { layers: Layers::truncate_from(vec![64, 32, 10]) },
-		dataset: DatasetRef {
-			uri: Uri::truncate_from(b"https://example.org/d.csv".to_vec()),
-			sha256: [7; 32],
-			format: DatasetFormat::Csv,
-			train_samples: 1_797,
-		},
-		hyper: Hyperparams {
-			optimizer: Optimizer::Sgd,
-			learning_rate: assay_primitives::Fixed::from_parts(10_000_000),
-			batch_size: 16,
-			total_steps: 100,
-			seed: 42,
-			checkpoint_interval: K,
-		},
-		verification: VerificationPolicy {
-			mode: VerificationMode::Exact,
-			sampled_segments: 2,
-			verifiers,
-		},
-		hardware: HardwareClass { device: Device::Cpu, memory_gib: 1 },
 		deadline_blocks: 50,
+		..assay_test_support::mlp_task(verifiers, VerificationMode::Exact)
 	}
 }
 

@@ -3,13 +3,11 @@
 
 use crate::{self as pallet_proof_of_learning, *};
 use assay_primitives::{
-	merkle_proof, sha256, DatasetFormat, DatasetRef, Device, Distance, HardwareClass, Hyperparams,
-	Layers, ModelSpec, Optimizer, Sha256, SpecLimits, TaskSpec, VerificationMode,
-	VerificationPolicy,
+	merkle_proof, sha256, Device, Distance, HardwareClass, Sha256, SpecLimits, TaskSpec,
+	VerificationMode,
 };
 use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
-use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
 
 pub type AccountId = u64;
@@ -59,66 +57,17 @@ parameter_types! {
 	pub const SlashRewardShare: Perbill = Perbill::from_percent(50);
 }
 
-impl pallet_role_staking::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type MinSolverBond = frame_support::traits::ConstU128<100>;
-	type MinVerifierBond = frame_support::traits::ConstU128<100>;
-	type MinWhistleblowerBond = frame_support::traits::ConstU128<50>;
-	type UnbondingPeriod = frame_support::traits::ConstU64<10>;
-	type SlashRewardShare = SlashRewardShare;
-	type TreasuryAccount = Treasury;
-	type MaxMembersPerRole = frame_support::traits::ConstU32<16>;
-	type MinReputation = frame_support::traits::ConstU32<100_000>;
-	type MaxReputation = frame_support::traits::ConstU32<2_000_000>;
-	type ReputationReward = frame_support::traits::ConstU32<50_000>;
-	type ReputationPenalty = frame_support::traits::ConstU32<200_000>;
-	type WeightInfo = ();
-}
-
-/// `blake2(subject ‖ block number)`: changes every block, like BABE's.
-pub struct TestRandomness;
-impl frame_support::traits::Randomness<H256, BlockNumber> for TestRandomness {
-	fn random(subject: &[u8]) -> (H256, BlockNumber) {
-		let block = System::block_number();
-		(H256(sp_io::hashing::blake2_256(&(subject, block).encode())), block)
-	}
-}
+assay_test_support::impl_role_staking_config!(
+	Test,
+	treasury = Treasury,
+	slash_reward_share = SlashRewardShare
+);
 
 parameter_types! {
-	pub const Limits: SpecLimits = SpecLimits {
-		max_total_steps: 100_000,
-		max_batch_size: 1_024,
-		max_segments: 1_000,
-		max_sampled_segments: 16,
-		max_verifiers: 8,
-		min_deadline_blocks: 5,
-		max_deadline_blocks: 1_000,
-		max_gflops: 1_000_000,
-	};
-	pub const SolverCollateral: Perbill = Perbill::from_percent(50);
+	pub const Limits: SpecLimits = assay_test_support::MOCK_SPEC_LIMITS;
 }
 
-impl pallet_task_pool::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type RoleStaking = RoleStaking;
-	type Randomness = TestRandomness;
-	type SpecLimits = Limits;
-	type SolverCollateral = SolverCollateral;
-	type NoShowSlash = SolverCollateral;
-	type MissedDeadlineSlash = SolverCollateral;
-	type AcceptWindow = frame_support::traits::ConstU64<3>;
-	type ExpiryFactor = frame_support::traits::ConstU32<3>;
-	type MaxPendingTasks = frame_support::traits::ConstU32<8>;
-	type MaxDrawsPerBlock = frame_support::traits::ConstU32<2>;
-	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
-	type MaxSolverAttempts = frame_support::traits::ConstU32<3>;
-	type MaxSolverCandidates = frame_support::traits::ConstU32<16>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
-}
+assay_test_support::impl_task_pool_config!(Test, spec_limits = Limits);
 
 thread_local! {
 	/// The disputes proof of learning asked to open: `(task, segment, challenger, defender)`.
@@ -163,7 +112,7 @@ impl Config for Test {
 	type RoleStaking = RoleStaking;
 	type Tasks = TaskPool;
 	type Disputes = RecordingDisputes;
-	type Randomness = TestRandomness;
+	type Randomness = assay_test_support::BlockRandomness<Test>;
 	type VerifierCollateral = VerifierCollateral;
 	type VerifierNoShowSlash = NoShowSlash;
 	type SamplingDelay = SamplingDelay;
@@ -212,28 +161,10 @@ impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	}
 }
 
-/// A task of 10 segments (100 steps, checkpoints every 10), 2 sampled, `verifiers` verifiers.
+/// A task of 10 segments (100 steps, checkpoints every 10), 2 sampled, `verifiers` verifiers,
+/// a 50-block deadline.
 pub fn spec(verifiers: u16, mode: VerificationMode) -> TaskSpec {
-	TaskSpec {
-		model: ModelSpec::Mlp { layers: Layers::truncate_from(vec![64, 32, 10]) },
-		dataset: DatasetRef {
-			uri: assay_primitives::Uri::truncate_from(b"https://example.org/d.csv".to_vec()),
-			sha256: [7; 32],
-			format: DatasetFormat::Csv,
-			train_samples: 1_797,
-		},
-		hyper: Hyperparams {
-			optimizer: Optimizer::Sgd,
-			learning_rate: assay_primitives::Fixed::from_parts(10_000_000),
-			batch_size: 16,
-			total_steps: 100,
-			seed: 42,
-			checkpoint_interval: 10,
-		},
-		verification: VerificationPolicy { mode, sampled_segments: 2, verifiers },
-		hardware: HardwareClass { device: Device::Cpu, memory_gib: 1 },
-		deadline_blocks: 50,
-	}
+	TaskSpec { deadline_blocks: 50, ..assay_test_support::mlp_task(verifiers, mode) }
 }
 
 /// The solver's checkpoint hashes `h_0 … h_10`.

@@ -2,12 +2,8 @@
 //! `pub static`s.
 
 use crate::{self as pallet_task_pool, *};
-use assay_primitives::{
-	DatasetFormat, DatasetRef, Device, HardwareClass, Hyperparams, Layers, ModelSpec, Optimizer,
-	Uri, VerificationMode, VerificationPolicy,
-};
+use assay_primitives::{Device, HardwareClass, VerificationMode};
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
-use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
 
 pub type AccountId = u64;
@@ -54,32 +50,11 @@ parameter_types! {
 	pub static SlashRewardShare: Perbill = Perbill::from_percent(50);
 }
 
-impl pallet_role_staking::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type MinSolverBond = frame_support::traits::ConstU128<100>;
-	type MinVerifierBond = frame_support::traits::ConstU128<100>;
-	type MinWhistleblowerBond = frame_support::traits::ConstU128<50>;
-	type UnbondingPeriod = frame_support::traits::ConstU64<10>;
-	type SlashRewardShare = SlashRewardShare;
-	type TreasuryAccount = TreasuryAccount;
-	type MaxMembersPerRole = frame_support::traits::ConstU32<16>;
-	type MinReputation = frame_support::traits::ConstU32<100_000>;
-	type MaxReputation = frame_support::traits::ConstU32<2_000_000>;
-	type ReputationReward = frame_support::traits::ConstU32<50_000>;
-	type ReputationPenalty = frame_support::traits::ConstU32<200_000>;
-	type WeightInfo = ();
-}
-
-/// `blake2(subject ‖ block number)`: changes every block and with every subject, like the
-/// runtime's BABE randomness.
-pub struct TestRandomness;
-impl frame_support::traits::Randomness<H256, BlockNumber> for TestRandomness {
-	fn random(subject: &[u8]) -> (H256, BlockNumber) {
-		let block = System::block_number();
-		(H256(sp_io::hashing::blake2_256(&(subject, block).encode())), block)
-	}
-}
+assay_test_support::impl_role_staking_config!(
+	Test,
+	treasury = TreasuryAccount,
+	slash_reward_share = SlashRewardShare
+);
 
 parameter_types! {
 	pub static Limits: SpecLimits = SpecLimits {
@@ -107,7 +82,7 @@ impl Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RoleStaking = RoleStaking;
-	type Randomness = TestRandomness;
+	type Randomness = assay_test_support::BlockRandomness<Test>;
 	type SpecLimits = Limits;
 	type SolverCollateral = SolverCollateral;
 	type NoShowSlash = NoShowSlash;
@@ -142,34 +117,10 @@ impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	}
 }
 
-/// A valid spec: an MLP `[64, 32, 10]`, 100 steps of 16 in 10 segments, 2 of 3 verifiers,
-/// any CPU, a 20-block deadline. 3 × (2·64·32 + 32 + 2·32·10 + 10) × 16 × 100 = 20 865 600 FLOPs:
-/// 1 GFLOP (rounded up).
+/// A valid spec: [`assay_test_support::mlp_task`] with 3 verifiers (1 GFLOP, 10 segments, a
+/// 20-block deadline, any CPU with 4 GiB).
 pub fn spec() -> TaskSpec {
-	TaskSpec {
-		model: ModelSpec::Mlp { layers: Layers::truncate_from(vec![64, 32, 10]) },
-		dataset: DatasetRef {
-			uri: Uri::truncate_from(b"https://example.org/digits.csv".to_vec()),
-			sha256: [7; 32],
-			format: DatasetFormat::Csv,
-			train_samples: 1_797,
-		},
-		hyper: Hyperparams {
-			optimizer: Optimizer::Sgd,
-			learning_rate: assay_primitives::Fixed::from_parts(10_000_000),
-			batch_size: 16,
-			total_steps: 100,
-			seed: 42,
-			checkpoint_interval: 10,
-		},
-		verification: VerificationPolicy {
-			mode: VerificationMode::Exact,
-			sampled_segments: 2,
-			verifiers: 3,
-		},
-		hardware: CPU_4,
-		deadline_blocks: 20,
-	}
+	assay_test_support::mlp_task(3, VerificationMode::Exact)
 }
 
 /// The [`spec`] needing a 16 GiB GPU.

@@ -12,6 +12,7 @@
 //     ring buffer, whose tail `withLogsOnFailure` prints when a test fails.
 
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import net from 'node:net';
@@ -747,4 +748,35 @@ export function babeAuthorityIndex(header) {
     return u8a[1] | (u8a[2] << 8) | (u8a[3] << 16) | (u8a[4] << 24);
   }
   return undefined;
+}
+
+/**
+ * Registers `before`/`after` hooks on the current `describe` that start `assay-node --dev` in
+ * a fresh temporary directory, connect polkadot.js and wait for the first finalized block, and
+ * tear all of it down afterwards. Returns `dev`, whose `node` and `api` are set once `before`
+ * ran, and `nodes()` for `withLogsOnFailure`.
+ */
+export function useDevNode(prefix) {
+  const dev = { root: undefined, node: undefined, api: undefined };
+  const nodes = () => (dev.node ? [dev.node] : []);
+  before(
+    withLogsOnFailure(nodes, async () => {
+      assertBinary();
+      dev.root = await makeTempDir(prefix);
+      dev.node = await startNode({ args: ['--dev'], basePath: path.join(dev.root, 'dev'), name: 'dev' });
+      dev.api = await connectApi(dev.node.rpcPort);
+      // Extrinsics need a chain that moves: wait for the first finalized block.
+      await waitForFinalized(dev.api, 1, 180_000);
+    }),
+    { timeout: 300_000 },
+  );
+  after(
+    async () => {
+      await disconnectApi(dev.api);
+      await stopAll(nodes());
+      await removeTempDir(dev.root);
+    },
+    { timeout: 120_000 },
+  );
+  return { dev, nodes };
 }
