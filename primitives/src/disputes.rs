@@ -58,6 +58,8 @@ pub struct DisputeTerms<AccountId> {
 	pub challenger_role: Role,
 	/// The solver.
 	pub defender: AccountId,
+	/// The task's submitter: it gains if the solver loses, so it never sits on the jury.
+	pub submitter: AccountId,
 	/// Steps per segment `k`: the range a bisection runs over.
 	pub steps_per_segment: u32,
 	/// How the task is judged (`Exact`: bisection to one step; `Tolerance`: the whole segment).
@@ -86,6 +88,8 @@ pub fn vote_commitment<AccountId: Encode>(
 pub struct Challengeable<AccountId> {
 	/// The solver, who defends its training.
 	pub solver: AccountId,
+	/// The task's submitter.
+	pub submitter: AccountId,
 	/// What the solver committed to: a challenge proves its `h_i`, `h_{i+1}` against it.
 	pub commitment: CheckpointCommitment,
 	/// Steps per segment `k`: the range a bisection runs over.
@@ -103,14 +107,21 @@ pub trait VerificationDisputes<AccountId> {
 	/// A challenge was accepted: the task waits for the dispute's outcome instead of settling.
 	fn challenged(task: TaskId) -> Result<(), DisputeError>;
 
-	/// The dispute over `segment` of `task` ended. `solver_was_right`: the segment reproduces,
-	/// so verifiers that reported it failing were wrong and lose their collateral to the
-	/// solver; otherwise the solver's training is wrong (its collateral is slashed) and the
-	/// verifiers that passed the segment were lazy; `challenger` is the beneficiary of both.
+	/// The dispute over `segment` of `task` ended.
+	///
+	/// `solver_was_right` on the merits (`by_timeout` false): the segment reproduces, so every
+	/// verifier that reported it failing was wrong and loses its collateral to the solver. Won
+	/// because the challenger went silent (`by_timeout`): only the challenger is wrong. Either
+	/// way the remaining verdicts are judged again (another failing segment means another
+	/// dispute) and, if they pass, the challenge window opens afresh for anyone else.
+	///
+	/// Otherwise the solver's training is wrong: the task fails (its collateral is slashed) and
+	/// the verifiers that passed the segment were lazy; `challenger` is the beneficiary of both.
 	fn resolved(
 		task: TaskId,
 		segment: u32,
 		solver_was_right: bool,
+		by_timeout: bool,
 		challenger: &AccountId,
 	) -> Result<(), DisputeError>;
 }

@@ -90,11 +90,12 @@ pub trait TaskLifecycle<AccountId> {
 	/// Refused with [`LifecycleError::NotTheSolver`] unless `solver` is the task's solver.
 	fn committed(task: TaskId, solver: &AccountId) -> Result<(), LifecycleError>;
 
-	/// Every sampled segment reproduced: [`TaskPhase::Verifying`] → [`TaskPhase::Verified`].
+	/// Every sampled segment reproduced (or every dispute went the solver's way):
+	/// [`TaskPhase::Verifying`] or [`TaskPhase::Disputed`] → [`TaskPhase::Verified`].
 	fn verified(task: TaskId) -> Result<(), LifecycleError>;
 
-	/// A verdict was challenged: [`TaskPhase::Verifying`] or [`TaskPhase::Verified`] →
-	/// [`TaskPhase::Disputed`].
+	/// A verdict was challenged: [`TaskPhase::Verifying`], [`TaskPhase::Verified`] or (a
+	/// further dispute) [`TaskPhase::Disputed`] → [`TaskPhase::Disputed`].
 	fn disputed(task: TaskId) -> Result<(), LifecycleError>;
 
 	/// The training stands ([`TaskPhase::Verified`] or [`TaskPhase::Disputed`]): the solver

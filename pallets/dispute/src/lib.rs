@@ -140,6 +140,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type ResponseWindow: Get<BlockNumberFor<Self>>;
 
+		/// Blocks from the end of the bisection to the jury draw (at least 1, so that the
+		/// randomness is from a block after the last answer).
+		#[pallet::constant]
+		type JuryDrawDelay: Get<BlockNumberFor<Self>>;
+
 		/// Blocks jurors have to re-execute and commit.
 		#[pallet::constant]
 		type VoteCommitWindow: Get<BlockNumberFor<Self>>;
@@ -343,6 +348,8 @@ pub mod pallet {
 		AlreadyRevealed,
 		/// The vote and salt do not hash to the juror's commitment.
 		VoteMismatch,
+		/// A solver cannot challenge its own training.
+		SolverCannotChallenge,
 	}
 
 	#[pallet::hooks]
@@ -362,6 +369,7 @@ pub mod pallet {
 			assert!(T::JurySize::get() >= 1, "JurySize must be at least 1");
 			assert!(T::MaxJurors::get() >= T::JurySize::get(), "MaxJurors must hold a jury");
 			assert!(!T::ResponseWindow::get().is_zero(), "ResponseWindow must be at least 1");
+			assert!(!T::JuryDrawDelay::get().is_zero(), "JuryDrawDelay must be at least 1");
 			assert!(!T::VoteCommitWindow::get().is_zero(), "VoteCommitWindow must be at least 1");
 			assert!(!T::VoteRevealWindow::get().is_zero(), "VoteRevealWindow must be at least 1");
 		}
@@ -396,6 +404,7 @@ pub mod pallet {
 				Error::<T>::InvalidProof
 			);
 			ensure!(claim.challenger_end != claim.defender_end, Error::<T>::NoDisagreement);
+			ensure!(who != terms.solver, Error::<T>::SolverCannotChallenge);
 			ensure!(
 				T::RoleStaking::is_active(&who, Role::Whistleblower),
 				Error::<T>::NotWhistleblower
@@ -417,6 +426,7 @@ pub mod pallet {
 					challenger: who,
 					challenger_role: Role::Whistleblower,
 					defender: terms.solver,
+					submitter: terms.submitter,
 					steps_per_segment: terms.steps_per_segment,
 					mode: terms.mode,
 				},
@@ -570,6 +580,7 @@ impl<T: Config> Pallet<T> {
 			challenger_role: terms.challenger_role,
 			challenger_bond: bond,
 			defender: terms.defender.clone(),
+			submitter: terms.submitter.clone(),
 			tolerance,
 			lo: 0,
 			hi: terms.steps_per_segment.max(1),
@@ -580,28 +591,29 @@ impl<T: Config> Pallet<T> {
 			dropped: Default::default(),
 			phase: Phase::JuryCommit { until: now },
 		};
+		// Only fails when the schedule is full, before anything else was written.
+		Self::next_round(task, &mut dispute, now)?;
 		Self::deposit_event(Event::DisputeOpened {
 			task,
 			segment: claim.segment,
 			challenger: terms.challenger,
 			defender: terms.defender,
 		});
-		// Only fails when the schedule is full, before anything else was written.
-		Self::next_round(task, &mut dispute, now)?;
 		DisputeCount::<T>::mutate(|n| *n = n.saturating_add(1));
 		Disputes::<T>::insert(task, dispute);
 		Ok(())
 	}
 
-	/// Asks the next bisection question, or draws the jury once one step (or, with a tolerance,
-	/// the whole segment) is left.
+	/// Asks the next bisection question, or schedules the jury draw once one step (or, with a
+	/// tolerance, the whole segment) is left.
 	fn next_round(
 		task: TaskId,
 		dispute: &mut DisputeOf<T>,
 		now: BlockNumberFor<T>,
 	) -> DispatchResult {
 		if dispute.tolerance || dispute.hi.saturating_sub(dispute.lo) <= 1 {
-			Self::draw_jury(task, dispute, now);
+			let at = Self::schedule(task, now.saturating_add(T::JuryDrawDelay::get()), now)?;
+			dispute.phase = Phase::AwaitingJury { at };
 			return Ok(());
 		}
 		let mid = dispute.lo.saturating_add(dispute.hi.saturating_sub(dispute.lo) / 2);
@@ -619,6 +631,7 @@ impl<T: Config> Pallet<T> {
 		exclude.extend(dispute.dropped.iter().cloned());
 		exclude.push(dispute.defender.clone());
 		exclude.push(dispute.challenger.clone());
+		exclude.push(dispute.submitter.clone());
 		let collateral = T::JurorCollateral::get();
 		let mut added = Vec::new();
 		// Each pass either fills the jury or excludes the candidates that could not serve (a
@@ -709,6 +722,10 @@ impl<T: Config> Pallet<T> {
 				continue;
 			};
 			match dispute.phase {
+				Phase::AwaitingJury { .. } => {
+					Self::draw_jury(task, &mut dispute, now);
+					Disputes::<T>::insert(task, dispute);
+				},
 				Phase::Bisecting { defender_answer, challenger_answer, .. } => {
 					// Silence loses; both silent, the challenger (who must prove) loses.
 					let defender_won = defender_answer.is_some() || challenger_answer.is_none();
@@ -808,9 +825,13 @@ impl<T: Config> Pallet<T> {
 				T::RoleStaking::reward_reputation(&dispute.challenger, Role::Whistleblower);
 			}
 		}
-		if let Err(e) =
-			T::Verification::resolved(task, dispute.segment, defender_won, &dispute.challenger)
-		{
+		if let Err(e) = T::Verification::resolved(
+			task,
+			dispute.segment,
+			defender_won,
+			by_timeout,
+			&dispute.challenger,
+		) {
 			log::error!(target: LOG_TARGET, "proof of learning refused the outcome of {task}: {e:?}");
 		}
 		Disputes::<T>::remove(task);
@@ -847,6 +868,7 @@ impl<T: Config> Pallet<T> {
 			for slot in &dispute.jurors {
 				ensure!(seen.insert(slot.juror.clone()), "a juror is drawn twice");
 				ensure!(!dispute.is_party(&slot.juror), "a party is a juror");
+				ensure!(slot.juror != dispute.submitter, "the submitter is a juror");
 				ensure!(!dispute.dropped.contains(&slot.juror), "a dropped juror is drawn");
 				ensure!(
 					T::RoleStaking::collateral(&slot.juror, Role::Verifier, task)

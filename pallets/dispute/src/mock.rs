@@ -102,6 +102,7 @@ impl Config for Test {
 	type JurorReward = frame_support::traits::ConstU128<JUROR_REWARD>;
 	type JurorNoShowSlash = Tenth;
 	type ResponseWindow = frame_support::traits::ConstU64<3>;
+	type JuryDrawDelay = frame_support::traits::ConstU64<2>;
 	type VoteCommitWindow = frame_support::traits::ConstU64<4>;
 	type VoteRevealWindow = frame_support::traits::ConstU64<4>;
 	type MaxJurors = frame_support::traits::ConstU32<5>;
@@ -353,7 +354,7 @@ pub fn asked_step(task: TaskId) -> Option<u32> {
 }
 
 /// Both parties answer every bisection round: the defender with `defender(step)`, the
-/// challenger with `challenger(step)`, until the jury is drawn.
+/// challenger with `challenger(step)`, then blocks run until the jury is drawn.
 pub fn bisect(task: TaskId, defender: impl Fn(u32) -> Sha256, challenger: impl Fn(u32) -> Sha256) {
 	let (d, c) = {
 		let dispute = crate::Disputes::<Test>::get(task).unwrap();
@@ -362,6 +363,15 @@ pub fn bisect(task: TaskId, defender: impl Fn(u32) -> Sha256, challenger: impl F
 	while let Some(step) = asked_step(task) {
 		Dispute::respond(RuntimeOrigin::signed(d), task, defender(step)).unwrap();
 		Dispute::respond(RuntimeOrigin::signed(c), task, challenger(step)).unwrap();
+	}
+	await_jury(task);
+}
+
+/// Runs blocks until `task`'s jury is drawn (it is drawn from a later block's randomness).
+pub fn await_jury(task: TaskId) {
+	while let Some(Phase::AwaitingJury { at }) = crate::Disputes::<Test>::get(task).map(|d| d.phase)
+	{
+		run_to_block(at);
 	}
 }
 

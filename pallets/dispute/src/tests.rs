@@ -68,6 +68,17 @@ mod scenarios {
 			}
 			let (task, segments, verifiers) = verifying_task(3, &hashes);
 			verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+			// Every verdict fails a segment: the solver may defend it in a dispute. It cannot,
+			// stays silent while the challenging verifier answers, and loses by timeout.
+			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
+			let dispute = crate::Disputes::<Test>::get(task).unwrap();
+			let step = asked_step(task).unwrap();
+			assert_ok!(Dispute::respond(
+				RuntimeOrigin::signed(dispute.challenger),
+				task,
+				honest_state(dispute.segment, step)
+			));
+			run_to_block(System::block_number() + 3);
 			assert_eq!(task_phase(task), None);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
 			assert_eq!(free(SUBMITTER), ENDOWMENT - 3 * FEE);
@@ -150,6 +161,9 @@ mod scenarios {
 				bond(WHISTLEBLOWER, Role::Whistleblower),
 				BOND - CHALLENGE_BOND - 3 * JUROR_REWARD
 			);
+			// The challenge window opens again for anyone else, then the task settles.
+			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
+			run_to_block(System::block_number() + 5);
 			assert_eq!(free(SOLVER), solver_free + REWARD + CHALLENGE_BOND / 2);
 			assert_eq!(task_phase(task), None);
 			for v in &verifiers {
@@ -191,6 +205,9 @@ mod scenarios {
 			assert_ok!(challenge(task, &hashes, 1));
 			run_to_block(System::block_number() + 3);
 			assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND - CHALLENGE_BOND);
+			// A sham challenge only delays: the window opens again, then the task settles.
+			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
+			run_to_block(System::block_number() + 5);
 			assert_eq!(task_phase(task), None);
 		});
 	}
@@ -230,6 +247,7 @@ mod scenarios {
 				BOND - VERIFIER_COLLATERAL - jurors.len() as u128 * JUROR_REWARD
 			);
 			assert_eq!(bond(verifiers[0], Role::Verifier), BOND);
+			run_to_block(System::block_number() + 5);
 			assert_eq!(task_phase(task), None);
 			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - FEE);
 		});
@@ -310,6 +328,13 @@ mod bad_input {
 				Error::<Test>::NoDisagreement
 			);
 			assert_noop!(call(SUBMITTER, claim, &start, &end), Error::<Test>::NotWhistleblower);
+			assert_ok!(RoleStaking::bond(
+				RuntimeOrigin::signed(SOLVER),
+				Role::Whistleblower,
+				BOND,
+				None
+			));
+			assert_noop!(call(SOLVER, claim, &start, &end), Error::<Test>::SolverCannotChallenge);
 			assert_ok!(call(WHISTLEBLOWER, claim, &start, &end));
 			assert_noop!(call(WHISTLEBLOWER, claim, &start, &end), Error::<Test>::NotChallengeable);
 		});

@@ -15,6 +15,13 @@ pub type DisputeOf<T> = Dispute<T>;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum Phase<BlockNumber> {
+	/// One step (or, with a tolerance, the segment) is left; the jury is drawn at `at`, from
+	/// randomness nobody knew when the range was fixed.
+	#[codec(index = 3)]
+	AwaitingJury {
+		/// The block the jury is drawn in.
+		at: BlockNumber,
+	},
 	/// Both parties state the state hash after `mid` steps of the segment, by `until`.
 	#[codec(index = 0)]
 	Bisecting {
@@ -45,7 +52,8 @@ impl<BlockNumber: Copy> Phase<BlockNumber> {
 	/// The block the phase ends at.
 	pub fn deadline(&self) -> BlockNumber {
 		match self {
-			Self::Bisecting { until, .. }
+			Self::AwaitingJury { at: until }
+			| Self::Bisecting { until, .. }
 			| Self::JuryCommit { until }
 			| Self::JuryReveal { until } => *until,
 		}
@@ -81,6 +89,8 @@ pub struct Dispute<T: Config> {
 	pub challenger_bond: BalanceOf<T>,
 	/// The solver.
 	pub defender: T::AccountId,
+	/// The task's submitter (never a juror: it gains if the solver loses).
+	pub submitter: T::AccountId,
 	/// Whether the task is judged with a tolerance (no bisection: the jury replays the whole
 	/// segment).
 	pub tolerance: bool,

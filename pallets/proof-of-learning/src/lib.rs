@@ -771,82 +771,71 @@ impl<T: Config> Pallet<T> {
 		record.slots = frame_support::BoundedVec::truncate_from(kept);
 	}
 
-	/// Decides the outcome from the revealed verdicts.
+	/// Decides the outcome from the revealed verdicts. No verdict fails the solver on its own:
+	/// the segment most verdicts failed (the lowest on a tie) goes to a dispute with the first
+	/// verifier that failed it as challenger, so the solver can defend; a solver that does not
+	/// answer loses at once by timeout. If every verdict passes, the challenge window opens.
 	fn decide(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
 		let revealed: Vec<(T::AccountId, FailedSegments)> =
 			record.revealed().map(|(v, f)| (v.clone(), f.clone())).collect();
 		let failing = |segment: u32| {
 			revealed.iter().filter(|(_, f)| VerificationOf::<T>::fails(f, segment)).count()
 		};
+		let worst = record
+			.segments
+			.iter()
+			.copied()
+			.filter(|s| failing(*s) > 0)
+			.max_by_key(|s| (failing(*s), core::cmp::Reverse(*s)));
 		// The first verifier to report `segment` failing, with its claim.
 		let first_finder = |segment: u32| {
 			revealed.iter().find_map(|(v, f)| {
 				f.iter().find(|c| c.segment == segment).map(|claim| (v.clone(), *claim))
 			})
 		};
-		let contested = record.segments.iter().copied().find(|segment| {
-			let fails = failing(*segment);
-			fails > 0 && fails < revealed.len()
-		});
 
-		if let Some(segment) = contested {
-			let opened = match first_finder(segment) {
-				Some((challenger, claim)) => T::Disputes::open(
-					task,
-					DisputeTerms {
-						claim,
-						challenger,
-						challenger_role: Role::Verifier,
-						defender: record.solver.clone(),
-						steps_per_segment: record.steps_per_segment,
-						mode: record.mode,
-					},
-				),
-				None => Err(DisputeError::NotDisputable),
-			};
-			match opened {
-				Ok(()) => {
-					if T::Tasks::disputed(task).is_err() {
-						log::error!(target: LOG_TARGET, "task {task} could not be marked disputed");
-					}
-					record.phase = Phase::Disputed;
-					Verifications::<T>::insert(task, record);
-					Self::deposit_event(Event::VerificationDisputed {
-						task,
-						segment: Some(segment),
-					});
-				},
-				Err(e) => {
-					// The dispute pallet is full: decide again next block.
-					log::warn!(target: LOG_TARGET, "dispute for task {task} not opened: {e:?}");
-					let next = now.saturating_add(1u32.into());
-					let retry = Self::schedule(task, next, now).unwrap_or(next);
-					record.phase = Phase::Revealing { until: retry };
-					Verifications::<T>::insert(task, record);
-				},
+		let Some(segment) = worst else {
+			let window = now.saturating_add(T::ChallengeWindow::get());
+			let until = Self::schedule(task, window, now).unwrap_or(window);
+			if T::Tasks::verified(task).is_err() {
+				log::error!(target: LOG_TARGET, "task {task} could not be marked verified");
 			}
+			record.phase = Phase::ChallengeWindow { until };
+			Verifications::<T>::insert(task, record);
+			Self::deposit_event(Event::VerificationPassed { task, challenge_until: until });
 			return;
-		}
-
-		let failed = record.segments.iter().copied().find(|segment| failing(*segment) > 0);
-		match failed.and_then(|segment| first_finder(segment).map(|(f, _)| (segment, f))) {
-			Some((segment, finder)) => {
-				Self::deposit_event(Event::VerificationFailed {
-					task,
-					segment,
-					finder: finder.clone(),
-				});
-				Self::close(task, record, false, Some(finder));
-			},
-			None => {
-				let window = now.saturating_add(T::ChallengeWindow::get());
-				let until = Self::schedule(task, window, now).unwrap_or(window);
-				if T::Tasks::verified(task).is_err() {
-					log::error!(target: LOG_TARGET, "task {task} could not be marked verified");
+		};
+		let opened = match first_finder(segment) {
+			Some((challenger, claim)) => T::Disputes::open(
+				task,
+				DisputeTerms {
+					claim,
+					challenger,
+					challenger_role: Role::Verifier,
+					defender: record.solver.clone(),
+					submitter: record.submitter.clone(),
+					steps_per_segment: record.steps_per_segment,
+					mode: record.mode,
+				},
+			),
+			None => Err(DisputeError::NotDisputable),
+		};
+		match opened {
+			Ok(()) => {
+				if T::Tasks::disputed(task).is_err() {
+					log::error!(target: LOG_TARGET, "task {task} could not be marked disputed");
 				}
-				record.phase = Phase::ChallengeWindow { until };
+				record.phase = Phase::Disputed;
 				Verifications::<T>::insert(task, record);
-				Self::deposit_event(Event::VerificationPassed { task, challenge_until: until });
+				Self::deposit_event(Event::VerificationDisputed { task, segment: Some(segment) });
+			},
+			Err(e) => {
+				// The dispute pallet is full: decide again next block.
+				log::warn!(target: LOG_TARGET, "dispute for task {task} not opened: {e:?}");
+				let next = now.saturating_add(1u32.into());
+				let retry = Self::schedule(task, next, now).unwrap_or(next);
+				record.phase = Phase::Revealing { until: retry };
+				Verifications::<T>::insert(task, record);
 			},
 		}
 	}
@@ -893,14 +882,25 @@ impl<T: Config> Pallet<T> {
 		wrong_verdict_fails: bool,
 		beneficiary: Option<&T::AccountId>,
 	) {
-		let collateral = T::VerifierCollateral::get();
 		let sampled = record.segments.contains(&segment);
-		let (wrong, right): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(|s| {
+		Self::slash_verifiers(task, record, beneficiary, |s| {
 			sampled
 				&& s.failed
 					.as_ref()
 					.is_some_and(|f| VerificationOf::<T>::fails(f, segment) == wrong_verdict_fails)
 		});
+	}
+
+	/// Slashes the whole collateral of the verifiers `wrong` picks out, paying the beneficiary
+	/// share to `beneficiary`, and removes them from the slots (they are not paid).
+	fn slash_verifiers(
+		task: TaskId,
+		record: &mut VerificationOf<T>,
+		beneficiary: Option<&T::AccountId>,
+		wrong: impl Fn(&VerifierSlot<T::AccountId>) -> bool,
+	) {
+		let collateral = T::VerifierCollateral::get();
+		let (wrong, right): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(|s| wrong(s));
 		for slot in wrong {
 			let slashed = T::RoleStaking::slash(
 				&slot.verifier,
@@ -998,6 +998,7 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 		let record = Verifications::<T>::get(task)?;
 		matches!(record.phase, Phase::ChallengeWindow { .. }).then(|| Challengeable {
 			solver: record.solver.clone(),
+			submitter: record.submitter.clone(),
 			commitment: record.commitment,
 			steps_per_segment: record.steps_per_segment,
 			mode: record.mode,
@@ -1025,18 +1026,33 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 		task: TaskId,
 		segment: u32,
 		solver_was_right: bool,
+		by_timeout: bool,
 		challenger: &T::AccountId,
 	) -> Result<(), DisputeError> {
 		let mut record = Verifications::<T>::get(task).ok_or(DisputeError::NotDisputable)?;
 		ensure!(record.phase == Phase::Disputed, DisputeError::NotDisputable);
+		let now = frame_system::Pallet::<T>::block_number();
 		if solver_was_right {
-			// Verifiers that failed a reproducing segment were wrong.
 			let solver = record.solver.clone();
-			Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
-			Self::close(task, record, true, None);
+			if by_timeout {
+				// Only the silent challenger is shown wrong; other verifiers that failed the
+				// segment get their own dispute.
+				Self::slash_verifiers(task, &mut record, Some(&solver), |s| {
+					&s.verifier == challenger
+				});
+			} else {
+				// A jury found the segment reproduces: every verifier that failed it was wrong.
+				Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
+			}
+			Self::decide(task, record, now);
 		} else {
 			// Verifiers that passed a wrong segment were lazy or lying.
 			Self::slash_wrong_verifiers(task, &mut record, segment, false, Some(challenger));
+			Self::deposit_event(Event::VerificationFailed {
+				task,
+				segment,
+				finder: challenger.clone(),
+			});
 			Self::close(task, record, false, Some(challenger.clone()));
 		}
 		Ok(())

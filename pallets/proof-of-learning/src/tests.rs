@@ -169,14 +169,19 @@ mod outcomes {
 	}
 
 	#[test]
-	fn a_faked_segment_is_caught_and_the_solver_slashed() {
+	fn a_faked_segment_goes_to_a_dispute_and_a_lost_one_fails_the_task() {
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(3, EXACT);
 			let caught = verdict(&segments, &[segments[1]]);
 			let treasury = free(TREASURY);
 			commit_and_reveal(task, &verifiers, &[caught.clone(), caught.clone(), caught]);
+			// Even a unanimous failure lets the solver defend: a dispute, challenger the first
+			// finder.
+			assert_eq!(opened_disputes(), vec![(task, segments[1], verifiers[0], SOLVER)]);
+			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
+			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, true, &verifiers[0]));
 			assert!(Verifications::<Test>::get(task).is_none());
-			// Collateral is half the reward (300): half to the first finder, half to the treasury.
+			// Collateral is half the reward (300): half to the finder, half to the treasury.
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
 			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + FEE + REWARD / 4);
 			assert_eq!(free(verifiers[1]), ENDOWMENT - BOND + FEE);
@@ -190,6 +195,24 @@ mod outcomes {
 				finder: verifiers[0]
 			}));
 			assert!(events.contains(&Event::VerificationClosed { task, solver_paid: false }));
+		});
+	}
+
+	#[test]
+	fn a_silent_challenger_only_shows_itself_wrong() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let honest = verdict(&segments, &[]);
+			let fails = verdict(&segments, &[segments[0]]);
+			commit_and_reveal(task, &verifiers, &[fails.clone(), fails, honest]);
+			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
+			// The first finder goes silent and loses by timeout: only it is slashed, and the
+			// second finder gets its own dispute.
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, true, &verifiers[0]));
+			assert_eq!(bond(verifiers[0], Role::Verifier), BOND - COLLATERAL);
+			assert_eq!(bond(verifiers[1], Role::Verifier), BOND);
+			assert_eq!(opened_disputes().last(), Some(&(task, segments[0], verifiers[1], SOLVER)));
+			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
 		});
 	}
 
@@ -219,9 +242,16 @@ mod outcomes {
 			let accuse = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[honest.clone(), accuse, honest]);
 			let solver_free = free(SOLVER);
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &verifiers[1]));
-			// The accuser loses its collateral, half to the solver.
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, false, &verifiers[1]));
+			// The accuser loses its collateral, half to the solver; the rest pass, so the
+			// challenge window opens again, and then the task settles.
 			assert_eq!(bond(verifiers[1], Role::Verifier), BOND - COLLATERAL);
+			let Phase::ChallengeWindow { until } = Verifications::<Test>::get(task).unwrap().phase
+			else {
+				panic!("not in the challenge window")
+			};
+			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
+			run_to_block(until);
 			assert_eq!(free(SOLVER), solver_free + REWARD + COLLATERAL / 2);
 			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + FEE);
 			assert_eq!(free(verifiers[1]), ENDOWMENT - BOND);
@@ -229,7 +259,7 @@ mod outcomes {
 			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 2 * FEE);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(
-				ProofOfLearning::resolved(task, segments[0], true, &verifiers[1]),
+				ProofOfLearning::resolved(task, segments[0], true, false, &verifiers[1]),
 				Err(DisputeError::NotDisputable)
 			);
 		});
@@ -242,7 +272,7 @@ mod outcomes {
 			let lazy = verdict(&segments, &[]);
 			let caught = verdict(&segments, &[segments[1]]);
 			commit_and_reveal(task, &verifiers, &[lazy.clone(), caught, lazy]);
-			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, &verifiers[1]));
+			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, false, &verifiers[1]));
 			for lazy in [verifiers[0], verifiers[2]] {
 				assert_eq!(bond(lazy, Role::Verifier), BOND - COLLATERAL);
 				assert_eq!(free(lazy), ENDOWMENT - BOND);
@@ -315,6 +345,7 @@ mod challenges {
 				ProofOfLearning::challengeable(task),
 				Some(Challengeable {
 					solver: SOLVER,
+					submitter: SUBMITTER,
 					commitment: commitment(),
 					steps_per_segment: 10,
 					mode: EXACT
@@ -327,7 +358,11 @@ mod challenges {
 			// No settlement while disputed.
 			run_to_block(System::block_number() + 10);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &WHISTLEBLOWER));
+			// The whistleblower lost: the window opens again for anyone else, then it settles.
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, false, &WHISTLEBLOWER));
+			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
+			assert!(ProofOfLearning::challengeable(task).is_some());
+			run_to_block(System::block_number() + ChallengeWindow::get());
 			assert_eq!(task_phase(task), None);
 		});
 	}
@@ -344,7 +379,7 @@ mod challenges {
 			let unsampled = (0..10).find(|s| !segments.contains(s)).unwrap();
 			assert_ok!(ProofOfLearning::challenged(task));
 			let whistleblower_free = free(WHISTLEBLOWER);
-			assert_ok!(ProofOfLearning::resolved(task, unsampled, false, &WHISTLEBLOWER));
+			assert_ok!(ProofOfLearning::resolved(task, unsampled, false, false, &WHISTLEBLOWER));
 			// Nobody was asked about that segment: no verifier loses anything, both are paid.
 			for v in &verifiers {
 				assert_eq!(bond(*v, Role::Verifier), BOND);
@@ -449,6 +484,8 @@ mod no_shows {
 			};
 			run_to_block(until);
 			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL / 10);
+			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], false, true, &verifiers[0]));
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
 			// The silent verifier is not paid; its fee returns to the submitter.

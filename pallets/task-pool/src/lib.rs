@@ -1135,7 +1135,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 	fn verified(task: TaskId) -> Result<(), LifecycleError> {
 		Self::transition(
 			task,
-			&[TaskPhase::Verifying],
+			&[TaskPhase::Verifying, TaskPhase::Disputed],
 			|solver| TaskState::Verified { solver },
 			Event::TaskVerified { task },
 		)
@@ -1144,7 +1144,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 	fn disputed(task: TaskId) -> Result<(), LifecycleError> {
 		Self::transition(
 			task,
-			&[TaskPhase::Verifying, TaskPhase::Verified],
+			&[TaskPhase::Verifying, TaskPhase::Verified, TaskPhase::Disputed],
 			|solver| TaskState::Disputed { solver },
 			Event::TaskDisputed { task },
 		)

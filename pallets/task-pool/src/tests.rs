@@ -644,7 +644,11 @@ mod lifecycle {
 			);
 			assert_ok!(TaskPool::disputed(task));
 			assert_eq!(state(task), TaskState::Disputed { solver: 5 });
-			assert_eq!(TaskPool::disputed(task), Err(LifecycleError::WrongPhase));
+			// A further dispute keeps it disputed; a won one makes it verified again.
+			assert_ok!(TaskPool::disputed(task));
+			assert_ok!(TaskPool::verified(task));
+			assert_eq!(state(task), TaskState::Verified { solver: 5 });
+			assert_ok!(TaskPool::disputed(task));
 			// The commit deadline no longer applies once committed.
 			run_to_block(30);
 			assert_eq!(state(task), TaskState::Disputed { solver: 5 });

@@ -543,6 +543,7 @@ impl pallet_dispute::Config for Runtime {
 	type JurorReward = JurorReward;
 	type JurorNoShowSlash = JurorNoShowSlash;
 	type ResponseWindow = DisputeResponseWindow;
+	type JuryDrawDelay = SamplingDelay;
 	type VoteCommitWindow = VoteCommitWindow;
 	type VoteRevealWindow = VoteRevealWindow;
 	type MaxJurors = MaxJurors;
