@@ -1,6 +1,6 @@
 //! Benchmarks for `pallet_task_pool`: one per call, and the three parts of `on_initialize`.
 //!
-//! Worst cases: the [`DrawQueue`] one short of [`Config::MaxPendingTasks`] (every push or
+//! Worst cases: the [`DrawQueue`] one short of [`Config::MaxLiveTasks`] (every push or
 //! removal decodes and re-encodes it), and every block a deadline could land in full up to the
 //! last one the search reaches (so scheduling reads the whole span). The spec is the largest
 //! encoding: sixteen layer widths and a dataset URI of the maximum length.
@@ -89,7 +89,7 @@ fn solver<T: Config>(index: u32) -> T::AccountId {
 
 /// Fills the draw queue with fillers up to one short of its bound, and counts them pending.
 fn fill_queue<T: Config>() {
-	let room = T::MaxPendingTasks::get().saturating_sub(1);
+	let room = T::MaxLiveTasks::get().saturating_sub(1);
 	let len = DrawQueue::<T>::decode_len().unwrap_or(0) as u32;
 	DrawQueue::<T>::mutate(|queue| {
 		for _ in len..room {

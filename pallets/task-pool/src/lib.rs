@@ -22,7 +22,7 @@
 //! - **Collateral**: [`Config::SolverCollateral`] × reward, locked from the solver's role bond
 //!   (through [`RoleStaking`]) while it trains and is judged.
 //! - **Pending**: open, assigned or training, i.e. not yet committed. At most
-//!   [`Config::MaxPendingTasks`] tasks are pending; that bounds every queue below.
+//!   [`Config::MaxLiveTasks`] tasks are pending; that bounds every queue below.
 //! - **Draw**: in `on_initialize`, up to [`Config::MaxDrawsPerBlock`] open tasks from the
 //!   [`DrawQueue`] get a solver drawn by [`RoleStaking::select`], with BABE randomness from a
 //!   block after the task opened, among active solvers whose hardware meets the task's and whose
@@ -82,7 +82,7 @@
 //!     type MissedDeadlineSlash = MissedDeadlineSlash;
 //!     type AcceptWindow = ConstU32<20>;
 //!     type ExpiryFactor = ConstU32<3>;
-//!     type MaxPendingTasks = ConstU32<1024>;
+//!     type MaxLiveTasks = ConstU32<1024>;
 //!     type MaxDrawsPerBlock = ConstU32<1>;
 //!     type MaxDeadlinesPerBlock = ConstU32<32>;
 //!     type MaxSolverAttempts = ConstU32<8>;
@@ -102,7 +102,7 @@
 //!   tasks due) are the only things `on_initialize` reads; nothing iterates all tasks.
 //! - **One deadline entry per pending task**, removed on every transition, so no stale entries
 //!   accumulate and the forward search for a free block always succeeds: with at most
-//!   `MaxPendingTasks` entries, `⌈MaxPendingTasks / MaxDeadlinesPerBlock⌉` blocks always have
+//!   `MaxLiveTasks` entries, `⌈MaxLiveTasks / MaxDeadlinesPerBlock⌉` blocks always have
 //!   room.
 //! - **Ended tasks are removed.** The outcome is in the events; state holds live tasks only.
 //! - **Payments from the hold.** Reward and fees move with `transfer_on_hold` into the
@@ -241,9 +241,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type ExpiryFactor: Get<u32>;
 
-		/// The most tasks open, assigned or training at once.
+		/// The most live tasks (submitted and not yet ended) at once. It bounds the draw queue
+		/// and the deadline schedule here, and must not exceed the verifications and disputes
+		/// the judging pallets can hold, so that a solver's commitment or a challenge is never
+		/// refused for want of room.
 		#[pallet::constant]
-		type MaxPendingTasks: Get<u32>;
+		type MaxLiveTasks: Get<u32>;
 
 		/// The most solver draws per block.
 		#[pallet::constant]
@@ -278,6 +281,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextTaskId<T: Config> = StorageValue<_, TaskId, ValueQuery>;
 
+	/// How many tasks are live (submitted and not yet ended), whatever their phase.
+	#[pallet::storage]
+	pub type LiveTasks<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	/// How many tasks are open, assigned or training.
 	#[pallet::storage]
 	pub type PendingTasks<T: Config> = StorageValue<_, u32, ValueQuery>;
@@ -285,7 +292,7 @@ pub mod pallet {
 	/// The open tasks, in the order they (re)opened: the draw's work list.
 	#[pallet::storage]
 	pub type DrawQueue<T: Config> =
-		StorageValue<_, BoundedVec<TaskId, T::MaxPendingTasks>, ValueQuery>;
+		StorageValue<_, BoundedVec<TaskId, T::MaxLiveTasks>, ValueQuery>;
 
 	/// Pending tasks by the block their current deadline falls due in.
 	#[pallet::storage]
@@ -475,8 +482,8 @@ pub mod pallet {
 		RewardBelowCost,
 		/// The submitter cannot hold the escrow.
 		InsufficientBalance,
-		/// [`Config::MaxPendingTasks`] tasks are already pending; try later.
-		TooManyPendingTasks,
+		/// [`Config::MaxLiveTasks`] tasks are already live; try later.
+		TooManyLiveTasks,
 		/// No live task has this id.
 		TaskNotFound,
 		/// Only the task's submitter may do this.
@@ -512,7 +519,7 @@ pub mod pallet {
 			assert!(!T::AcceptWindow::get().is_zero(), "AcceptWindow must be at least one block");
 			assert!(T::ExpiryFactor::get() >= 1, "ExpiryFactor must be at least 1");
 			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be >= 1");
-			assert!(T::MaxPendingTasks::get() >= 1, "MaxPendingTasks must be >= 1");
+			assert!(T::MaxLiveTasks::get() >= 1, "MaxLiveTasks must be >= 1");
 			assert!(T::SpecLimits::get().min_deadline_blocks >= 1, "a zero deadline is unsafe");
 		}
 	}
@@ -656,10 +663,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(reward >= Self::min_reward(&spec), Error::<T>::RewardBelowCost);
 		let escrow = TaskOf::<T>::escrow_for(reward, verifier_fee, spec.verification.verifiers)
 			.ok_or(ArithmeticError::Overflow)?;
-		ensure!(
-			PendingTasks::<T>::get() < T::MaxPendingTasks::get(),
-			Error::<T>::TooManyPendingTasks
-		);
+		ensure!(LiveTasks::<T>::get() < T::MaxLiveTasks::get(), Error::<T>::TooManyLiveTasks);
 		ensure!(
 			T::Currency::can_hold(&Self::hold_reason(), &submitter, escrow),
 			Error::<T>::InsufficientBalance
@@ -671,12 +675,13 @@ impl<T: Config> Pallet<T> {
 		let expires_at = now.saturating_add(lifetime.into());
 		let expiry_slot = Self::schedule(task, expires_at, now)?;
 		DrawQueue::<T>::try_mutate(|queue| queue.try_push(task))
-			.map_err(|_| Error::<T>::TooManyPendingTasks)?;
+			.map_err(|_| Error::<T>::TooManyLiveTasks)?;
 
 		// Everything that can be refused was checked: move the funds and write the task.
 		T::Currency::hold(&Self::hold_reason(), &submitter, escrow)?;
 		NextTaskId::<T>::put(next);
 		PendingTasks::<T>::mutate(|n| *n = n.saturating_add(1));
+		LiveTasks::<T>::mutate(|n| *n = n.saturating_add(1));
 		let collateral = T::SolverCollateral::get().mul_ceil(reward);
 		Tasks::<T>::insert(
 			task,
@@ -720,7 +725,7 @@ impl<T: Config> Pallet<T> {
 	/// The number of consecutive blocks that always have room for one more deadline (see
 	/// `assay_deadlines`): every pending task has exactly one entry.
 	fn schedule_search_span() -> u32 {
-		search_span(T::MaxPendingTasks::get(), T::MaxDeadlinesPerBlock::get())
+		search_span(T::MaxLiveTasks::get(), T::MaxDeadlinesPerBlock::get())
 	}
 
 	/// Puts `task` into [`Deadlines`] at `due` (at least the block after `now`) or the first
@@ -739,13 +744,19 @@ impl<T: Config> Pallet<T> {
 		.ok_or_else(|| {
 			// Unreachable while every pending task has exactly one entry (see `do_try_state`).
 			log::error!(target: LOG_TARGET, "no deadline slot for task {task} near {due:?}");
-			Error::<T>::TooManyPendingTasks.into()
+			Error::<T>::TooManyLiveTasks.into()
 		})
 	}
 
 	/// Removes `task`'s entry at `block` from [`Deadlines`].
 	fn unschedule(task: TaskId, block: BlockNumberFor<T>) {
 		DeadlineSchedule::<Deadlines<T>, _, _, _>::unschedule(&task, block);
+	}
+
+	/// Removes an ended task.
+	fn remove_task(task: TaskId) {
+		Tasks::<T>::remove(task);
+		LiveTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
 	}
 
 	/// Ends a pending task without training: unschedules it, takes it off the draw queue,
@@ -756,7 +767,7 @@ impl<T: Config> Pallet<T> {
 		}
 		DrawQueue::<T>::mutate(|queue| queue.retain(|t| *t != task));
 		PendingTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
-		Tasks::<T>::remove(task);
+		Self::remove_task(task);
 		Self::release_escrow(record, record.escrow().unwrap_or_else(Zero::zero))
 	}
 
@@ -821,7 +832,7 @@ impl<T: Config> Pallet<T> {
 			Ok(()) => Tasks::<T>::insert(task, record),
 			Err(()) => {
 				PendingTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
-				Tasks::<T>::remove(task);
+				Self::remove_task(task);
 				let refunded =
 					Self::release_escrow(&record, record.escrow().unwrap_or_else(Zero::zero));
 				let reason = expired.unwrap_or(ExpiryReason::DeadlinePassed);
@@ -1025,7 +1036,7 @@ impl<T: Config> Pallet<T> {
 	///
 	/// * Every task id is below `NextTaskId`.
 	/// * `PendingTasks` is the number of open, assigned and training tasks, and at most
-	///   `MaxPendingTasks`.
+	///   `MaxLiveTasks`.
 	/// * `DrawQueue` has no duplicates and holds exactly the open tasks.
 	/// * Every pending task sits in `Deadlines` exactly once, at the block its state names, and
 	///   nothing else does; no entry is at or before the current block (they are handled in
@@ -1085,7 +1096,9 @@ impl<T: Config> Pallet<T> {
 		}
 
 		ensure!(PendingTasks::<T>::get() == pending, "PendingTasks differs from the tasks");
-		ensure!(pending <= T::MaxPendingTasks::get(), "more pending tasks than the maximum");
+		let live = Tasks::<T>::iter_keys().count() as u32;
+		ensure!(LiveTasks::<T>::get() == live, "LiveTasks differs from the tasks");
+		ensure!(live <= T::MaxLiveTasks::get(), "more live tasks than the maximum");
 
 		let queue = DrawQueue::<T>::get();
 		let queued: BTreeSet<TaskId> = queue.iter().copied().collect();
@@ -1162,7 +1175,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 			Self::release_escrow(&record, escrow.saturating_sub(reward).saturating_sub(fees));
 		let collateral_released = T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 		T::RoleStaking::reward_reputation(&solver, Role::Solver);
-		Tasks::<T>::remove(task);
+		Self::remove_task(task);
 		Self::deposit_event(Event::TaskSettled {
 			task,
 			solver,
@@ -1191,7 +1204,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		let fees = Self::pay_verifiers(task, &record, paid_verifiers);
 		let escrow = record.escrow().unwrap_or_else(Zero::zero);
 		let refunded = Self::release_escrow(&record, escrow.saturating_sub(fees));
-		Tasks::<T>::remove(task);
+		Self::remove_task(task);
 		Self::deposit_event(Event::TaskFailed { task, solver, slashed, refunded });
 		Ok(())
 	}

@@ -72,7 +72,7 @@ parameter_types! {
 	pub static MissedDeadlineSlash: Perbill = Perbill::from_percent(50);
 	pub static AcceptWindow: BlockNumber = 3;
 	pub static ExpiryFactor: u32 = 3;
-	pub static MaxPendingTasks: u32 = 8;
+	pub static MaxLiveTasks: u32 = 8;
 	pub static MaxDrawsPerBlock: u32 = 2;
 	pub static MaxDeadlinesPerBlock: u32 = 2;
 	pub static MaxSolverAttempts: u32 = 3;
@@ -89,7 +89,7 @@ impl Config for Test {
 	type MissedDeadlineSlash = MissedDeadlineSlash;
 	type AcceptWindow = AcceptWindow;
 	type ExpiryFactor = ExpiryFactor;
-	type MaxPendingTasks = MaxPendingTasks;
+	type MaxLiveTasks = MaxLiveTasks;
 	type MaxDrawsPerBlock = MaxDrawsPerBlock;
 	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
 	type MaxSolverAttempts = MaxSolverAttempts;

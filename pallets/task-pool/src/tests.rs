@@ -160,18 +160,39 @@ mod submit {
 	}
 
 	#[test]
-	fn pending_tasks_are_bounded() {
+	fn live_tasks_are_bounded() {
 		ExtBuilder::default().build_and_execute(|| {
-			for _ in 0..MaxPendingTasks::get() {
+			for _ in 0..MaxLiveTasks::get() {
 				submit(1, 1_000);
 			}
 			assert_noop!(
 				TaskPool::submit_task(RuntimeOrigin::signed(2), Box::new(spec()), 1_000, 5),
-				Error::<Test>::TooManyPendingTasks
+				Error::<Test>::TooManyLiveTasks
 			);
 			// Deadlines (2 per block) spilled over into the following blocks.
 			assert_eq!(Deadlines::<Test>::get(61).len(), 2);
 			assert_eq!(Deadlines::<Test>::get(64).len(), 2);
+		});
+	}
+
+	#[test]
+	fn committed_tasks_count_until_they_end() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			assert_eq!(PendingTasks::<Test>::get(), 0);
+			assert_eq!(LiveTasks::<Test>::get(), 1);
+			for _ in 1..MaxLiveTasks::get() {
+				submit(1, 1_000);
+			}
+			assert_noop!(
+				TaskPool::submit_task(RuntimeOrigin::signed(2), Box::new(spec()), 1_000, 5),
+				Error::<Test>::TooManyLiveTasks
+			);
+			assert_ok!(TaskPool::verified(task));
+			assert_ok!(TaskPool::settle(task, &[]));
+			assert_eq!(LiveTasks::<Test>::get(), MaxLiveTasks::get() - 1);
+			submit(2, 1_000);
 		});
 	}
 

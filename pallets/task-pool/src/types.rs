@@ -108,7 +108,7 @@ impl<AccountId, BlockNumber: Copy> TaskState<AccountId, BlockNumber> {
 		}
 	}
 
-	/// Whether the task counts against [`Config::MaxPendingTasks`]: before its commitment.
+	/// Whether the task counts against [`Config::MaxLiveTasks`]: before its commitment.
 	pub fn is_pending(&self) -> bool {
 		self.deadline_slot().is_some()
 	}

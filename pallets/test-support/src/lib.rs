@@ -98,7 +98,7 @@ macro_rules! impl_task_pool_config {
 			type MissedDeadlineSlash = TaskPoolHalf;
 			type AcceptWindow = frame_support::traits::ConstU64<3>;
 			type ExpiryFactor = frame_support::traits::ConstU32<3>;
-			type MaxPendingTasks = frame_support::traits::ConstU32<8>;
+			type MaxLiveTasks = frame_support::traits::ConstU32<8>;
 			type MaxDrawsPerBlock = frame_support::traits::ConstU32<2>;
 			type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
 			type MaxSolverAttempts = frame_support::traits::ConstU32<3>;

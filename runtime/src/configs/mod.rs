@@ -421,7 +421,7 @@ parameter_types! {
 	pub const MissedDeadlineSlash: Perbill = Perbill::from_percent(50);
 	pub const TaskAcceptWindow: BlockNumber = TASK_ACCEPT_WINDOW;
 	pub const TaskExpiryFactor: u32 = 3;
-	pub const MaxPendingTasks: u32 = 1_024;
+	pub const MaxLiveTasks: u32 = 1_024;
 	/// One draw over up to 1 000 solvers weighs about 128 ms on the debug-node weights; with 16
 	/// deadlines the task pool's hook stays under a fifth of a 3-second block, and the three
 	/// market hooks together under three quarters (checked by the runtime tests).
@@ -450,7 +450,7 @@ impl pallet_task_pool::Config for Runtime {
 	type MissedDeadlineSlash = MissedDeadlineSlash;
 	type AcceptWindow = TaskAcceptWindow;
 	type ExpiryFactor = TaskExpiryFactor;
-	type MaxPendingTasks = MaxPendingTasks;
+	type MaxLiveTasks = MaxLiveTasks;
 	type MaxDrawsPerBlock = MaxTaskDrawsPerBlock;
 	type MaxDeadlinesPerBlock = MaxTaskDeadlinesPerBlock;
 	type MaxSolverAttempts = MaxSolverAttempts;
@@ -471,7 +471,8 @@ parameter_types! {
 	pub const VerdictRevealWindow: BlockNumber = VERDICT_REVEAL_WINDOW;
 	pub const ChallengeWindow: BlockNumber = CHALLENGE_WINDOW;
 	pub const MaxVerifiers: u32 = 16;
-	pub const MaxVerifications: u32 = 256;
+	/// As many as live tasks: a solver's commitment is never refused for want of room.
+	pub MaxVerifications: u32 = MaxLiveTasks::get();
 	/// A sampling draw over 1 000 verifiers weighs ~120 ms on the debug-node weights.
 	pub const MaxVerificationDeadlinesPerBlock: u32 = 2;
 }
@@ -522,7 +523,9 @@ parameter_types! {
 	pub const VoteCommitWindow: BlockNumber = VERDICT_COMMIT_WINDOW;
 	pub const VoteRevealWindow: BlockNumber = VERDICT_REVEAL_WINDOW;
 	pub const MaxJurors: u32 = 9;
-	pub const MaxDisputes: u32 = 64;
+	/// As many as verifications (one dispute per task): a challenge is never refused for want of
+	/// room.
+	pub MaxDisputes: u32 = MaxVerifications::get();
 	/// A jury draw over 1 000 verifiers weighs ~120 ms on the debug-node weights.
 	pub const MaxDisputeDeadlinesPerBlock: u32 = 2;
 }
