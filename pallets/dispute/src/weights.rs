@@ -57,96 +57,84 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `3014`, estimated `108154`.
-		// Minimum execution time: 1_565_656_000 picoseconds.
-		Weight::from_parts(1_604_509_000, 0)
+		// Proof size: measured `2812`, estimated `108154`.
+		// Minimum execution time: 1_586_946_000 picoseconds.
+		Weight::from_parts(1_667_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 108154))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::NextRandomness` (r:1 w:0)
-	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::EpochStart` (r:1 w:0)
-	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Members` (r:1 w:0)
-	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1000 w:5)
-	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:5 w:5)
-	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn respond() -> Weight {
-		// Proof size: measured `127704`, estimated `2577990`.
-		// Minimum execution time: 119_156_574_000 picoseconds.
-		Weight::from_parts(122_276_394_000, 0)
-			.saturating_add(Weight::from_parts(0, 2577990))
-			.saturating_add(T::DbWeight::get().reads(1012))
-			.saturating_add(T::DbWeight::get().writes(13))
-	}
-	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
-	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
-	fn commit_vote() -> Weight {
-		// Proof size: measured `680`, estimated `6222`.
-		// Minimum execution time: 580_439_000 picoseconds.
-		Weight::from_parts(625_052_000, 0)
-			.saturating_add(Weight::from_parts(0, 6222))
+		// Proof size: measured `452`, estimated `5998`.
+		// Minimum execution time: 536_936_000 picoseconds.
+		Weight::from_parts(573_836_000, 0)
+			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::Schedule` (r:2 w:2)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	fn commit_vote() -> Weight {
+		// Proof size: measured `712`, estimated `5998`.
+		// Minimum execution time: 603_572_000 picoseconds.
+		Weight::from_parts(659_436_000, 0)
+			.saturating_add(Weight::from_parts(0, 5998))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `Dispute::Disputes` (r:1 w:1)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:23 w:23)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:23 w:23)
+	/// Storage: `RoleStaking::Bonds` (r:6 w:6)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:25 w:25)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
-	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `10084`, estimated `108154`.
-		// Minimum execution time: 34_156_598_000 picoseconds.
-		Weight::from_parts(35_030_106_000, 0)
+		// Proof size: measured `6037`, estimated `108154`.
+		// Minimum execution time: 11_713_174_000 picoseconds.
+		Weight::from_parts(11_845_261_000, 0)
 			.saturating_add(Weight::from_parts(0, 108154))
-			.saturating_add(T::DbWeight::get().reads(79))
-			.saturating_add(T::DbWeight::get().writes(79))
+			.saturating_add(T::DbWeight::get().reads(27))
+			.saturating_add(T::DbWeight::get().writes(27))
 	}
 	/// Storage: `Dispute::Schedule` (r:1 w:0)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `76`, estimated `3606`.
-		// Minimum execution time: 109_866_000 picoseconds.
-		Weight::from_parts(112_050_000, 0)
-			.saturating_add(Weight::from_parts(0, 3606))
+		// Proof size: measured `76`, estimated `3494`.
+		// Minimum execution time: 110_116_000 picoseconds.
+		Weight::from_parts(113_834_000, 0)
+			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:999 w:10)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:10 w:10)
@@ -164,9 +152,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `135246`, estimated `2575413`.
-		// Minimum execution time: 125_780_104_000 picoseconds.
-		Weight::from_parts(126_744_353_000, 0)
+		// Proof size: measured `135278`, estimated `2575413`.
+		// Minimum execution time: 129_186_171_000 picoseconds.
+		Weight::from_parts(129_805_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 2575413))
 			.saturating_add(T::DbWeight::get().reads(1027))
 			.saturating_add(T::DbWeight::get().writes(34))
@@ -186,96 +174,84 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `3014`, estimated `108154`.
-		// Minimum execution time: 1_565_656_000 picoseconds.
-		Weight::from_parts(1_604_509_000, 0)
+		// Proof size: measured `2812`, estimated `108154`.
+		// Minimum execution time: 1_586_946_000 picoseconds.
+		Weight::from_parts(1_667_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 108154))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::NextRandomness` (r:1 w:0)
-	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::EpochStart` (r:1 w:0)
-	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Members` (r:1 w:0)
-	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1000 w:5)
-	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:5 w:5)
-	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn respond() -> Weight {
-		// Proof size: measured `127704`, estimated `2577990`.
-		// Minimum execution time: 119_156_574_000 picoseconds.
-		Weight::from_parts(122_276_394_000, 0)
-			.saturating_add(Weight::from_parts(0, 2577990))
-			.saturating_add(ParityDbWeight::get().reads(1012))
-			.saturating_add(ParityDbWeight::get().writes(13))
-	}
-	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
-	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
-	fn commit_vote() -> Weight {
-		// Proof size: measured `680`, estimated `6222`.
-		// Minimum execution time: 580_439_000 picoseconds.
-		Weight::from_parts(625_052_000, 0)
-			.saturating_add(Weight::from_parts(0, 6222))
+		// Proof size: measured `452`, estimated `5998`.
+		// Minimum execution time: 536_936_000 picoseconds.
+		Weight::from_parts(573_836_000, 0)
+			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::Schedule` (r:2 w:2)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	fn commit_vote() -> Weight {
+		// Proof size: measured `712`, estimated `5998`.
+		// Minimum execution time: 603_572_000 picoseconds.
+		Weight::from_parts(659_436_000, 0)
+			.saturating_add(Weight::from_parts(0, 5998))
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	/// Storage: `Dispute::Disputes` (r:1 w:1)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:23 w:23)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:23 w:23)
+	/// Storage: `RoleStaking::Bonds` (r:6 w:6)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:25 w:25)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
-	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `10084`, estimated `108154`.
-		// Minimum execution time: 34_156_598_000 picoseconds.
-		Weight::from_parts(35_030_106_000, 0)
+		// Proof size: measured `6037`, estimated `108154`.
+		// Minimum execution time: 11_713_174_000 picoseconds.
+		Weight::from_parts(11_845_261_000, 0)
 			.saturating_add(Weight::from_parts(0, 108154))
-			.saturating_add(ParityDbWeight::get().reads(79))
-			.saturating_add(ParityDbWeight::get().writes(79))
+			.saturating_add(ParityDbWeight::get().reads(27))
+			.saturating_add(ParityDbWeight::get().writes(27))
 	}
 	/// Storage: `Dispute::Schedule` (r:1 w:0)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `76`, estimated `3606`.
-		// Minimum execution time: 109_866_000 picoseconds.
-		Weight::from_parts(112_050_000, 0)
-			.saturating_add(Weight::from_parts(0, 3606))
+		// Proof size: measured `76`, estimated `3494`.
+		// Minimum execution time: 110_116_000 picoseconds.
+		Weight::from_parts(113_834_000, 0)
+			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:999 w:10)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:10 w:10)
@@ -293,9 +269,9 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `135246`, estimated `2575413`.
-		// Minimum execution time: 125_780_104_000 picoseconds.
-		Weight::from_parts(126_744_353_000, 0)
+		// Proof size: measured `135278`, estimated `2575413`.
+		// Minimum execution time: 129_186_171_000 picoseconds.
+		Weight::from_parts(129_805_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 2575413))
 			.saturating_add(ParityDbWeight::get().reads(1027))
 			.saturating_add(ParityDbWeight::get().writes(34))

@@ -50,17 +50,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
 	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
-		// Proof size: measured `442`, estimated `4531`.
-		// Minimum execution time: 761_498_000 picoseconds.
-		Weight::from_parts(795_251_000, 0)
+		// Proof size: measured `465`, estimated `4531`.
+		// Minimum execution time: 763_872_000 picoseconds.
+		Weight::from_parts(803_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 4531))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -68,11 +68,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `1802`, estimated `108154`.
-		// Minimum execution time: 566_983_000 picoseconds.
-		Weight::from_parts(595_327_000, 0)
+		// Proof size: measured `1577`, estimated `108154`.
+		// Minimum execution time: 583_434_000 picoseconds.
+		Weight::from_parts(623_359_000, 0)
 			.saturating_add(Weight::from_parts(0, 108154))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -80,41 +80,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::Disputes` (r:1 w:1)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
+	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::Schedule` (r:1 w:1)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:17 w:17)
-	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:17 w:17)
-	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:19 w:19)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
-	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `7265`, estimated `108154`.
-		// Minimum execution time: 24_524_126_000 picoseconds.
-		Weight::from_parts(24_482_677_437, 0)
+		// Proof size: measured `14114`, estimated `108154`.
+		// Minimum execution time: 1_341_576_000 picoseconds.
+		Weight::from_parts(1_625_060_253, 0)
 			.saturating_add(Weight::from_parts(0, 108154))
-			// Standard Error: 608_842
-			.saturating_add(Weight::from_parts(48_000_071, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(59))
-			.saturating_add(T::DbWeight::get().writes(59))
+			// Standard Error: 495_075
+			.saturating_add(Weight::from_parts(2_815_212, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `6`, estimated `3734`.
-		// Minimum execution time: 90_270_000 picoseconds.
-		Weight::from_parts(93_214_000, 0)
-			.saturating_add(Weight::from_parts(0, 3734))
+		// Proof size: measured `6`, estimated `3494`.
+		// Minimum execution time: 91_162_000 picoseconds.
+		Weight::from_parts(93_305_000, 0)
+			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
@@ -131,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `127445`, estimated `2577990`.
-		// Minimum execution time: 119_208_432_000 picoseconds.
-		Weight::from_parts(120_418_771_000, 0)
+		// Minimum execution time: 123_281_580_000 picoseconds.
+		Weight::from_parts(125_501_011_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(T::DbWeight::get().reads(1023))
 			.saturating_add(T::DbWeight::get().writes(35))
@@ -146,17 +142,17 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
 	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
-		// Proof size: measured `442`, estimated `4531`.
-		// Minimum execution time: 761_498_000 picoseconds.
-		Weight::from_parts(795_251_000, 0)
+		// Proof size: measured `465`, estimated `4531`.
+		// Minimum execution time: 763_872_000 picoseconds.
+		Weight::from_parts(803_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 4531))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -164,11 +160,11 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `1802`, estimated `108154`.
-		// Minimum execution time: 566_983_000 picoseconds.
-		Weight::from_parts(595_327_000, 0)
+		// Proof size: measured `1577`, estimated `108154`.
+		// Minimum execution time: 583_434_000 picoseconds.
+		Weight::from_parts(623_359_000, 0)
 			.saturating_add(Weight::from_parts(0, 108154))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -176,41 +172,37 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::Disputes` (r:1 w:1)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
+	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::Schedule` (r:1 w:1)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:17 w:17)
-	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:17 w:17)
-	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:19 w:19)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
-	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `7265`, estimated `108154`.
-		// Minimum execution time: 24_524_126_000 picoseconds.
-		Weight::from_parts(24_482_677_437, 0)
+		// Proof size: measured `14114`, estimated `108154`.
+		// Minimum execution time: 1_341_576_000 picoseconds.
+		Weight::from_parts(1_625_060_253, 0)
 			.saturating_add(Weight::from_parts(0, 108154))
-			// Standard Error: 608_842
-			.saturating_add(Weight::from_parts(48_000_071, 0).saturating_mul(s.into()))
-			.saturating_add(ParityDbWeight::get().reads(59))
-			.saturating_add(ParityDbWeight::get().writes(59))
+			// Standard Error: 495_075
+			.saturating_add(Weight::from_parts(2_815_212, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `6`, estimated `3734`.
-		// Minimum execution time: 90_270_000 picoseconds.
-		Weight::from_parts(93_214_000, 0)
-			.saturating_add(Weight::from_parts(0, 3734))
+		// Proof size: measured `6`, estimated `3494`.
+		// Minimum execution time: 91_162_000 picoseconds.
+		Weight::from_parts(93_305_000, 0)
+			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
@@ -227,8 +219,8 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `127445`, estimated `2577990`.
-		// Minimum execution time: 119_208_432_000 picoseconds.
-		Weight::from_parts(120_418_771_000, 0)
+		// Minimum execution time: 123_281_580_000 picoseconds.
+		Weight::from_parts(125_501_011_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(ParityDbWeight::get().reads(1023))
 			.saturating_add(ParityDbWeight::get().writes(35))
