@@ -18,5 +18,5 @@ cargo build --release -p assay-learning --bin assay-learn
 export ENGINE="$CARGO_TARGET_DIR/release/assay-learn"
 PY="${TORCH_PYTHON:-/var/tmp/assay-torch/bin/python}"
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GiB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$PY" -W ignore scripts/bench/learning_bench.py 2>&1 | grep -v -e 'Failed to initialize NumPy' -e '_conversion_method_template'
+"$PY" -W ignore scripts/bench/learning_bench.py 2>&1 | grep --line-buffered -v -e 'Failed to initialize NumPy' -e '_conversion_method_template'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

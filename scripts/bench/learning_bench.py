@@ -120,6 +120,11 @@ def main():
         results = {name: [] for name in configs}
         for r in range(REPEAT):
             for name, (cmd, pinned) in configs.items():
+                # A fresh checkpoint directory each run: on ext4, renaming over an existing
+                # file (auto_da_alloc) forces its data to disk, which is not what a solver
+                # writing a new task's checkpoints pays.
+                cmd = [os.path.join(out_dir, f"{key}-{r}-{abs(hash(name))}") if a.startswith(
+                    os.path.join(out_dir, key)) else a for a in cmd]
                 stdout = run(cmd, pinned)
                 results[name].append(stdout)
                 first = stdout.strip().splitlines()[0]

@@ -377,14 +377,22 @@ fn bench_train(
 	}
 	let path = |out: &PathBuf, i: u32| out.join(format!("checkpoint-{i}.safetensors"));
 	// The solver's work per checkpoint: copy the state to the host, hash it, write the file.
-	let mut checkpoint_seconds = 0.0;
+	// Seconds spent copying the state to the host, hashing it and writing the file.
+	let mut parts = [0.0f64; 3];
 	let mut take_checkpoint = |trainer: &Trainer, i: u32| -> Result<Option<[u8; 32]>> {
 		let Some(out) = &out else { return Ok(None) };
 		let started = Instant::now();
 		let checkpoint = trainer.checkpoint()?;
+		let copied = Instant::now();
 		let hash = checkpoint.canonical_hash();
+		let hashed = Instant::now();
 		checkpoint.save(&path(out, i))?;
-		checkpoint_seconds += started.elapsed().as_secs_f64();
+		let saved = Instant::now();
+		for (part, (from, to)) in
+			parts.iter_mut().zip([(started, copied), (copied, hashed), (hashed, saved)])
+		{
+			*part += (to - from).as_secs_f64();
+		}
 		Ok(Some(hash))
 	};
 	let started = Instant::now();
@@ -397,12 +405,15 @@ fn bench_train(
 		hashes.push(take_checkpoint(&trainer, segment)?);
 	}
 	let seconds = started.elapsed().as_secs_f64();
+	let [copy_seconds, hash_seconds, save_seconds] = parts;
+	let checkpoint_seconds = copy_seconds + hash_seconds + save_seconds;
 	let steps = f64::from(spec.hyper.total_steps);
 	let samples = steps * f64::from(spec.hyper.batch_size);
 	let train_only = seconds - checkpoint_seconds;
 	println!(
 		"engine {mode} steps {} batch {} seconds {seconds:.4} samples/s {:.1} \
-		 checkpoint_seconds {checkpoint_seconds:.4} checkpoint_overhead {:.4} checkpoints {} \
+		 checkpoint_seconds {checkpoint_seconds:.4} (copy {copy_seconds:.4} hash \
+		 {hash_seconds:.4} write {save_seconds:.4}) checkpoint_overhead {:.4} checkpoints {} \
 		 loss {:.4}",
 		spec.hyper.total_steps,
 		spec.hyper.batch_size,
