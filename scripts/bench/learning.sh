@@ -9,8 +9,8 @@
 #   REPEAT=5 MODELS=mlp scripts/bench/learning.sh
 #
 # Knobs (environment): REPEAT (3), STEPS (1000), INTERVAL (100), BATCH (64), SAMPLED (2),
-# HASH_MIB (256), MODELS ("mlp lenet"), TORCH_PYTHON (/var/tmp/assay-torch/bin/python),
-# CARGO_TARGET_DIR (/var/tmp/assay-target).
+# HASH_MIB (256), MODELS ("mlp lenet"), BENCH_DATA (auto | mnist | digits),
+# TORCH_PYTHON (/var/tmp/assay-torch/bin/python), CARGO_TARGET_DIR (/var/tmp/assay-target).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/assay-target}"

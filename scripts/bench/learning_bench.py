@@ -51,7 +51,10 @@ def data():
     mnist = os.path.join(ROOT, "..", "shared", "data", "mnist")
     images = os.path.join(mnist, "train-images-idx3-ubyte.gz")
     labels = os.path.join(mnist, "train-labels-idx1-ubyte.gz")
-    if os.path.exists(images) and os.path.exists(labels):
+    want = os.environ.get("BENCH_DATA", "auto")  # auto | mnist | digits
+    if want == "mnist" and not (os.path.exists(images) and os.path.exists(labels)):
+        sys.exit(f"BENCH_DATA=mnist but {mnist} has no training files")
+    if want != "digits" and os.path.exists(images) and os.path.exists(labels):
         joined = os.path.join(tempfile.gettempdir(), "assay-bench-mnist-train.idx.gz")
         with open(joined, "wb") as f:
             for part in (images, labels):
