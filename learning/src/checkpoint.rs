@@ -341,11 +341,20 @@ impl Checkpoint {
 	}
 
 	/// Writes [`Self::to_bytes`] to `path` (through a temporary file, so a crash never leaves a
-	/// half-written checkpoint under the final name).
+	/// half-written checkpoint under the final name). The tensors go from memory to the file
+	/// without being gathered into one buffer first (the same bytes as `to_bytes`).
 	pub fn save(&self, path: &Path) -> Result<()> {
-		let bytes = self.to_bytes()?;
+		let metadata = Some(HashMap::from([(FORMAT_KEY.to_owned(), FORMAT.to_owned())]));
 		let partial = path.with_extension("partial");
-		std::fs::write(&partial, bytes).map_err(|e| LearningError::io(&partial, e))?;
+		safetensors::tensor::serialize_to_file(
+			self.tensors.iter().map(|(n, t)| (n.as_str(), t)),
+			&metadata,
+			&partial,
+		)
+		.map_err(|e| match e {
+			safetensors::SafeTensorError::IoError(e) => LearningError::io(&partial, e),
+			other => LearningError::CorruptCheckpoint(format!("cannot encode: {other:?}")),
+		})?;
 		std::fs::rename(&partial, path).map_err(|e| LearningError::io(path, e))
 	}
 

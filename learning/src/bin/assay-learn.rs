@@ -9,7 +9,12 @@
 //! assay-learn replay <same task flags> --checkpoint /tmp/run/checkpoint-3.safetensors
 //! assay-learn hash /tmp/run/checkpoint-3.safetensors
 //! assay-learn distance a.safetensors b.safetensors --metric l2
+//! assay-learn bench-train <same task flags> --out /tmp/bench --replay 2
+//! assay-learn bench-hash --mib 256
 //! ```
+//!
+//! `bench-train` and `bench-hash` are what `scripts/bench/learning.sh` measures
+//! (`docs/benchmarks.md`).
 
 use anyhow::{bail, Context, Result};
 use assay_learning::{
@@ -58,6 +63,36 @@ enum Command {
 	Hash {
 		/// The checkpoint file.
 		checkpoint: PathBuf,
+	},
+	/// Benchmark: train a task (timing only the steps, and separately the checkpoint copy,
+	/// canonical hash and file write after every segment), then optionally replay some
+	/// segments as a verifier would and time that.
+	BenchTrain {
+		#[command(flatten)]
+		task: TaskArgs,
+		/// Directory for the checkpoints (needed unless --no-checkpoints).
+		#[arg(long)]
+		out: Option<PathBuf>,
+		/// Take no checkpoint and compute no hash: `train_step` in a loop.
+		#[arg(long)]
+		no_checkpoints: bool,
+		/// After training, replay this many of the n segments (spread over the run) from their
+		/// saved checkpoints and check each resulting hash.
+		#[arg(long, default_value_t = 0)]
+		replay: u32,
+	},
+	/// Benchmark: the canonical hash of a large synthetic checkpoint (F32 tensors), on one
+	/// core, against plain sha256 of one buffer of the same size.
+	BenchHash {
+		/// Size of the checkpoint's tensor data in MiB.
+		#[arg(long, default_value_t = 256)]
+		mib: usize,
+		/// Number of tensors the data is split into.
+		#[arg(long, default_value_t = 64)]
+		tensors: usize,
+		/// Timed repetitions (the median is reported).
+		#[arg(long, default_value_t = 5)]
+		repeat: usize,
 	},
 	/// Print the distance between two checkpoints' parameters.
 	Distance {
@@ -237,7 +272,8 @@ fn main() -> Result<()> {
 	// fastest kernels of the machine.
 	let tolerance = match &cli.command {
 		Command::Train { task, .. } | Command::Replay { task, .. } => task.tolerance,
-		Command::Hash { .. } | Command::Distance { .. } => false,
+		Command::BenchTrain { task, .. } => task.tolerance,
+		Command::Hash { .. } | Command::Distance { .. } | Command::BenchHash { .. } => false,
 	};
 	if !tolerance {
 		pin_cpu_kernels();
@@ -291,6 +327,10 @@ fn main() -> Result<()> {
 				run.checkpoint.save(&out)?;
 			}
 		},
+		Command::BenchTrain { task, out, no_checkpoints, replay } => {
+			bench_train(&task, out, no_checkpoints, replay)?;
+		},
+		Command::BenchHash { mib, tensors, repeat } => bench_hash(mib, tensors, repeat)?,
 		Command::Hash { checkpoint } => {
 			let checkpoint = Checkpoint::load(&checkpoint)?;
 			println!("state {}", hex::encode(checkpoint.canonical_hash()));
@@ -307,5 +347,161 @@ fn main() -> Result<()> {
 			println!("{:e}", distance_f64(&Checkpoint::load(&a)?, &Checkpoint::load(&b)?, metric)?);
 		},
 	}
+	Ok(())
+}
+
+/// `bench-train`: one line `engine …` with the training figures, and with `--replay` one line
+/// `replay …` with the verification figures.
+fn bench_train(
+	task: &TaskArgs,
+	out: Option<PathBuf>,
+	no_checkpoints: bool,
+	replay: u32,
+) -> Result<()> {
+	let (spec, mut trainer) = task.trainer()?;
+	let interval = spec.hyper.checkpoint_interval;
+	let segments = spec.hyper.n_segments();
+	let mode = match (task.tolerance, no_checkpoints) {
+		(false, false) => "exact+ckpt",
+		(false, true) => "exact",
+		(true, false) => "tolerance+ckpt",
+		(true, true) => "tolerance",
+	};
+	let out = match (no_checkpoints, out) {
+		(true, _) => None,
+		(false, Some(out)) => Some(out),
+		(false, None) => bail!("--out is needed unless --no-checkpoints"),
+	};
+	if let Some(out) = &out {
+		std::fs::create_dir_all(out).with_context(|| out.display().to_string())?;
+	}
+	let path = |out: &PathBuf, i: u32| out.join(format!("checkpoint-{i}.safetensors"));
+	// The solver's work per checkpoint: copy the state to the host, hash it, write the file.
+	// Seconds spent copying the state to the host, hashing it and writing the file.
+	let mut parts = [0.0f64; 3];
+	let mut take_checkpoint = |trainer: &Trainer, i: u32| -> Result<Option<[u8; 32]>> {
+		let Some(out) = &out else { return Ok(None) };
+		let started = Instant::now();
+		let checkpoint = trainer.checkpoint()?;
+		let copied = Instant::now();
+		let hash = checkpoint.canonical_hash();
+		let hashed = Instant::now();
+		checkpoint.save(&path(out, i))?;
+		let saved = Instant::now();
+		for (part, (from, to)) in
+			parts.iter_mut().zip([(started, copied), (copied, hashed), (hashed, saved)])
+		{
+			*part += (to - from).as_secs_f64();
+		}
+		Ok(Some(hash))
+	};
+	let started = Instant::now();
+	let mut hashes = vec![take_checkpoint(&trainer, 0)?];
+	let mut loss_sum = 0.0;
+	for segment in 1..=segments {
+		for _ in 0..interval {
+			loss_sum += trainer.train_step()?;
+		}
+		hashes.push(take_checkpoint(&trainer, segment)?);
+	}
+	let seconds = started.elapsed().as_secs_f64();
+	let [copy_seconds, hash_seconds, save_seconds] = parts;
+	let checkpoint_seconds = copy_seconds + hash_seconds + save_seconds;
+	let steps = f64::from(spec.hyper.total_steps);
+	let samples = steps * f64::from(spec.hyper.batch_size);
+	let train_only = seconds - checkpoint_seconds;
+	println!(
+		"engine {mode} steps {} batch {} seconds {seconds:.4} samples/s {:.1} \
+		 checkpoint_seconds {checkpoint_seconds:.4} (copy {copy_seconds:.4} hash \
+		 {hash_seconds:.4} write {save_seconds:.4}) checkpoint_overhead {:.4} checkpoints {} \
+		 loss {:.4}",
+		spec.hyper.total_steps,
+		spec.hyper.batch_size,
+		samples / seconds,
+		if train_only > 0.0 { checkpoint_seconds / train_only } else { 0.0 },
+		if no_checkpoints { 0 } else { segments + 1 },
+		loss_sum / steps.max(1.0),
+	);
+	if replay == 0 {
+		return Ok(());
+	}
+	let Some(out) = out.as_ref() else { bail!("--replay needs checkpoints") };
+	let replay = replay.min(segments);
+	// Segments spread over the run (the chain draws them at random; their cost is the same).
+	let chosen: Vec<u32> = (0..replay).map(|j| (2 * j + 1) * segments / (2 * replay)).collect();
+	let started = Instant::now();
+	let mut all_match = true;
+	for &i in &chosen {
+		let start = Checkpoint::load(&path(out, i))?;
+		let run = trainer.replay(&start, interval, false)?;
+		let expected = hashes.get(usize::try_from(i + 1)?).copied().flatten();
+		all_match &= Some(run.checkpoint.canonical_hash()) == expected;
+	}
+	let replay_seconds = started.elapsed().as_secs_f64();
+	println!(
+		"replay {replay} of {segments} segments {chosen:?} seconds {replay_seconds:.4} \
+		 fraction_of_training {:.4} all_match {all_match}",
+		replay_seconds / seconds
+	);
+	if !all_match {
+		bail!("a replayed segment did not reproduce its hash");
+	}
+	Ok(())
+}
+
+/// `bench-hash`: the median over `repeat` runs of the canonical hash of a synthetic checkpoint
+/// of `mib` MiB in `tensors` F32 tensors, and of plain sha256 over one buffer of that size.
+fn bench_hash(mib: usize, tensors: usize, repeat: usize) -> Result<()> {
+	use assay_learning::HostTensor;
+	use sha2::Digest;
+	let tensors = tensors.max(1);
+	let bytes = mib.checked_mul(1 << 20).context("size")?;
+	let per_tensor = bytes / tensors / 4;
+	let mut checkpoint = Checkpoint::default();
+	let mut x = 0x9e37_79b9_u32;
+	for t in 0..tensors {
+		let values: Vec<f32> = (0..per_tensor)
+			.map(|_| {
+				x ^= x << 13;
+				x ^= x >> 17;
+				x ^= x << 5;
+				f32::from_bits(x & 0x3fff_ffff)
+			})
+			.collect();
+		let tensor = HostTensor::from_f32(vec![per_tensor], &values).context("tensor")?;
+		checkpoint.insert(format!("param/t{t:04}"), tensor);
+	}
+	checkpoint.insert("state/step".into(), HostTensor::scalar_i64(0));
+	let total: usize = checkpoint.tensors().values().map(|t| t.data().len()).sum();
+	let flat: Vec<u8> = checkpoint.tensors().values().flat_map(|t| t.data().to_vec()).collect();
+	let median = |mut v: Vec<f64>| {
+		v.sort_by(f64::total_cmp);
+		v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+	};
+	let time = |f: &dyn Fn()| {
+		median(
+			(0..repeat.max(1))
+				.map(|_| {
+					let started = Instant::now();
+					f();
+					started.elapsed().as_secs_f64()
+				})
+				.collect(),
+		)
+	};
+	let canonical = time(&|| {
+		std::hint::black_box(checkpoint.canonical_hash());
+	});
+	let plain = time(&|| {
+		std::hint::black_box(sha2::Sha256::digest(&flat));
+	});
+	let gb = total as f64 / 1e9;
+	println!(
+		"hash {} MB in {tensors} tensors: canonical_hash {canonical:.4} s = {:.3} GB/s; \
+		 plain sha256 of one buffer {plain:.4} s = {:.3} GB/s",
+		total / 1_000_000,
+		gb / canonical,
+		gb / plain
+	);
 	Ok(())
 }
