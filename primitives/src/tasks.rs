@@ -112,4 +112,10 @@ pub trait TaskLifecycle<AccountId> {
 		finder: Option<&AccountId>,
 		paid_verifiers: &[AccountId],
 	) -> Result<(), LifecycleError>;
+
+	/// The training could not be judged, through nobody's proven fault (no verifier or juror
+	/// could be found in time) ([`TaskPhase::Verifying`], [`TaskPhase::Verified`] or
+	/// [`TaskPhase::Disputed`]): the submitter gets everything back, the solver its collateral
+	/// (no reward, no slash, no reputation change), and the task ends.
+	fn abandon(task: TaskId) -> Result<(), LifecycleError>;
 }

@@ -167,6 +167,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type ChallengeWindow: Get<BlockNumberFor<Self>>;
 
+		/// Commit rounds (the first draw, and each redraw after missing commitments or reveals)
+		/// before a verification nobody judges is abandoned.
+		#[pallet::constant]
+		type MaxVerificationRounds: Get<u32>;
+
 		/// The most verifiers per task (the runtime's `SpecLimits::max_verifiers`).
 		#[pallet::constant]
 		type MaxVerifiers: Get<u32>;
@@ -328,6 +333,12 @@ pub mod pallet {
 			verifier: T::AccountId,
 			/// What it lost.
 			slashed: BalanceOf<T>,
+		},
+		/// No verifier could be found, or none revealed, for `MaxVerificationRounds` commit
+		/// rounds: the task was abandoned, all stakes returned, nobody paid.
+		VerificationAbandoned {
+			/// The task.
+			task: TaskId,
 		},
 		/// The verification ended and the task settled or failed.
 		VerificationClosed {
@@ -561,6 +572,7 @@ impl<T: Config> Pallet<T> {
 				verifiers_wanted: policy.verifiers,
 				segments_wanted: policy.sampled_segments,
 				steps_per_segment: summary.spec.hyper.checkpoint_interval,
+				rounds: 0,
 				segments: Default::default(),
 				slots: Default::default(),
 				dropped: Default::default(),
@@ -621,15 +633,13 @@ impl<T: Config> Pallet<T> {
 				},
 				Phase::Committing { .. } => {
 					Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none());
-					Self::fill_and_commit(task, &mut record, now);
-					Verifications::<T>::insert(task, record);
+					Self::next_round_or_abandon(task, record, now);
 				},
 				Phase::Revealing { .. } => {
 					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none());
 					if record.slots.is_empty() {
 						// Nobody revealed: a fresh set of verifiers starts over.
-						Self::fill_and_commit(task, &mut record, now);
-						Verifications::<T>::insert(task, record);
+						Self::next_round_or_abandon(task, record, now);
 					} else {
 						Self::decide(task, record, now);
 					}
@@ -657,6 +667,28 @@ impl<T: Config> Pallet<T> {
 				.unwrap_or_default();
 		record.segments = SampledSegments::truncate_from(segments);
 		Self::fill_and_commit(task, record, now);
+	}
+
+	/// Opens another commit round (see [`Self::fill_and_commit`]), unless the verification
+	/// already had [`Config::MaxVerificationRounds`]: then nobody could judge the training in
+	/// time, and the task is abandoned (everyone gets their stake back, nobody is paid).
+	fn next_round_or_abandon(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
+		record.rounds = record.rounds.saturating_add(1);
+		if record.rounds < T::MaxVerificationRounds::get() {
+			Self::fill_and_commit(task, &mut record, now);
+			Verifications::<T>::insert(task, record);
+			return;
+		}
+		// The phase's schedule entry was just handled (taken); nothing else is scheduled.
+		for slot in &record.slots {
+			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
+		}
+		if let Err(e) = T::Tasks::abandon(task) {
+			log::error!(target: LOG_TARGET, "task {task} could not be abandoned: {e:?}");
+		}
+		Verifications::<T>::remove(task);
+		VerificationCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::VerificationAbandoned { task });
 	}
 
 	/// Draws verifiers until the task has as many as it pays for, then opens (or extends) the
@@ -928,7 +960,7 @@ impl<T: Config> Pallet<T> {
 	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
 	///   neither the solver, the submitter, nor a dropped verifier; no verifier is drawn twice.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
-	///   and within the commitment.
+	///   and within the commitment; no verification has used up its rounds.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -967,6 +999,10 @@ impl<T: Config> Pallet<T> {
 					"a verifier revealed without committing"
 				);
 			}
+			ensure!(
+				record.rounds < T::MaxVerificationRounds::get().max(1),
+				"a verification outlived its rounds"
+			);
 			ensure!(
 				record.segments.windows(2).all(|w| w.first() < w.get(1)),
 				"sampled segments are not distinct and sorted"

@@ -119,6 +119,7 @@ impl Config for Test {
 	type CommitWindow = CommitWindow;
 	type RevealWindow = RevealWindow;
 	type ChallengeWindow = ChallengeWindow;
+	type MaxVerificationRounds = frame_support::traits::ConstU32<3>;
 	type MaxVerifiers = frame_support::traits::ConstU32<8>;
 	type MaxVerifications = frame_support::traits::ConstU32<8>;
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<2>;

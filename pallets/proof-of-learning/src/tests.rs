@@ -510,6 +510,28 @@ mod no_shows {
 	}
 
 	#[test]
+	fn a_verification_nobody_judges_is_abandoned_without_slashing() {
+		ExtBuilder::default().verifiers(&[]).build_and_execute(|| {
+			let task = training_task(2, EXACT);
+			assert_ok!(ProofOfLearning::commit_checkpoints(
+				RuntimeOrigin::signed(SOLVER),
+				task,
+				commitment(),
+				uri()
+			));
+			// The first draw, then two redraws (MaxVerificationRounds = 3), all finding nobody.
+			run_to_block(System::block_number() + SamplingDelay::get() + 3 * CommitWindow::get());
+			assert!(Verifications::<Test>::get(task).is_none());
+			assert_eq!(task_phase(task), None);
+			assert_eq!(free(SUBMITTER), ENDOWMENT);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+			assert_eq!(RoleStaking::collateral(&SOLVER, Role::Solver, task), 0);
+			assert_eq!(VerificationCount::<Test>::get(), 0);
+			assert!(events_since_last_call().contains(&Event::VerificationAbandoned { task }));
+		});
+	}
+
+	#[test]
 	fn with_no_verifier_bonded_the_draw_waits() {
 		ExtBuilder::default().verifiers(&[]).build_and_execute(|| {
 			let task = training_task(2, EXACT);

@@ -111,6 +111,8 @@ pub struct Verification<T: Config> {
 	pub dropped: BoundedVec<T::AccountId, T::MaxVerifiers>,
 	/// Where it stands.
 	pub phase: Phase<BlockNumberFor<T>>,
+	/// Commit rounds opened after the first draw (redraws).
+	pub rounds: u32,
 }
 
 impl<T: Config> Verification<T> {

@@ -451,6 +451,18 @@ pub mod pallet {
 			/// The reward and unpaid fees, back to the submitter.
 			refunded: BalanceOf<T>,
 		},
+		/// The training could not be judged (no verifier or juror in time): the submitter got
+		/// its escrow back and the solver its collateral, and the task ended.
+		TaskAbandoned {
+			/// The task, now removed.
+			task: TaskId,
+			/// The solver.
+			solver: T::AccountId,
+			/// Its collateral, released.
+			collateral_released: BalanceOf<T>,
+			/// The escrow returned.
+			refunded: BalanceOf<T>,
+		},
 		/// The submitter cancelled an open task and got its escrow back.
 		TaskCancelled {
 			/// The task, now removed.
@@ -1206,6 +1218,17 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		let refunded = Self::release_escrow(&record, escrow.saturating_sub(fees));
 		Self::remove_task(task);
 		Self::deposit_event(Event::TaskFailed { task, solver, slashed, refunded });
+		Ok(())
+	}
+
+	fn abandon(task: TaskId) -> Result<(), LifecycleError> {
+		let record =
+			Self::task_in(task, &[TaskPhase::Verifying, TaskPhase::Verified, TaskPhase::Disputed])?;
+		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
+		let collateral_released = T::RoleStaking::release_collateral(&solver, Role::Solver, task);
+		let refunded = Self::release_escrow(&record, record.escrow().unwrap_or_else(Zero::zero));
+		Self::remove_task(task);
+		Self::deposit_event(Event::TaskAbandoned { task, solver, collateral_released, refunded });
 		Ok(())
 	}
 }

@@ -750,6 +750,31 @@ mod lifecycle {
 	}
 
 	#[test]
+	fn an_abandoned_task_returns_everything_and_slashes_nobody() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_eq!(TaskPool::abandon(task), Err(LifecycleError::WrongPhase));
+			assert_ok!(TaskPool::committed(task, &solver));
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::abandon(task));
+			assert_eq!(free(1), ENDOWMENT);
+			assert_eq!(solver_bond(solver), SOLVER_BOND);
+			assert_eq!(RoleStaking::collateral(&solver, Role::Solver, task), 0);
+			assert_eq!(reputation(solver), 1_000_000);
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![Event::TaskAbandoned {
+					task,
+					solver,
+					collateral_released: 500,
+					refunded: escrow(1_000)
+				}]
+			);
+			assert_eq!(TaskPool::abandon(task), Err(LifecycleError::UnknownTask));
+		});
+	}
+
+	#[test]
 	fn an_unpayable_verifier_fee_stays_with_the_submitter() {
 		ExtBuilder::default().solver(5).build_and_execute(|| {
 			ExistentialDeposit::set(10);

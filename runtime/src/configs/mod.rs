@@ -502,6 +502,8 @@ impl pallet_proof_of_learning::Config for Runtime {
 	type CommitWindow = VerdictCommitWindow;
 	type RevealWindow = VerdictRevealWindow;
 	type ChallengeWindow = ChallengeWindow;
+	/// Ten commit windows without a judgment (10 minutes fast, 10 hours in production).
+	type MaxVerificationRounds = ConstU32<10>;
 	type MaxVerifiers = MaxVerifiers;
 	type MaxVerifications = MaxVerifications;
 	type MaxDeadlinesPerBlock = MaxVerificationDeadlinesPerBlock;
