@@ -642,7 +642,18 @@ impl<T: Config> Pallet<T> {
 			if missing == 0 {
 				break;
 			}
-			let drawn = Self::draw_verifiers(task, missing, &exclude, pass);
+			let drawn = T::RoleStaking::select_at_most(
+				Role::Verifier,
+				missing,
+				&exclude,
+				None,
+				collateral,
+				|k| {
+					let subject = (b"assay/dispute/jury", task, pass, k).encode();
+					let (random, _) = T::Randomness::random(&subject);
+					sp_io::hashing::blake2_256(&(random, task).encode())
+				},
+			);
 			if drawn.is_empty() {
 				break;
 			}
@@ -676,29 +687,6 @@ impl<T: Config> Pallet<T> {
 				commit_by: until,
 			});
 		}
-	}
-
-	/// Up to `count` eligible verifiers not in `exclude`, as many as there are.
-	fn draw_verifiers(
-		task: TaskId,
-		count: u32,
-		exclude: &[T::AccountId],
-		pass: u32,
-	) -> Vec<T::AccountId> {
-		let collateral = T::JurorCollateral::get();
-		// All, else half, else one: at most three draws, so the weight stays bounded.
-		let mut sizes = Vec::from([count, count / 2, 1]);
-		sizes.dedup();
-		sizes
-			.into_iter()
-			.filter(|k| *k > 0 && *k <= count)
-			.find_map(|k| {
-				let (random, _) =
-					T::Randomness::random(&(b"assay/dispute/jury", task, pass, k).encode());
-				let seed = sp_io::hashing::blake2_256(&(random, task).encode());
-				T::RoleStaking::select(Role::Verifier, k, exclude, None, collateral, seed).ok()
-			})
-			.unwrap_or_default()
 	}
 
 	fn start_reveal(

@@ -701,7 +701,14 @@ impl<T: Config> Pallet<T> {
 		exclude.push(record.solver.clone());
 		exclude.push(record.submitter.clone());
 		let round = record.dropped.len() as u32;
-		let drawn = Self::draw_verifiers(task, missing, &exclude, round);
+		let drawn = T::RoleStaking::select_at_most(
+			Role::Verifier,
+			missing,
+			&exclude,
+			None,
+			T::VerifierCollateral::get(),
+			|k| Self::seed(b"verifiers", task, round.saturating_add(k)),
+		);
 		let mut added = Vec::new();
 		for verifier in drawn {
 			if T::RoleStaking::lock_collateral(
@@ -747,28 +754,6 @@ impl<T: Config> Pallet<T> {
 			verifiers: added,
 			commit_by: until,
 		});
-	}
-
-	/// Up to `count` verifiers, as many as are eligible.
-	fn draw_verifiers(
-		task: TaskId,
-		count: u32,
-		exclude: &[T::AccountId],
-		round: u32,
-	) -> Vec<T::AccountId> {
-		let collateral = T::VerifierCollateral::get();
-		// Ask for all; if too few are eligible, for half, then for one: at most three draws,
-		// so the weight stays bounded (a later window fills the rest).
-		let mut sizes = Vec::from([count, count / 2, 1]);
-		sizes.dedup();
-		sizes
-			.into_iter()
-			.filter(|k| *k > 0 && *k <= count)
-			.find_map(|k| {
-				let seed = Self::seed(b"verifiers", task, round.saturating_add(k));
-				T::RoleStaking::select(Role::Verifier, k, exclude, None, collateral, seed).ok()
-			})
-			.unwrap_or_default()
 	}
 
 	/// Opens the reveal phase.

@@ -1067,10 +1067,12 @@ impl<T: Config> Pallet<T> {
 		let next = NextTaskId::<T>::get();
 		let mut escrow_by_submitter: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut pending = 0u32;
+		let mut live = 0u32;
 		let mut open = BTreeSet::new();
 		let mut slots: BTreeMap<TaskId, BlockNumberFor<T>> = BTreeMap::new();
 		for (task, record) in Tasks::<T>::iter() {
 			ensure!(task < next, "a task id is not below NextTaskId");
+			live = live.saturating_add(1);
 			let escrow = record.escrow().ok_or("a task's escrow overflows")?;
 			let total = escrow_by_submitter.entry(record.submitter.clone()).or_default();
 			*total = total.saturating_add(escrow);
@@ -1108,7 +1110,6 @@ impl<T: Config> Pallet<T> {
 		}
 
 		ensure!(PendingTasks::<T>::get() == pending, "PendingTasks differs from the tasks");
-		let live = Tasks::<T>::iter_keys().count() as u32;
 		ensure!(LiveTasks::<T>::get() == live, "LiveTasks differs from the tasks");
 		ensure!(live <= T::MaxLiveTasks::get(), "more live tasks than the maximum");
 
