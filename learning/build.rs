@@ -15,22 +15,10 @@
 //! The `cuda_library_is_linked` test checks the result.
 //!
 //! `cargo:rustc-link-arg` applies to this package's own binaries and tests only: a downstream
-//! binary crate (a worker) needs the same two lines in its own build script.
+//! binary crate (the workers) includes `link_libtorch.rs` in its own build script.
 
-use std::path::Path;
+include!("link_libtorch.rs");
 
 fn main() {
-	println!("cargo:rerun-if-env-changed=DEP_TCH_LIBTORCH_LIB");
-	let Ok(libtorch_lib) = std::env::var("DEP_TCH_LIBTORCH_LIB") else {
-		println!("cargo:warning=torch-sys did not report its libtorch directory; no rpath set");
-		return;
-	};
-	println!("cargo:rustc-link-arg=-Wl,-rpath={libtorch_lib}");
-	// For the test that checks which libtorch libraries the process loaded.
-	println!("cargo:rustc-env=ASSAY_LIBTORCH_LIB={libtorch_lib}");
-	if Path::new(&libtorch_lib).join("libtorch_cuda.so").exists() {
-		println!("cargo:rustc-link-arg=-Wl,--push-state,--no-as-needed,-ltorch_cuda,--pop-state");
-		// at::cuda::warp_size(), exported by libtorch_cuda.so only.
-		println!("cargo:rustc-link-arg=-Wl,--undefined=_ZN2at4cuda9warp_sizeEv");
-	}
+	link_libtorch();
 }

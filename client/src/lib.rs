@@ -50,7 +50,7 @@ pub mod keys;
 mod submit;
 
 pub use submit::{ClientError, SubmitOptions};
-pub use subxt::utils::Static;
+pub use subxt::{self, utils::Static};
 pub use subxt_signer::sr25519::Keypair;
 
 use futures::StreamExt;
@@ -207,4 +207,37 @@ impl Chain {
 /// The account of a key pair.
 pub fn account_of(keypair: &Keypair) -> AccountId {
 	keypair.public_key().to_account_id()
+}
+
+/// Reads the storage value at `address` under `key` as of `at`; `None` if absent.
+pub async fn fetch<Addr: subxt::storage::Address>(
+	at: &AtBlock,
+	address: Addr,
+	key: Addr::KeyParts,
+) -> Result<Option<Addr::Value>, ClientError> {
+	let entry = at.storage().entry(address).map_err(|e| ClientError::Decode(e.to_string()))?;
+	let value = entry.try_fetch(key).await.map_err(ClientError::from_subxt)?;
+	value.map(|v| v.decode().map_err(|e| ClientError::Decode(e.to_string()))).transpose()
+}
+
+/// Every entry of the map at `address` (keyed by one value, a task id for the market's maps)
+/// as of `at`.
+pub async fn entries<Key, Addr>(at: &AtBlock, address: Addr) -> Result<Vec<(Key, Addr::Value)>, ClientError>
+where
+	Addr: subxt::storage::Address<KeyParts = (Key,)>,
+	(Key,): subxt::ext::frame_decode::storage::IntoDecodableValues,
+{
+	let entry = at.storage().entry(address).map_err(|e| ClientError::Decode(e.to_string()))?;
+	let mut iter = entry.iter(()).await.map_err(ClientError::from_subxt)?;
+	let mut out = Vec::new();
+	while let Some(item) = iter.next().await {
+		let item = item.map_err(ClientError::from_subxt)?;
+		let (key,) = item
+			.key()
+			.and_then(|k| k.decode())
+			.map_err(|e| ClientError::Decode(e.to_string()))?;
+		let value = item.value().decode().map_err(|e| ClientError::Decode(e.to_string()))?;
+		out.push((key, value));
+	}
+	Ok(out)
 }

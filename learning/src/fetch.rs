@@ -91,9 +91,20 @@ fn read_limited(reader: impl Read, what: &str) -> Result<Vec<u8>, ReadError> {
 	Ok(content)
 }
 
-fn download(uri: &str) -> Result<Vec<u8>> {
+/// How long one download may take, connection included: a peer that stops sending fails the
+/// fetch instead of hanging the worker.
+pub const DOWNLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Downloads `uri` (`http(s)://`), at most [`MAX_ARTIFACT_BYTES`], within
+/// [`DOWNLOAD_TIMEOUT`]; a non-2xx status is an error.
+pub fn download(uri: &str) -> Result<Vec<u8>> {
 	let fetch_error = |reason: String| LearningError::Fetch { uri: uri.to_owned(), reason };
-	let mut response = ureq::get(uri).call().map_err(|e| fetch_error(e.to_string()))?;
+	let agent: ureq::Agent = ureq::Agent::config_builder()
+		.timeout_global(Some(DOWNLOAD_TIMEOUT))
+		.timeout_connect(Some(std::time::Duration::from_secs(10)))
+		.build()
+		.into();
+	let mut response = agent.get(uri).call().map_err(|e| fetch_error(e.to_string()))?;
 	response
 		.body_mut()
 		.with_config()

@@ -9,6 +9,7 @@
 //! assay-learn replay <same task flags> --checkpoint /tmp/run/checkpoint-3.safetensors
 //! assay-learn hash /tmp/run/checkpoint-3.safetensors
 //! assay-learn distance a.safetensors b.safetensors --metric l2
+//! assay-learn evaluate <same task flags> --checkpoint model.safetensors
 //! assay-learn bench-train <same task flags> --out /tmp/bench --replay 2
 //! assay-learn bench-hash --mib 256
 //! ```
@@ -58,6 +59,15 @@ enum Command {
 		/// Also print the hash after every step (the chain a dispute bisects over).
 		#[arg(long)]
 		trace: bool,
+	},
+	/// Score a checkpoint (a trained model) on the task's held-out samples: accuracy, loss,
+	/// and the model hash a solver commits as `final_model`.
+	Evaluate {
+		#[command(flatten)]
+		task: TaskArgs,
+		/// The checkpoint to score.
+		#[arg(long)]
+		checkpoint: PathBuf,
 	},
 	/// Print a checkpoint's canonical hash, model hash and step.
 	Hash {
@@ -272,6 +282,7 @@ fn main() -> Result<()> {
 	// fastest kernels of the machine.
 	let tolerance = match &cli.command {
 		Command::Train { task, .. } | Command::Replay { task, .. } => task.tolerance,
+		Command::Evaluate { task, .. } => task.tolerance,
 		Command::BenchTrain { task, .. } => task.tolerance,
 		Command::Hash { .. } | Command::Distance { .. } | Command::BenchHash { .. } => false,
 	};
@@ -331,6 +342,16 @@ fn main() -> Result<()> {
 			bench_train(&task, out, no_checkpoints, replay)?;
 		},
 		Command::BenchHash { mib, tensors, repeat } => bench_hash(mib, tensors, repeat)?,
+		Command::Evaluate { task, checkpoint } => {
+			let (_, mut trainer) = task.trainer()?;
+			let checkpoint = Checkpoint::load(&checkpoint)?;
+			trainer.load_checkpoint(&checkpoint)?;
+			let scored = trainer.evaluate()?;
+			println!("model    {}", hex::encode(checkpoint.model_hash()));
+			println!("samples  {}", scored.samples);
+			println!("accuracy {:.4}", scored.accuracy);
+			println!("loss     {:.4}", scored.loss);
+		},
 		Command::Hash { checkpoint } => {
 			let checkpoint = Checkpoint::load(&checkpoint)?;
 			println!("state {}", hex::encode(checkpoint.canonical_hash()));

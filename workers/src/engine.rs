@@ -1,0 +1,351 @@
+//! The learning side of the workers: training a task segment by segment into the store
+//! (solver), and checking one segment of someone else's training against its commitment
+//! (verifier, juror, whistleblower, and a challenger in a bisection).
+//!
+//! Everything here is blocking (libtorch and HTTP); the workers run it on tokio's blocking
+//! pool.
+
+use crate::{
+	artifacts::{fetch_checkpoint, fetch_checkpoint_list, ArtifactError},
+	store::{trace_name, Store, StoreError, CHECKPOINTS},
+};
+use assay_learning::{
+	distance, fetch_module_file, Checkpoint, Dataset, DeviceChoice, HostTensor, LearningError,
+	Trainer, TrainerOptions,
+};
+use assay_primitives::{
+	merkle_proof, CheckpointCommitment, Distance, SegmentReport, Sha256, TaskId, TaskSpec,
+	VerificationMode,
+};
+
+/// Why a job could not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+	/// Training or replay failed (bad data, a model that does not fit it, a non-finite loss…).
+	#[error(transparent)]
+	Learning(#[from] LearningError),
+	/// A solver's artifacts could not be fetched or did not match its commitment.
+	#[error(transparent)]
+	Artifact(#[from] ArtifactError),
+	/// The local store failed.
+	#[error(transparent)]
+	Store(#[from] StoreError),
+	/// The task or commitment on chain is inconsistent with what was asked.
+	#[error("{0}")]
+	Invalid(String),
+}
+
+/// A test-only fault, to prove that the protocol catches a dishonest worker. Never set it on a
+/// real worker: it makes the worker lose its stake.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Fault {
+	/// Solver: after training segment `i`, nudge one weight of the checkpoint and go on from
+	/// the nudged state, as a solver that skipped work and made the numbers up would.
+	CorruptSegment(u32),
+	/// Verifier: report every segment as reproduced without replaying anything.
+	ApproveWithoutReplay,
+}
+
+impl std::str::FromStr for Fault {
+	type Err = String;
+	fn from_str(text: &str) -> Result<Self, String> {
+		if text == "approve-without-replay" {
+			return Ok(Self::ApproveWithoutReplay);
+		}
+		if let Some(segment) = text.strip_prefix("corrupt-segment=") {
+			return segment.parse().map(Self::CorruptSegment).map_err(|e| format!("{text}: {e}"));
+		}
+		Err(format!("unknown fault {text:?} (corrupt-segment=<i>, approve-without-replay)"))
+	}
+}
+
+/// A task made ready to train or replay: its spec, the verified dataset and module, and the
+/// device.
+pub struct TaskRun {
+	spec: TaskSpec,
+	module: Option<Vec<u8>>,
+	store: Store,
+	options: TrainerOptions,
+}
+
+impl TaskRun {
+	/// Fetches and verifies the task's dataset (into the store's cache) and TorchScript module.
+	pub fn prepare(spec: TaskSpec, store: Store, device: DeviceChoice) -> Result<Self, JobError> {
+		let cache = store.cache_dir();
+		// The dataset is fetched (and cached) once here, so a bad URI or hash fails the job
+		// before any training; each trainer parses the cached copy.
+		Dataset::fetch(&spec.dataset, &cache)?;
+		let module = fetch_module_file(&spec.model, &cache)?;
+		let device = match spec.verification.mode {
+			// Exact mode is defined on the CPU backend; a GPU worker replays it there.
+			VerificationMode::Exact => DeviceChoice::Cpu,
+			VerificationMode::Tolerance { .. } => device,
+		};
+		Ok(Self { spec, module, store, options: TrainerOptions { device, threads: None } })
+	}
+
+	/// The task.
+	pub fn spec(&self) -> &TaskSpec {
+		&self.spec
+	}
+
+	/// A trainer at the task's initial state.
+	pub fn trainer(&self) -> Result<Trainer, JobError> {
+		let data = Dataset::fetch(&self.spec.dataset, &self.store.cache_dir())?;
+		Ok(Trainer::new(&self.spec, data, self.module.as_deref(), &self.options)?)
+	}
+
+	/// Steps per segment `k`.
+	pub fn steps_per_segment(&self) -> u32 {
+		self.spec.hyper.checkpoint_interval
+	}
+}
+
+/// Progress of a training, reported after each segment.
+#[derive(Clone, Copy, Debug)]
+pub struct SegmentProgress {
+	/// Segments done.
+	pub segment: u32,
+	/// Segments in all.
+	pub segments: u32,
+	/// Steps done.
+	pub steps: u64,
+	/// The segment's mean training loss.
+	pub loss: f64,
+	/// Training samples per second over the segment.
+	pub samples_per_second: f64,
+}
+
+/// What a finished training commits to.
+#[derive(Clone, Debug)]
+pub struct Trained {
+	/// `h_0 … h_n`.
+	pub checkpoints: Vec<Sha256>,
+	/// The commitment (root, count, final model hash).
+	pub commitment: CheckpointCommitment,
+}
+
+/// Trains `task` into `store`, resuming from the last stored checkpoint after a restart.
+/// Each segment's checkpoint, its step hashes and the progress list are written before the
+/// next segment starts.
+pub fn train(
+	task: TaskId,
+	run: &TaskRun,
+	fault: Option<Fault>,
+	mut on_segment: impl FnMut(SegmentProgress),
+) -> Result<Trained, JobError> {
+	let store = &run.store;
+	let mut trainer = run.trainer()?;
+	let segments = run.spec.hyper.n_segments();
+	let steps = run.steps_per_segment();
+	let mut checkpoints = resume(task, store, &mut trainer)?;
+	while let Some(done) = u32::try_from(checkpoints.len()).ok().and_then(|n| n.checked_sub(1)) {
+		if done >= segments {
+			break;
+		}
+		let started = std::time::Instant::now();
+		let segment = trainer.run_segment(steps, true)?;
+		let mut checkpoint = segment.checkpoint;
+		let mut step_hashes = segment.step_hashes;
+		if fault == Some(Fault::CorruptSegment(done)) {
+			checkpoint = nudged(&checkpoint)?;
+			trainer.load_checkpoint(&checkpoint)?;
+			if let Some(last) = step_hashes.last_mut() {
+				*last = checkpoint.canonical_hash();
+			}
+			log::warn!("FAULT: segment {done} of task {task} is faked");
+		}
+		let hash = store.put_checkpoint(&checkpoint)?;
+		store.set_hashes(task, &trace_name(done), &step_hashes)?;
+		checkpoints.push(hash);
+		store.set_hashes(task, CHECKPOINTS, &checkpoints)?;
+		let seconds = started.elapsed().as_secs_f64().max(1e-9);
+		on_segment(SegmentProgress {
+			segment: done.saturating_add(1),
+			segments,
+			steps: trainer.step(),
+			loss: segment.mean_loss,
+			samples_per_second: f64::from(steps) * f64::from(run.spec.hyper.batch_size) / seconds,
+		});
+	}
+	let last = checkpoints.last().ok_or_else(|| JobError::Invalid("no checkpoints".into()))?;
+	let final_model = store
+		.checkpoint(last)?
+		.ok_or_else(|| JobError::Invalid("the final checkpoint is missing".into()))?
+		.model_hash();
+	let commitment = CheckpointCommitment::new(&checkpoints, final_model)
+		.ok_or_else(|| JobError::Invalid("too many checkpoints".into()))?;
+	Ok(Trained { checkpoints, commitment })
+}
+
+/// The checkpoints trained so far, with `trainer` moved to the last of them; a progress list
+/// whose last checkpoint is missing or damaged starts again from `h_0`.
+fn resume(task: TaskId, store: &Store, trainer: &mut Trainer) -> Result<Vec<Sha256>, JobError> {
+	let saved = store.hashes(task, CHECKPOINTS).unwrap_or_default();
+	if let Some(last) = saved.last() {
+		match store.checkpoint(last) {
+			Ok(Some(checkpoint)) => {
+				trainer.load_checkpoint(&checkpoint)?;
+				log::info!("task {task}: resuming after {} segment(s)", saved.len() - 1);
+				return Ok(saved);
+			},
+			Ok(None) | Err(_) => log::warn!("task {task}: saved progress unusable, starting over"),
+		}
+	}
+	let initial = trainer.checkpoint()?;
+	let checkpoints = vec![store.put_checkpoint(&initial)?];
+	store.set_hashes(task, CHECKPOINTS, &checkpoints)?;
+	Ok(checkpoints)
+}
+
+/// `checkpoint` with the first element of its first f32 parameter moved by 0.01.
+fn nudged(checkpoint: &Checkpoint) -> Result<Checkpoint, JobError> {
+	let mut nudged = checkpoint.clone();
+	let (name, tensor) = checkpoint
+		.parameters()
+		.find(|(_, t)| t.dtype() == assay_learning::Dtype::F32 && t.numel() > 0)
+		.ok_or_else(|| JobError::Invalid("no f32 parameter to fault".into()))?;
+	let mut data = tensor.data().to_vec();
+	let first: [u8; 4] = data
+		.get(..4)
+		.and_then(|b| b.try_into().ok())
+		.ok_or_else(|| JobError::Invalid("empty tensor".into()))?;
+	let moved = (f32::from_le_bytes(first) + 0.01).to_le_bytes();
+	data.splice(..4, moved);
+	let tensor = HostTensor::new(tensor.dtype(), tensor.shape().to_vec(), data)
+		.ok_or_else(|| JobError::Invalid("tensor size".into()))?;
+	nudged.insert(name.to_owned(), tensor);
+	Ok(nudged)
+}
+
+/// One segment of a solver's training, replayed.
+#[derive(Clone, Debug)]
+pub struct SegmentCheck {
+	/// The report a verdict carries (with both Merkle proofs).
+	pub report: SegmentReport,
+	/// Whether the replay reproduces the solver's end state under the task's mode.
+	pub passes: bool,
+	/// The replay's state hash after each step (what a bisection asks for).
+	pub step_hashes: Vec<Sha256>,
+}
+
+/// Where a solver's artifacts are and what it committed to.
+#[derive(Clone, Debug)]
+pub struct Committed {
+	/// The task.
+	pub task: TaskId,
+	/// The solver's artifact server.
+	pub artifact_uri: String,
+	/// Its commitment.
+	pub commitment: CheckpointCommitment,
+}
+
+/// Replays segment `segment` of a committed training and judges it; with
+/// [`Fault::ApproveWithoutReplay`], claims the solver's end state without replaying.
+pub fn check_segment(
+	run: &TaskRun,
+	committed: &Committed,
+	segment: u32,
+	fault: Option<Fault>,
+) -> Result<SegmentCheck, JobError> {
+	let leaves = fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
+	let end = segment.checked_add(1).ok_or_else(|| JobError::Invalid("segment index".into()))?;
+	let hash_at = |index: u32| {
+		leaves
+			.get(index as usize)
+			.copied()
+			.ok_or_else(|| JobError::Invalid(format!("no checkpoint {index}")))
+	};
+	let (start_hash, end_hash) = (hash_at(segment)?, hash_at(end)?);
+	let proof = |index| {
+		merkle_proof(&leaves, index).ok_or_else(|| JobError::Invalid("proof too deep".into()))
+	};
+	let mut report = SegmentReport {
+		segment,
+		start_hash,
+		start_proof: proof(segment)?,
+		end_hash,
+		end_proof: proof(end)?,
+		replayed_hash: end_hash,
+		distance: Distance::ZERO,
+	};
+	if fault == Some(Fault::ApproveWithoutReplay) {
+		log::warn!("FAULT: approving segment {segment} of task {} unreplayed", committed.task);
+		return Ok(SegmentCheck { report, passes: true, step_hashes: Vec::new() });
+	}
+	let start = fetch_checkpoint(&run.store, &committed.artifact_uri, &start_hash)?;
+	let replay = run.trainer()?.replay(&start, run.steps_per_segment(), true)?;
+	report.replayed_hash = replay.checkpoint.canonical_hash();
+	if let VerificationMode::Tolerance { metric, .. } = run.spec.verification.mode {
+		let claimed = fetch_checkpoint(&run.store, &committed.artifact_uri, &end_hash)?;
+		report.distance = distance(&replay.checkpoint, &claimed, metric)?;
+	}
+	let passes = report
+		.judge(&committed.commitment, &run.spec.verification.mode)
+		.map_err(|e| JobError::Invalid(format!("own report refused: {e:?}")))?;
+	run.store.set_hashes(committed.task, &trace_name(segment), &replay.step_hashes)?;
+	Ok(SegmentCheck { report, passes, step_hashes: replay.step_hashes })
+}
+
+/// A juror's judgement of a dispute over `segment`: replays it from its start and says
+/// whether the defender's state after `hi` steps is right (in `Tolerance` mode, whether the
+/// defender's end checkpoint is within the threshold of the replay).
+pub fn judge_dispute(
+	run: &TaskRun,
+	committed: &Committed,
+	segment: u32,
+	hi: u32,
+	defender_hi: Sha256,
+) -> Result<bool, JobError> {
+	let leaves = fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
+	let start_hash = leaves
+		.get(segment as usize)
+		.copied()
+		.ok_or_else(|| JobError::Invalid(format!("no checkpoint {segment}")))?;
+	let start = fetch_checkpoint(&run.store, &committed.artifact_uri, &start_hash)?;
+	match run.spec.verification.mode {
+		VerificationMode::Exact => {
+			// Only whole segments are stored, so the step at `hi` is reached by replaying the
+			// `hi` steps from the segment's start: the same state the agreed `lo` leads to.
+			let replay = run.trainer()?.replay(&start, hi, false)?;
+			Ok(replay.checkpoint.canonical_hash() == defender_hi)
+		},
+		VerificationMode::Tolerance { metric, threshold } => {
+			let replay = run.trainer()?.replay(&start, run.steps_per_segment(), false)?;
+			let claimed = fetch_checkpoint(&run.store, &committed.artifact_uri, &defender_hi)?;
+			Ok(distance(&replay.checkpoint, &claimed, metric)? <= threshold)
+		},
+	}
+}
+
+/// The state hash after `mid` steps of `segment` that this worker computed (training or
+/// replay), from its store.
+pub fn step_hash(store: &Store, task: TaskId, segment: u32, mid: u32) -> Option<Sha256> {
+	let trace = store.hashes(task, &trace_name(segment)).ok()?;
+	trace.get(usize::try_from(mid).ok()?.checked_sub(1)?).copied()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn faults_parse_and_nonsense_is_refused() {
+		assert_eq!("corrupt-segment=2".parse(), Ok(Fault::CorruptSegment(2)));
+		assert_eq!("approve-without-replay".parse(), Ok(Fault::ApproveWithoutReplay));
+		assert!("corrupt-segment=x".parse::<Fault>().is_err());
+		assert!("be-evil".parse::<Fault>().is_err());
+	}
+
+	#[test]
+	fn a_step_hash_is_read_from_the_trace_and_step_zero_has_none() {
+		let dir = tempfile::tempdir().unwrap();
+		let store = Store::open(dir.path()).unwrap();
+		store.set_hashes(4, &trace_name(1), &[[1; 32], [2; 32], [3; 32]]).unwrap();
+		assert_eq!(step_hash(&store, 4, 1, 1), Some([1; 32]));
+		assert_eq!(step_hash(&store, 4, 1, 3), Some([3; 32]));
+		assert_eq!(step_hash(&store, 4, 1, 0), None);
+		assert_eq!(step_hash(&store, 4, 1, 4), None);
+		assert_eq!(step_hash(&store, 4, 2, 1), None);
+	}
+}

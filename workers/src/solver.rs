@@ -1,0 +1,233 @@
+//! `assay-solver`: trains the tasks the chain assigns to it.
+//!
+//! On every finalized block it reads the tasks assigned to its account and the disputes in
+//! which it defends:
+//!
+//! | chain state | what the solver does |
+//! |---|---|
+//! | task `Assigned` to it | `accept_task` if its hardware satisfies the task's, else `decline_task` |
+//! | task `Training` | trains in the background (resuming from its store), then `commit_checkpoints` |
+//! | dispute, `Bisecting`, no answer from it | `respond` with its state hash after `mid` steps |
+//!
+//! The artifact server (`--listen`) serves its checkpoints for the whole life of a task; the
+//! URL committed on chain is `--public-url`, or `http://<listen address>`.
+
+use crate::{
+	engine::{self, JobError, SegmentProgress, TaskRun, Trained},
+	worker::{self, submit, CommonArgs, Context, JobState, Jobs, Worker},
+};
+use assay_client::{entries, runtime, Chain, ClientError, FinalizedBlock, Static};
+use assay_primitives::{HardwareClass, Role, TaskId, TaskSpec};
+use runtime::runtime_types::{
+	pallet_dispute::types::Phase as DisputePhase, pallet_task_pool::types::TaskState,
+};
+use std::sync::{atomic::Ordering, Arc};
+
+/// `assay-solver`'s command line.
+#[derive(clap::Parser, Debug)]
+#[command(version, about = "Assay solver: trains assigned tasks, serves their checkpoints, commits them on chain")]
+pub struct SolverArgs {
+	#[command(flatten)]
+	/// Options every worker takes.
+	pub common: CommonArgs,
+	/// Where the artifact server listens.
+	#[arg(long, default_value = "127.0.0.1:8601")]
+	pub listen: std::net::SocketAddr,
+	/// The artifact server's URL as verifiers reach it (committed on chain); defaults to
+	/// `http://<listen>`.
+	#[arg(long)]
+	pub public_url: Option<String>,
+	/// GPU memory to declare with `--device cuda`, in GiB.
+	#[arg(long, default_value_t = 16)]
+	pub gpu_memory_gib: u16,
+}
+
+struct Counters {
+	accepted: Arc<std::sync::atomic::AtomicU64>,
+	committed: Arc<std::sync::atomic::AtomicU64>,
+	steps: Arc<std::sync::atomic::AtomicU64>,
+	responses: Arc<std::sync::atomic::AtomicU64>,
+	training: Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// The solver worker.
+pub struct Solver {
+	ctx: Context,
+	hardware: HardwareClass,
+	bond: Option<u128>,
+	artifact_uri: String,
+	training: Jobs<TaskId, Result<Trained, JobError>>,
+	counters: Counters,
+}
+
+impl Solver {
+	/// Reads the key, opens the store and starts the artifact server (and metrics).
+	pub async fn start(args: &SolverArgs) -> anyhow::Result<Self> {
+		let ctx = Context::new(&args.common)?;
+		let listener = tokio::net::TcpListener::bind(args.listen).await?;
+		let artifact_uri =
+			args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
+		tokio::spawn(crate::artifacts::serve(listener, crate::artifacts::router(ctx.store.clone())));
+		log::info!("solver {} serving checkpoints at {artifact_uri}", ctx.account);
+		if let Some(addr) = args.common.metrics {
+			ctx.metrics.serve(addr).await?;
+		}
+		let m = &ctx.metrics;
+		let counters = Counters {
+			accepted: m.counter("assay_solver_tasks_accepted_total", "Tasks accepted."),
+			committed: m.counter("assay_solver_tasks_committed_total", "Checkpoint commitments made."),
+			steps: m.counter("assay_solver_training_steps_total", "Training steps run."),
+			responses: m.counter("assay_solver_dispute_responses_total", "Bisection answers given."),
+			training: m.gauge("assay_solver_trainings_running", "Trainings in progress."),
+		};
+		Ok(Self {
+			hardware: worker::local_hardware(args.common.device, args.gpu_memory_gib),
+			bond: args.common.bond,
+			artifact_uri,
+			training: Jobs::default(),
+			counters,
+			ctx,
+		})
+	}
+
+	fn start_training(&mut self, task: TaskId, spec: TaskSpec) {
+		let store = self.ctx.store.clone();
+		let device = self.ctx.device;
+		let fault = self.ctx.fault;
+		let steps = self.counters.steps.clone();
+		self.counters.training.fetch_add(1, Ordering::Relaxed);
+		self.training.start(task, move || {
+			let total = u64::from(spec.hyper.total_steps);
+			let bar = indicatif::ProgressBar::new(total).with_style(
+				indicatif::ProgressStyle::with_template(
+					"task {prefix} [{bar:30}] {pos}/{len} steps  {msg}",
+				)
+				.unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+			);
+			bar.set_prefix(task.to_string());
+			let run = TaskRun::prepare(spec, store, device)?;
+			let trained = engine::train(task, &run, fault, |p: SegmentProgress| {
+				bar.set_position(p.steps);
+				bar.set_message(format!("loss {:.4}  {:.0} samples/s", p.loss, p.samples_per_second));
+				steps.fetch_add(u64::from(run.steps_per_segment()), Ordering::Relaxed);
+				log::info!(
+					"task {task}: segment {}/{} trained, {} steps, loss {:.4}, {:.0} samples/s",
+					p.segment,
+					p.segments,
+					p.steps,
+					p.loss,
+					p.samples_per_second
+				);
+			});
+			bar.finish_and_clear();
+			trained
+		});
+	}
+
+	async fn on_training(&mut self, chain: &Chain, task: TaskId, spec: TaskSpec) -> Result<(), ClientError> {
+		match self.training.poll(&task) {
+			JobState::Absent => {
+				log::info!("task {task}: training {} steps", spec.hyper.total_steps);
+				self.start_training(task, spec);
+				Ok(())
+			},
+			JobState::Running => Ok(()),
+			JobState::Done(result) => {
+				self.counters.training.fetch_sub(1, Ordering::Relaxed);
+				match result {
+					Ok(trained) => {
+						let uri = self.artifact_uri.as_bytes().to_vec();
+						let call = runtime::tx().proof_of_learning().commit_checkpoints(
+							task,
+							Static(trained.commitment),
+							runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(uri),
+						);
+						let what = format!(
+							"commit task {task}: root {} over {} checkpoints",
+							hex::encode(trained.commitment.root),
+							trained.commitment.checkpoints
+						);
+						if submit(chain, &self.ctx.key, &what, &call).await? {
+							self.counters.committed.fetch_add(1, Ordering::Relaxed);
+						}
+						Ok(())
+					},
+					// The job is started again on the next block; a task that cannot be
+					// trained at all (bad data) ends at its deadline.
+					Err(error) => {
+						log::error!("task {task}: training failed: {error}");
+						Ok(())
+					},
+				}
+			},
+		}
+	}
+}
+
+impl Worker for Solver {
+	async fn on_connect(&mut self, chain: &Chain) -> Result<(), ClientError> {
+		match self.bond {
+			Some(amount) => worker::ensure_bond(chain, &self.ctx, Role::Solver, amount, Some(self.hardware)).await,
+			None => Ok(()),
+		}
+	}
+
+	fn on_events(&mut self, block: &FinalizedBlock) {
+		use runtime::task_pool::events::{TaskFailed, TaskSettled};
+		for settled in block.events.find::<TaskSettled>().flatten() {
+			if settled.solver == self.ctx.account {
+				log::info!("task {} settled: reward {} paid", settled.task, settled.reward);
+			}
+		}
+		for failed in block.events.find::<TaskFailed>().flatten() {
+			if failed.solver == self.ctx.account {
+				log::warn!("task {} failed: {} slashed", failed.task, failed.slashed);
+			}
+		}
+	}
+
+	async fn on_block(&mut self, chain: &Chain, block: &FinalizedBlock) -> Result<(), ClientError> {
+		let me = &self.ctx.account.clone();
+		for (task, entry) in entries(&block.at, runtime::storage().task_pool().tasks()).await? {
+			let Static(spec) = entry.spec;
+			match entry.state {
+				TaskState::Assigned { solver, .. } if &solver == me => {
+					if self.hardware.satisfies(&spec.hardware) {
+						let call = runtime::tx().task_pool().accept_task(task);
+						if submit(chain, &self.ctx.key, &format!("accept task {task}"), &call).await? {
+							self.counters.accepted.fetch_add(1, Ordering::Relaxed);
+						}
+					} else {
+						let call = runtime::tx().task_pool().decline_task(task);
+						let what = format!("decline task {task} (needs {:?})", spec.hardware);
+						submit(chain, &self.ctx.key, &what, &call).await?;
+					}
+				},
+				TaskState::Training { solver, .. } if &solver == me =>
+					self.on_training(chain, task, spec).await?,
+				_ => {},
+			}
+		}
+		for (task, dispute) in entries(&block.at, runtime::storage().dispute().disputes()).await? {
+			if &dispute.defender != me {
+				continue;
+			}
+			if let DisputePhase::Bisecting { mid, defender_answer: None, .. } = dispute.phase {
+				match engine::step_hash(&self.ctx.store, task, dispute.segment, mid) {
+					Some(hash) => {
+						let call = runtime::tx().dispute().respond(task, hash);
+						let what = format!("answer dispute on task {task}: state after step {mid}");
+						if submit(chain, &self.ctx.key, &what, &call).await? {
+							self.counters.responses.fetch_add(1, Ordering::Relaxed);
+						}
+					},
+					None => log::error!(
+						"task {task}: no step hashes for segment {} in the store; cannot answer",
+						dispute.segment
+					),
+				}
+			}
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,386 @@
+//! `assay-verifier`: checks other solvers' training.
+//!
+//! On every finalized block it reads the verifications and disputes it is part of:
+//!
+//! | chain state | what the verifier does |
+//! |---|---|
+//! | sampled as a verifier, `Committing`, no commitment yet | replays its segments in the background, stores verdict and salt, `commit_verdict` |
+//! | `Revealing`, committed, not revealed | `reveal_verdict` from the store |
+//! | dispute it challenges, `Bisecting`, no answer from it | `respond` with its replay's state after `mid` steps |
+//! | drawn as a juror, `JuryCommit` | replays the disputed steps, stores vote and salt, `commit_vote` |
+//! | juror, `JuryReveal` | `reveal_vote` |
+//! | whistleblower: a task in its `ChallengeWindow`, not yet checked | replays the sampled segments; a wrong one is challenged |
+//!
+//! Verdicts and votes are written to the store before their commitment is sent, so a verifier
+//! that restarts between commit and reveal still reveals.
+
+use crate::{
+	engine::{self, Committed, JobError, SegmentCheck, TaskRun},
+	worker::{self, submit, CommonArgs, Context, JobState, Jobs, Worker},
+};
+use assay_client::{entries, fetch, runtime, Chain, ClientError, FinalizedBlock, Static};
+use assay_primitives::{
+	verdict_commitment, vote_commitment, Role, Salt, SegmentClaim, SegmentReport, TaskId, Verdict,
+};
+use runtime::runtime_types::{
+	bounded_collections::bounded_vec::BoundedVec,
+	pallet_dispute::types::{Dispute, Phase as DisputePhase},
+	pallet_proof_of_learning::types::{Phase, Verification},
+};
+use std::sync::{atomic::Ordering, Arc};
+
+/// `--role`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerifierRole {
+	/// Replays sampled segments, reveals verdicts, sits on juries.
+	Verifier,
+	/// Re-checks verified tasks during their challenge window and challenges wrong ones.
+	Whistleblower,
+}
+
+/// `assay-verifier`'s command line.
+#[derive(clap::Parser, Debug)]
+#[command(version, about = "Assay verifier: replays sampled segments, judges disputes, or challenges wrong verdicts")]
+pub struct VerifierArgs {
+	#[command(flatten)]
+	/// Options every worker takes.
+	pub common: CommonArgs,
+	/// What to stake as and do.
+	#[arg(long, value_enum, default_value = "verifier")]
+	pub role: VerifierRole,
+	/// Whistleblower: the share of verified tasks to re-check, in percent (chosen by task id,
+	/// so two whistleblowers with different shares still overlap predictably).
+	#[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=100))]
+	pub check_share: u8,
+}
+
+const VERDICT: &str = "verdict";
+const VOTE: &str = "vote";
+const CHECKED: &str = "whistleblower-checked";
+
+struct Counters {
+	verdicts: Arc<std::sync::atomic::AtomicU64>,
+	failed_segments: Arc<std::sync::atomic::AtomicU64>,
+	votes: Arc<std::sync::atomic::AtomicU64>,
+	challenges: Arc<std::sync::atomic::AtomicU64>,
+	responses: Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// The verifier (and whistleblower) worker.
+pub struct Verifier {
+	ctx: Context,
+	role: VerifierRole,
+	check_share: u8,
+	bond: Option<u128>,
+	verdicts: Jobs<TaskId, Result<Vec<SegmentCheck>, JobError>>,
+	votes: Jobs<TaskId, Result<bool, JobError>>,
+	checks: Jobs<TaskId, Result<Option<SegmentCheck>, JobError>>,
+	counters: Counters,
+}
+
+/// Where a verification's artifacts are, and what was committed.
+fn committed(task: TaskId, verification: &Verification) -> Committed {
+	Committed {
+		task,
+		artifact_uri: String::from_utf8_lossy(&verification.artifact_uri.0).into_owned(),
+		commitment: verification.commitment.0,
+	}
+}
+
+fn random_salt() -> Salt {
+	rand::random()
+}
+
+impl Verifier {
+	/// Reads the key, opens the store, starts metrics.
+	pub async fn start(args: &VerifierArgs) -> anyhow::Result<Self> {
+		let ctx = Context::new(&args.common)?;
+		log::info!("{:?} {}", args.role, ctx.account);
+		if let Some(addr) = args.common.metrics {
+			ctx.metrics.serve(addr).await?;
+		}
+		let m = &ctx.metrics;
+		let counters = Counters {
+			verdicts: m.counter("assay_verifier_verdicts_total", "Verdicts committed."),
+			failed_segments: m.counter("assay_verifier_failed_segments_total", "Segments this verifier found wrong."),
+			votes: m.counter("assay_verifier_votes_total", "Jury votes committed."),
+			challenges: m.counter("assay_verifier_challenges_total", "Challenges opened (whistleblower)."),
+			responses: m.counter("assay_verifier_dispute_responses_total", "Bisection answers given."),
+		};
+		Ok(Self {
+			role: args.role,
+			check_share: args.check_share,
+			bond: args.common.bond,
+			verdicts: Jobs::default(),
+			votes: Jobs::default(),
+			checks: Jobs::default(),
+			counters,
+			ctx,
+		})
+	}
+
+	fn stake_role(&self) -> Role {
+		match self.role {
+			VerifierRole::Verifier => Role::Verifier,
+			VerifierRole::Whistleblower => Role::Whistleblower,
+		}
+	}
+
+	async fn task_run_inputs(
+		&self,
+		block: &FinalizedBlock,
+		task: TaskId,
+	) -> Result<Option<assay_primitives::TaskSpec>, ClientError> {
+		let entry = fetch(&block.at, runtime::storage().task_pool().tasks(), (task,)).await?;
+		Ok(entry.map(|entry| entry.spec.0))
+	}
+
+	/// Verifier: commit, then reveal, a verdict on the segments sampled for this task.
+	async fn on_verification(
+		&mut self,
+		chain: &Chain,
+		block: &FinalizedBlock,
+		task: TaskId,
+		verification: &Verification,
+	) -> Result<(), ClientError> {
+		let me = &self.ctx.account.clone();
+		let Some(slot) = verification.slots.0.iter().find(|slot| &slot.verifier == me) else {
+			return Ok(());
+		};
+		match (&verification.phase, slot.commitment, &slot.failed) {
+			(Phase::Committing { .. }, None, _) => {
+				if let Ok(Some((verdict, salt))) = self.ctx.store.record::<(Verdict, Salt)>(task, VERDICT) {
+					let commitment = verdict_commitment(task, me, &verdict, &salt);
+					let call = runtime::tx().proof_of_learning().commit_verdict(task, commitment);
+					if submit(chain, &self.ctx.key, &format!("commit verdict on task {task}"), &call).await? {
+						self.counters.verdicts.fetch_add(1, Ordering::Relaxed);
+					}
+					return Ok(());
+				}
+				match self.verdicts.poll(&task) {
+					JobState::Absent => {
+						let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
+						let committed = committed(task, verification);
+						let segments = verification.segments.0.clone();
+						let (store, device, fault) = (self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
+						log::info!("task {task}: replaying segments {segments:?}");
+						self.verdicts.start(task, move || {
+							let run = TaskRun::prepare(spec, store, device)?;
+							segments
+								.iter()
+								.map(|segment| engine::check_segment(&run, &committed, *segment, fault))
+								.collect()
+						});
+					},
+					JobState::Running => {},
+					JobState::Done(Ok(checks)) => {
+						for check in &checks {
+							let verdict = if check.passes { "reproduced" } else { "NOT reproduced" };
+							log::info!("task {task}: segment {} {verdict}", check.report.segment);
+						}
+						let failed = checks.iter().filter(|check| !check.passes).count();
+						self.counters.failed_segments.fetch_add(failed as u64, Ordering::Relaxed);
+						let reports: Vec<SegmentReport> = checks.into_iter().map(|check| check.report).collect();
+						match Verdict::try_from(reports) {
+							Ok(verdict) => {
+								if let Err(error) = self.ctx.store.set_record(task, VERDICT, &(verdict, random_salt())) {
+									log::error!("task {task}: cannot store the verdict: {error}");
+								}
+							},
+							Err(_) => log::error!("task {task}: more sampled segments than a verdict holds"),
+						}
+					},
+					// The solver's artifacts are unreachable or do not match its commitment:
+					// nothing can be proven either way; the next block tries again until the
+					// commit window closes.
+					JobState::Done(Err(error)) => log::warn!("task {task}: cannot check: {error}"),
+				}
+			},
+			(Phase::Revealing { .. }, Some(_), None) => {
+				match self.ctx.store.record::<(Verdict, Salt)>(task, VERDICT) {
+					Ok(Some((verdict, salt))) => {
+						let reports = BoundedVec(verdict.into_iter().map(Static).collect());
+						let call = runtime::tx().proof_of_learning().reveal_verdict(task, reports, salt);
+						submit(chain, &self.ctx.key, &format!("reveal verdict on task {task}"), &call).await?;
+					},
+					Ok(None) => log::error!("task {task}: committed a verdict but the store has none to reveal"),
+					Err(error) => log::error!("task {task}: {error}"),
+				}
+			},
+			_ => {},
+		}
+		Ok(())
+	}
+
+	/// Whistleblower: re-check a verified task once during its challenge window.
+	async fn on_challenge_window(
+		&mut self,
+		chain: &Chain,
+		block: &FinalizedBlock,
+		task: TaskId,
+		verification: &Verification,
+	) -> Result<(), ClientError> {
+		let share = u64::from(self.check_share);
+		if task % 100 >= share || matches!(self.ctx.store.record::<bool>(task, CHECKED), Ok(Some(true))) {
+			return Ok(());
+		}
+		match self.checks.poll(&task) {
+			JobState::Absent => {
+				let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
+				let committed = committed(task, verification);
+				let segments = verification.segments.0.clone();
+				let (store, device) = (self.ctx.store.clone(), self.ctx.device);
+				log::info!("task {task}: re-checking segments {segments:?} the verifiers passed");
+				self.checks.start(task, move || {
+					let run = TaskRun::prepare(spec, store, device)?;
+					for segment in segments {
+						let check = engine::check_segment(&run, &committed, segment, None)?;
+						if !check.passes {
+							return Ok(Some(check));
+						}
+					}
+					Ok(None)
+				});
+			},
+			JobState::Running => {},
+			JobState::Done(Ok(None)) => {
+				log::info!("task {task}: every sampled segment reproduces; no challenge");
+				self.mark_checked(task);
+			},
+			JobState::Done(Ok(Some(check))) => {
+				let report = check.report;
+				log::warn!("task {task}: segment {} does not reproduce; challenging", report.segment);
+				let claim = SegmentClaim {
+					segment: report.segment,
+					start_hash: report.start_hash,
+					defender_end: report.end_hash,
+					challenger_end: report.replayed_hash,
+				};
+				let call = runtime::tx().dispute().challenge(
+					task,
+					Static(claim),
+					BoundedVec(report.start_proof.into_inner()),
+					BoundedVec(report.end_proof.into_inner()),
+				);
+				if submit(chain, &self.ctx.key, &format!("challenge task {task}"), &call).await? {
+					self.counters.challenges.fetch_add(1, Ordering::Relaxed);
+				}
+				self.mark_checked(task);
+			},
+			JobState::Done(Err(error)) => log::warn!("task {task}: cannot re-check: {error}"),
+		}
+		Ok(())
+	}
+
+	fn mark_checked(&self, task: TaskId) {
+		if let Err(error) = self.ctx.store.set_record(task, CHECKED, &true) {
+			log::error!("task {task}: {error}");
+		}
+	}
+
+	/// A dispute this worker challenges (bisection) or judges (jury).
+	async fn on_dispute(
+		&mut self,
+		chain: &Chain,
+		block: &FinalizedBlock,
+		task: TaskId,
+		dispute: &Dispute,
+	) -> Result<(), ClientError> {
+		let me = &self.ctx.account.clone();
+		if &dispute.challenger == me {
+			if let DisputePhase::Bisecting { mid, challenger_answer: None, .. } = dispute.phase {
+				match engine::step_hash(&self.ctx.store, task, dispute.segment, mid) {
+					Some(hash) => {
+						let call = runtime::tx().dispute().respond(task, hash);
+						let what = format!("answer dispute on task {task}: state after step {mid}");
+						if submit(chain, &self.ctx.key, &what, &call).await? {
+							self.counters.responses.fetch_add(1, Ordering::Relaxed);
+						}
+					},
+					None => log::error!("task {task}: no replay trace of segment {}", dispute.segment),
+				}
+			}
+			return Ok(());
+		}
+		let Some(slot) = dispute.jurors.0.iter().find(|slot| &slot.juror == me) else { return Ok(()) };
+		match (&dispute.phase, slot.commitment, slot.defender_right) {
+			(DisputePhase::JuryCommit { .. }, None, _) => {
+				if let Ok(Some((right, salt))) = self.ctx.store.record::<(bool, Salt)>(task, VOTE) {
+					let call = runtime::tx().dispute().commit_vote(task, vote_commitment(task, me, right, &salt));
+					if submit(chain, &self.ctx.key, &format!("commit jury vote on task {task}"), &call).await? {
+						self.counters.votes.fetch_add(1, Ordering::Relaxed);
+					}
+					return Ok(());
+				}
+				match self.votes.poll(&task) {
+					JobState::Absent => {
+						let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
+						let verification =
+							fetch(&block.at, runtime::storage().proof_of_learning().verifications(), (task,)).await?;
+						let Some(verification) = verification else { return Ok(()) };
+						let committed = committed(task, &verification);
+						let (segment, hi, defender_hi) = (dispute.segment, dispute.hi, dispute.defender_hi);
+						let (store, device) = (self.ctx.store.clone(), self.ctx.device);
+						log::info!("task {task}: juror, replaying segment {segment} to step {hi}");
+						self.votes.start(task, move || {
+							let run = TaskRun::prepare(spec, store, device)?;
+							engine::judge_dispute(&run, &committed, segment, hi, defender_hi)
+						});
+					},
+					JobState::Running => {},
+					JobState::Done(Ok(right)) => {
+						log::info!("task {task}: juror finds the solver {}", if right { "right" } else { "wrong" });
+						if let Err(error) = self.ctx.store.set_record(task, VOTE, &(right, random_salt())) {
+							log::error!("task {task}: cannot store the vote: {error}");
+						}
+					},
+					JobState::Done(Err(error)) => log::warn!("task {task}: cannot judge: {error}"),
+				}
+			},
+			(DisputePhase::JuryReveal { .. }, Some(_), None) => {
+				if let Ok(Some((right, salt))) = self.ctx.store.record::<(bool, Salt)>(task, VOTE) {
+					let call = runtime::tx().dispute().reveal_vote(task, right, salt);
+					submit(chain, &self.ctx.key, &format!("reveal jury vote on task {task}"), &call).await?;
+				}
+			},
+			_ => {},
+		}
+		Ok(())
+	}
+}
+
+impl Worker for Verifier {
+	async fn on_connect(&mut self, chain: &Chain) -> Result<(), ClientError> {
+		match self.bond {
+			Some(amount) => worker::ensure_bond(chain, &self.ctx, self.stake_role(), amount, None).await,
+			None => Ok(()),
+		}
+	}
+
+	fn on_events(&mut self, block: &FinalizedBlock) {
+		use runtime::dispute::events::DisputeResolved;
+		for resolved in block.events.find::<DisputeResolved>().flatten() {
+			let winner = if resolved.defender_won { "solver" } else { "challenger" };
+			log::info!("dispute on task {} resolved for the {winner}", resolved.task);
+		}
+	}
+
+	async fn on_block(&mut self, chain: &Chain, block: &FinalizedBlock) -> Result<(), ClientError> {
+		let verifications = entries(&block.at, runtime::storage().proof_of_learning().verifications()).await?;
+		for (task, verification) in &verifications {
+			match self.role {
+				VerifierRole::Verifier => self.on_verification(chain, block, *task, verification).await?,
+				VerifierRole::Whistleblower =>
+					if matches!(verification.phase, Phase::ChallengeWindow { .. }) &&
+						verification.solver != self.ctx.account
+					{
+						self.on_challenge_window(chain, block, *task, verification).await?
+					},
+			}
+		}
+		for (task, dispute) in entries(&block.at, runtime::storage().dispute().disputes()).await? {
+			self.on_dispute(chain, block, task, &dispute).await?;
+		}
+		Ok(())
+	}
+}
