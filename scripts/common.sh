@@ -15,8 +15,10 @@ export ASSAY_NODE
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
-# Builds assay-node (debug, fast-runtime) unless cargo finds it up to date.
-build_node() {
-	say "building assay-node (first build: about 25 min on 2 cores; later ones: seconds)"
-	(cd "$ASSAY_ROOT" && cargo build --locked -p assay-node) || die "assay-node failed to build"
+# Builds every binary (assay-node with fast-runtime, assay-solver, assay-verifier,
+# assay-learn) unless cargo finds them up to date. One command for all of them: cargo builds a
+# crate again for every distinct feature set, so the scripts all ask for the same set.
+build_binaries() {
+	say "building assay-node, the workers and assay-learn (first build: about 30 min on 2 cores; later ones: seconds)"
+	(cd "$ASSAY_ROOT" && cargo build --locked --workspace --bins) || die "the build failed"
 }

@@ -17,9 +17,7 @@ solver_port="${ASSAY_DEMO_SOLVER_PORT:-8601}"
 node_url="ws://127.0.0.1:$rpc_port"
 
 "$ASSAY_ROOT/scripts/setup.sh"
-say "building assay-node, the workers and assay-learn (first build: about 30 min on 2 cores)"
-cargo build --locked -p assay-node -p assay-workers -p assay-learning --bins \
-	|| die "the build failed"
+build_binaries
 bin="$CARGO_TARGET_DIR/debug"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/assay-demo.XXXXXX")"

@@ -13,6 +13,6 @@ if [ "${1:-}" = --purge ]; then
 fi
 
 "$ASSAY_ROOT/scripts/setup.sh"
-build_node
+build_binaries
 say "starting the development chain (Ctrl-C stops it; state in $base)"
 exec "$ASSAY_NODE" --dev --base-path "$base" --rpc-port 9944 "$@"

@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 base="${ASSAY_LOCAL_BASE:-/var/tmp/assay-local}"
-[ -x "$ASSAY_NODE" ] || build_node
+[ -x "$ASSAY_NODE" ] || build_binaries
 mkdir -p "$base"
 
 # Fixed node keys (…01 to …04): validators on a non-dev chain must have one, and Alice's gives

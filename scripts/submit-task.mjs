@@ -133,6 +133,13 @@ function send(api, tx, signer) {
   });
 }
 
+/** An event's named fields as a plain object, camelCase keys (`accept_by` → `acceptBy`). */
+function eventFields(event) {
+  const names = event.data.names ?? [];
+  const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+  return Object.fromEntries(names.map((name, i) => [camel(name), event.data[i].toJSON()]));
+}
+
 /** Follows task `id` through finalized blocks; resolves with the outcome. */
 function follow(api, id, { log, timeoutBlocks }) {
   const outcome = { payments: [], slashes: [] };
@@ -150,13 +157,13 @@ function follow(api, id, { log, timeoutBlocks }) {
         const apiAt = await api.at(header.hash);
         const events = await apiAt.query.system.events();
         for (const { event } of events) {
-          const data = event.data.toJSON();
+          const data = eventFields(event);
           const key = `${event.section}.${event.method}`;
-          const about = data.task ?? data[0];
+          const about = data?.task;
           if (key === 'roleStaking.Slashed' || key === 'roleStaking.CollateralSlashed') {
             outcome.slashes.push({ key, data });
           }
-          if (about === undefined || BigInt(about) !== BigInt(id)) continue;
+          if (about === undefined || about === null || String(about) !== String(id)) continue;
           const say = (text) => log(`#${number} ${text}`);
           switch (key) {
             case 'taskPool.TaskAssigned': say(`assigned to solver ${short(data.solver)}, accept by #${data.acceptBy}`); break;

@@ -17,7 +17,7 @@ if [ "$what" = all ] || [ "$what" = --rust ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = --e2e ]; then
-	build_node
+	build_binaries
 	say "end-to-end tests against $ASSAY_NODE"
 	(cd tests/e2e && npm test)
 fi

@@ -13,6 +13,7 @@ use assay_client::{account_of, runtime, AccountId, AtBlock, Chain, ClientError, 
 use assay_learning::DeviceChoice;
 use assay_primitives::{Device, HardwareClass, Role};
 use futures::{FutureExt, StreamExt};
+
 use std::{
 	collections::HashMap,
 	future::Future,
@@ -139,14 +140,15 @@ async fn follow(chain: &Chain, worker: &mut impl Worker) -> Result<(), ClientErr
 	worker.on_connect(chain).await?;
 	let mut blocks = chain.finalized_blocks().await?;
 	while let Some(block) = blocks.next().await {
-		let mut block = block?;
-		// Act on the newest state only: blocks that piled up while a transaction was being
-		// finalized are read for their events and skipped.
-		while let Some(Some(next)) = blocks.next().now_or_never() {
-			worker.on_events(&block);
-			block = next?;
-		}
+		let block = block?;
 		worker.on_events(&block);
+		// Act on the newest state only: blocks that piled up while a transaction was being
+		// finalized are read for their events and skipped, so a worker never acts on a state
+		// older than its own last transaction.
+		let newest = chain.at_finalized().await?.block_number();
+		if u64::from(block.number) < newest {
+			continue;
+		}
 		match worker.on_block(chain, &block).await {
 			Err(error) if error.is_connection() => return Err(error),
 			Err(error) => log::warn!("block #{}: {error}", block.number),
