@@ -202,8 +202,11 @@ fn resume(task: TaskId, store: &Store, trainer: &mut Trainer) -> Result<Vec<Sha2
 fn nudged(checkpoint: &Checkpoint) -> Result<Checkpoint, JobError> {
 	let mut nudged = checkpoint.clone();
 	let (name, tensor) = checkpoint
-		.parameters()
-		.find(|(_, t)| t.dtype() == assay_learning::Dtype::F32 && t.numel() > 0)
+		.tensors()
+		.iter()
+		.find(|(name, t)| {
+			name.starts_with("param/") && t.dtype() == assay_learning::Dtype::F32 && t.numel() > 0
+		})
 		.ok_or_else(|| JobError::Invalid("no f32 parameter to fault".into()))?;
 	let mut data = tensor.data().to_vec();
 	let first: [u8; 4] = data

@@ -179,7 +179,9 @@ mod tests {
 
 	fn checkpoint(value: f32) -> Checkpoint {
 		let tensor = HostTensor::from_f32(vec![2], &[value, 1.0]).unwrap();
-		Checkpoint::from_tensors([("param/w".to_owned(), tensor)].into())
+		Checkpoint::from_tensors(
+			[("param/w".to_owned(), tensor), ("state/step".to_owned(), HostTensor::scalar_i64(0))].into(),
+		)
 	}
 
 	#[test]

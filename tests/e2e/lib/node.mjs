@@ -269,13 +269,13 @@ class RingBuffer {
  * prometheusPort, args (full argv), exited (promise of {code, signal}), exitStatus.
  */
 export class NodeProcess {
-  constructor({ name, child, basePath, logFile, rpcPort, p2pPort, prometheusPort, args }) {
-    Object.assign(this, { name, child, basePath, logFile, rpcPort, p2pPort, prometheusPort, args });
+  constructor({ name, child, basePath, logFile, rpcPort, p2pPort, prometheusPort, args, bin = NODE_BIN }) {
+    Object.assign(this, { name, child, basePath, logFile, rpcPort, p2pPort, prometheusPort, args, bin });
     this.pid = child.pid;
     this.ring = new RingBuffer(RING_LINES);
     this.exitStatus = null;
     this.logStream = fs.createWriteStream(logFile, { flags: 'a' });
-    this.logStream.write(`\n==== ${new Date().toISOString()} ${NODE_BIN} ${args.join(' ')}\n`);
+    this.logStream.write(`\n==== ${new Date().toISOString()} ${bin} ${args.join(' ')}\n`);
     const onData = (stream) => (chunk) => {
       this.ring.push(stream, chunk);
       this.logStream.write(chunk);

@@ -1,0 +1,292 @@
+// The market with its real workers: assay-node --dev, assay-solver and assay-verifier
+// processes, real HTTP between them, tasks submitted with polkadot.js. Each story runs on a
+// fresh dev chain.
+//
+// Balances are checked exactly: for every account, the change of free + reserved balance plus
+// the transaction fees it paid (TransactionFeePaid events) must equal what the protocol moves.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+import { ASY, REPO_ROOT, connectApi, findEvent, sendAndWaitFinalized, startNode, stopAll, useDevNode, waitUntil, withLogsOnFailure } from './lib/node.mjs';
+import {
+  binary,
+  digitsTask,
+  feesPaid,
+  recordEvents,
+  serveDigits,
+  startSolver,
+  startVerifier,
+  totalBalance,
+  waitForOutput,
+  waitForTaskEnd,
+} from './lib/workers.mjs';
+
+const REWARD = 20n * ASY;
+const FEE = ASY;
+
+/** One story: a dev node, the digits server, an event recorder, and the workers it starts. */
+function story(prefix) {
+  const { dev, nodes } = useDevNode(prefix);
+  const ctx = { dev, workers: [], accounts: {} };
+  ctx.all = () => [...nodes(), ...ctx.workers];
+  before(async () => {
+    await cryptoWaitReady();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    for (const name of ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Alice//stash', 'Bob//stash']) {
+      ctx.accounts[name] = keyring.addFromUri(`//${name}`);
+    }
+    ctx.data = await serveDigits();
+    ctx.events = await recordEvents(dev.api);
+    ctx.nodeUrl = dev.node.wsUrl;
+  });
+  after(async () => {
+    ctx.events?.stop();
+    await stopAll(ctx.workers, { graceMs: 10_000 });
+    await ctx.data?.close();
+  });
+  ctx.solver = async (opts = {}) => {
+    const worker = await startSolver({ nodeUrl: ctx.nodeUrl, root: dev.root, key: '//Bob', ...opts });
+    ctx.workers.push(worker);
+    return worker;
+  };
+  ctx.verifier = (name, key, opts = {}) => {
+    const worker = startVerifier({ nodeUrl: ctx.nodeUrl, root: dev.root, name, key, ...opts });
+    ctx.workers.push(worker);
+    return worker;
+  };
+  ctx.bonded = (workers) => Promise.all(workers.map((w) => waitForOutput(w, /✓ bond|bonded \d+ ASY/, 120_000)));
+  ctx.balances = async (names) =>
+    Object.fromEntries(await Promise.all(names.map(async (n) => [n, await totalBalance(dev.api, ctx.accounts[n].address)])));
+  /** balance change + fees paid, per account, since `before`. */
+  ctx.protocolDelta = async (before) => {
+    const out = {};
+    for (const [name, was] of Object.entries(before)) {
+      const address = ctx.accounts[name].address;
+      out[name] = (await totalBalance(dev.api, address)) - was + feesPaid(ctx.events, address);
+    }
+    return out;
+  };
+  ctx.submit = async (spec) => {
+    const submitted = await sendAndWaitFinalized(dev.api.tx.taskPool.submitTask(spec, REWARD, FEE), ctx.accounts.Alice, { api: dev.api });
+    return findEvent(submitted.events, 'taskPool', 'TaskSubmitted').data.task.toNumber();
+  };
+  /** Σ amount slashed from `name`, and Σ slash rewards it received, per the events. */
+  ctx.slashes = (name) => {
+    const address = ctx.accounts[name].address;
+    const slashed = ctx.events.find('roleStaking', 'Slashed', (d) => d.who.toString() === address);
+    const rewarded = ctx.events.find('roleStaking', 'Slashed', (d) => d.beneficiary.isSome && d.beneficiary.unwrap().toString() === address);
+    return {
+      lost: slashed.reduce((sum, e) => sum + e.data.amount.toBigInt(), 0n),
+      gained: rewarded.reduce((sum, e) => sum + e.data.reward.toBigInt(), 0n),
+    };
+  };
+  return ctx;
+}
+
+describe('an honest task: submitted with scripts/submit-task.mjs, trained, verified, settled', () => {
+  const ctx = story('honest');
+
+  it(
+    'settles, pays exactly reward and fees, and hands over the committed model',
+    { timeout: 900_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'];
+      const before = await ctx.balances(names);
+      const workers = [
+        await ctx.solver(),
+        ctx.verifier('verifier-charlie', '//Charlie'),
+        ctx.verifier('verifier-dave', '//Dave'),
+        ctx.verifier('whistleblower-eve', '//Eve', { role: 'whistleblower', bond: 100 }),
+      ];
+      await ctx.bonded(workers);
+
+      const specFile = path.join(ctx.dev.root, 'task.json');
+      fs.writeFileSync(specFile, JSON.stringify(digitsTask(ctx.data, { segments: 4, interval: 16, sampled: 2 })));
+      const modelFile = path.join(ctx.dev.root, 'model.safetensors');
+      const submit = spawnSync(
+        process.execPath,
+        [path.join(REPO_ROOT, 'scripts', 'submit-task.mjs'), '--node', ctx.nodeUrl, '--spec', specFile, '--reward', '20', '--fee', '1', '--out', modelFile, '--json'],
+        { encoding: 'utf8', timeout: 600_000 },
+      );
+      assert.equal(submit.status, 0, `submit-task.mjs failed:\n${submit.stdout}\n${submit.stderr}`);
+      const outcome = JSON.parse(submit.stdout.trim().split('\n').pop());
+      assert.equal(outcome.result, 'settled');
+
+      // The model the submitter downloaded is the one the solver committed to.
+      const hashed = spawnSync(binary('assay-learn'), ['hash', modelFile], { encoding: 'utf8' });
+      assert.equal(hashed.status, 0, hashed.stderr);
+      const modelHash = /^model ([0-9a-f]{64})$/m.exec(hashed.stdout)?.[1];
+      assert.equal(`0x${modelHash}`, outcome.commitment.finalModel);
+
+      // Exactly the protocol's payments: the escrow (reward + 2 fees) from Alice to Bob and
+      // the two verifiers; nobody slashed; the whistleblower neither gains nor loses.
+      await waitUntil('the whistleblower to finish re-checking', () => /no challenge/.test(workers[3].output()), { timeoutMs: 120_000 });
+      const delta = await ctx.protocolDelta(before);
+      assert.deepEqual(delta, { Alice: -(REWARD + 2n * FEE), Bob: REWARD, Charlie: FEE, Dave: FEE, Eve: 0n });
+      assert.equal(ctx.events.find('roleStaking', 'Slashed').length, 0);
+      // Each action happened once, whatever the workers saw twice.
+      assert.equal(ctx.events.find('taskPool', 'TaskAccepted').length, 1);
+      assert.equal(ctx.events.find('proofOfLearning', 'CheckpointsCommitted').length, 1);
+      assert.equal(ctx.events.find('proofOfLearning', 'VerdictRevealed').length, 2);
+    }),
+  );
+});
+
+describe('a dishonest solver: one faked checkpoint is caught, disputed and slashed', () => {
+  const ctx = story('dishonest');
+
+  it(
+    'fails the task, slashes the solver and refunds the submitter',
+    { timeout: 1_200_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+      const before = await ctx.balances(names);
+      // Four verifiers: two replay the task, the other two can sit on its jury.
+      const workers = [
+        await ctx.solver({ extra: ['--fault', 'corrupt-segment=1'] }),
+        ...['Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`)),
+      ];
+      await ctx.bonded(workers);
+      const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16 }));
+      const end = await waitForTaskEnd(ctx.events, task, 900_000);
+      assert.equal(end.method, 'TaskFailed', `the task ended with ${end.method}`);
+      const [resolved] = ctx.events.find('dispute', 'DisputeResolved', (d) => d.task.toNumber() === task);
+      assert.equal(resolved.data.defenderWon.isTrue, false, 'the solver lost the dispute');
+      assert.equal(resolved.data.byTimeout.isTrue, false, 'decided by the jury, not by silence');
+      assert.equal(ctx.events.find('dispute', 'BisectionRound').length, 4, '⌈log2 16⌉ bisection rounds');
+
+      const delta = await ctx.protocolDelta(before);
+      const solver = ctx.slashes('Bob');
+      assert.ok(solver.lost >= REWARD, `the solver lost its collateral (${solver.lost})`);
+      assert.equal(delta.Bob, -solver.lost + solver.gained);
+      const refunded = end.data.refunded.toBigInt();
+      assert.ok(refunded >= REWARD, 'the reward went back to the submitter');
+      assert.equal(delta.Alice, refunded - (REWARD + 2n * FEE) + ctx.slashes('Alice').gained);
+      // Every other balance change is a slash reward (finders, majority jurors) or a fee.
+      for (const name of ['Charlie', 'Dave', 'Eve', 'Ferdie']) {
+        const { lost, gained } = ctx.slashes(name);
+        const fees = ctx.events.find('taskPool', 'VerifierPaid', (d) => d.verifier.toString() === ctx.accounts[name].address);
+        const paid = fees.reduce((sum, e) => sum + e.data.fee.toBigInt(), 0n);
+        assert.equal(lost, 0n, `${name} was not slashed`);
+        assert.equal(delta[name], gained + paid, `${name}'s balance is explained by its rewards`);
+      }
+    }),
+  );
+});
+
+describe('lazy verifiers pass a faked segment; the whistleblower challenges and wins', () => {
+  const ctx = story('lazy');
+
+  it(
+    'slashes the lazy verifiers and the solver, and rewards the whistleblower',
+    { timeout: 1_200_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'];
+      const before = await ctx.balances(names);
+      const lazy = ['Charlie', 'Dave'].map((n) => ctx.verifier(`lazy-${n.toLowerCase()}`, `//${n}`, { extra: ['--fault', 'approve-without-replay'] }));
+      const solver = await ctx.solver({ extra: ['--fault', 'corrupt-segment=2'] });
+      const whistleblower = ctx.verifier('whistleblower-eve', '//Eve', { role: 'whistleblower', bond: 100 });
+      await ctx.bonded([...lazy, solver, whistleblower]);
+      const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16 }));
+      // Only the lazy two are bonded when the task is sampled; honest jurors join afterwards.
+      await waitUntil('verifiers drawn', () => ctx.events.find('proofOfLearning', 'VerificationStarted').length > 0, { timeoutMs: 300_000 });
+      const jurors = ['Ferdie', 'Alice//stash'].map((n) => ctx.verifier(`juror-${n.replace('//', '-').toLowerCase()}`, `//${n}`));
+      await ctx.bonded(jurors);
+
+      const end = await waitForTaskEnd(ctx.events, task, 900_000);
+      assert.equal(end.method, 'TaskFailed', `the task ended with ${end.method}`);
+      const [opened] = ctx.events.find('dispute', 'DisputeOpened', (d) => d.task.toNumber() === task);
+      assert.equal(opened.data.challenger.toString(), ctx.accounts.Eve.address, 'the whistleblower challenged');
+      const [resolved] = ctx.events.find('dispute', 'DisputeResolved', (d) => d.task.toNumber() === task);
+      assert.equal(resolved.data.defenderWon.isTrue, false);
+
+      const delta = await ctx.protocolDelta(before);
+      for (const name of ['Charlie', 'Dave']) {
+        const { lost } = ctx.slashes(name);
+        assert.ok(lost > 0n, `${name} was slashed`);
+        assert.equal(delta[name], -lost, `${name} lost exactly its slash`);
+      }
+      const eve = ctx.slashes('Eve');
+      assert.equal(eve.lost, 0n, 'the whistleblower kept its bond');
+      assert.ok(eve.gained > 0n, 'the whistleblower was rewarded');
+      assert.equal(delta.Eve, eve.gained);
+      assert.equal(delta.Bob, -ctx.slashes('Bob').lost + ctx.slashes('Bob').gained);
+    }),
+  );
+});
+
+describe('crash and restart: a solver killed mid-training, then the node restarted under the workers', () => {
+  const ctx = story('restart');
+
+  it(
+    'still commits in time and settles, each action exactly once',
+    { timeout: 1_200_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      let solver = await ctx.solver();
+      const verifiers = [ctx.verifier('verifier-charlie', '//Charlie'), ctx.verifier('verifier-dave', '//Dave')];
+      await ctx.bonded([solver, ...verifiers]);
+      // Long enough to kill in the middle: 4 segments of 4000 steps.
+      const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 4000, sampled: 1, deadlineBlocks: 200 }));
+      await waitForOutput(solver, /segment 1\/4 trained/, 300_000);
+      await solver.kill();
+      assert.doesNotMatch(solver.output(), /→ commit task/, 'killed before committing');
+      solver = await ctx.solver({ name: 'solver-restarted', store: path.join(ctx.dev.root, 'solver') });
+      await waitForOutput(solver, /resuming after [1-4] segment/, 120_000);
+
+      await waitUntil('checkpoints committed', () => ctx.events.find('proofOfLearning', 'CheckpointsCommitted').length > 0, { timeoutMs: 600_000 });
+      // Restart the node under the workers, same chain.
+      const { node } = ctx.dev;
+      const rpcPort = node.rpcPort;
+      await ctx.dev.api.disconnect();
+      await node.stop();
+      ctx.dev.node = await startNode({ args: ['--dev'], basePath: node.basePath, name: 'dev-restarted', rpcPort });
+      ctx.dev.api = await connectApi(rpcPort);
+      try {
+        ctx.events.stop();
+      } catch {
+        /* the old connection is gone */
+      }
+      const earlier = ctx.events.seen;
+      ctx.events = await recordEvents(ctx.dev.api);
+      ctx.events.seen.unshift(...earlier);
+
+      const end = await waitForTaskEnd(ctx.events, task, 900_000);
+      assert.equal(end.method, 'TaskSettled');
+      for (const w of [solver, ...verifiers]) assert.match(w.output(), /connected to .*[\s\S]*connected to /, `${w.name} reconnected`);
+      assert.equal(ctx.events.find('proofOfLearning', 'CheckpointsCommitted').length, 1);
+      assert.equal(ctx.events.find('proofOfLearning', 'VerdictCommitted').length, 2);
+      assert.equal(ctx.events.find('proofOfLearning', 'VerdictRevealed').length, 2);
+    }),
+  );
+});
+
+describe('bad input: a dataset whose content does not match its sha256', () => {
+  const ctx = story('badinput');
+
+  it(
+    'is refused by the solver without a crash; the missed deadline decides',
+    { timeout: 900_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      const solver = await ctx.solver();
+      await ctx.bonded([solver]);
+      const task = await ctx.submit(digitsTask(ctx.data, { segments: 2, interval: 8, sampled: 1, deadlineBlocks: 10, sha256: '11'.repeat(32) }));
+      await waitForOutput(solver, /training failed: .*(expected|sha256|hash)/i, 180_000);
+      const passed = await waitUntil(
+        'the solver passed over for its missed deadline',
+        () => ctx.events.find('taskPool', 'SolverPassedOver', (d) => d.task.toNumber() === task)[0],
+        { timeoutMs: 300_000 },
+      );
+      assert.equal(passed.data.reason.toString(), 'MissedDeadline');
+      assert.ok(passed.data.slashed.toBigInt() > 0n);
+      assert.ok(solver.running, 'the solver is still running');
+      assert.equal(ctx.events.find('proofOfLearning', 'CheckpointsCommitted').length, 0);
+    }),
+  );
+});

@@ -1,0 +1,101 @@
+//! The solver's training and a verifier's segment check, end to end on the bundled digits
+//! data: an honest training is reproduced segment by segment, a faked segment is not, and a
+//! restarted training resumes to the same commitment.
+
+use assay_learning::DeviceChoice;
+use assay_primitives::{
+	DatasetFormat, DatasetRef, Device, Fixed, HardwareClass, Hyperparams, Layers, ModelSpec,
+	Optimizer, TaskSpec, Uri, VerificationMode, VerificationPolicy,
+};
+use assay_workers::{
+	artifacts::{router, serve},
+	engine::{check_segment, judge_dispute, step_hash, train, Committed, Fault, TaskRun},
+	store::{Store, CHECKPOINTS},
+};
+use std::path::PathBuf;
+
+fn digits_task() -> TaskSpec {
+	let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../learning/tests/fixtures/digits.csv.gz");
+	let bytes = std::fs::read(&fixture).unwrap();
+	let mut csv = Vec::new();
+	std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes.as_slice()), &mut csv).unwrap();
+	TaskSpec {
+		model: ModelSpec::Mlp { layers: Layers::try_from(vec![64, 16, 10]).unwrap() },
+		dataset: DatasetRef {
+			uri: Uri::try_from(format!("file://{}", fixture.canonicalize().unwrap().display()).into_bytes()).unwrap(),
+			sha256: assay_primitives::sha256(&csv),
+			format: DatasetFormat::Csv,
+			train_samples: 1500,
+		},
+		hyper: Hyperparams {
+			optimizer: Optimizer::Sgd,
+			learning_rate: "0.05".parse::<Fixed>().unwrap(),
+			batch_size: 16,
+			total_steps: 24,
+			seed: 3,
+			checkpoint_interval: 8,
+		},
+		verification: VerificationPolicy { mode: VerificationMode::Exact, sampled_segments: 3, verifiers: 1 },
+		hardware: HardwareClass { device: Device::Cpu, memory_gib: 1 },
+		deadline_blocks: 100,
+	}
+}
+
+async fn served(store: Store) -> String {
+	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+	let base = format!("http://{}", listener.local_addr().unwrap());
+	tokio::spawn(serve(listener, router(store)));
+	base
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_faked_segment_fails_its_check_and_the_honest_ones_pass() {
+	assay_learning::pin_cpu_kernels();
+	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+	let solver = Store::open(solver_dir.path()).unwrap();
+	let verifier = Store::open(verifier_dir.path()).unwrap();
+	let base = served(solver.clone()).await;
+	let checks = tokio::task::spawn_blocking(move || {
+		let run = TaskRun::prepare(digits_task(), solver.clone(), DeviceChoice::Cpu).unwrap();
+		let trained = train(9, &run, Some(Fault::CorruptSegment(1)), |_| {}).unwrap();
+		assert_eq!(trained.checkpoints.len(), 4);
+		let committed = Committed { task: 9, artifact_uri: base, commitment: trained.commitment };
+		let run = TaskRun::prepare(digits_task(), verifier.clone(), DeviceChoice::Cpu).unwrap();
+		let checks: Vec<_> = (0..3).map(|i| check_segment(&run, &committed, i, None).unwrap()).collect();
+		// A juror of the dispute over segment 1 finds the solver's end state wrong; the
+		// solver's own trace agrees with the replay on every step but the faked last one.
+		let defender_end = trained.checkpoints[2];
+		assert!(!judge_dispute(&run, &committed, 1, 8, defender_end).unwrap());
+		assert_eq!(step_hash(&solver, 9, 1, 7), step_hash(&verifier, 9, 1, 7));
+		assert_ne!(step_hash(&solver, 9, 1, 8), step_hash(&verifier, 9, 1, 8));
+		let lazy = check_segment(&run, &committed, 1, Some(Fault::ApproveWithoutReplay)).unwrap();
+		assert!(lazy.passes);
+		checks
+	})
+	.await
+	.unwrap();
+	assert_eq!(checks.iter().map(|c| c.passes).collect::<Vec<_>>(), vec![true, false, true]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restarted_training_resumes_to_the_same_commitment() {
+	assay_learning::pin_cpu_kernels();
+	tokio::task::spawn_blocking(|| {
+		let (once_dir, twice_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+		let once = Store::open(once_dir.path()).unwrap();
+		let run = TaskRun::prepare(digits_task(), once, DeviceChoice::Cpu).unwrap();
+		let straight = train(1, &run, None, |_| {}).unwrap();
+
+		// Interrupted after the first segment: the progress list is cut back to h_0, h_1.
+		let twice = Store::open(twice_dir.path()).unwrap();
+		let run = TaskRun::prepare(digits_task(), twice.clone(), DeviceChoice::Cpu).unwrap();
+		train(1, &run, None, |_| {}).unwrap();
+		twice.set_hashes(1, CHECKPOINTS, &straight.checkpoints[..2]).unwrap();
+		let mut resumed_segments = Vec::new();
+		let resumed = train(1, &run, None, |p| resumed_segments.push(p.segment)).unwrap();
+		assert_eq!(resumed_segments, vec![2, 3], "only the missing segments are trained");
+		assert_eq!(resumed.commitment, straight.commitment);
+	})
+	.await
+	.unwrap();
+}
