@@ -22,6 +22,7 @@ bin="$CARGO_TARGET_DIR/debug"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/assay-demo.XXXXXX")"
 pids=()
+worker_pids=()
 stop_all() {
 	trap - EXIT INT TERM
 	if [ "${#pids[@]}" -gt 0 ]; then
@@ -41,6 +42,17 @@ background() {
 	shift
 	"$@" > >(sed -u "s/^/[$label] /" | tee "$work/$label.log" >&2) 2>&1 &
 	pids+=("$!")
+	worker_pids+=("$label:$!")
+}
+
+# Peak resident memory of each worker so far (docs/benchmarks.md).
+print_worker_memory() {
+	local entry label pid
+	for entry in "${worker_pids[@]}"; do
+		label="${entry%%:*}"
+		pid="${entry##*:}"
+		printf '  %-14s peak RSS %s\n' "$label" "$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$pid/status" 2>/dev/null || echo '?')"
+	done
 }
 
 wait_for_http() {
@@ -109,4 +121,6 @@ say "held-out accuracy of the trained model"
 	--sha256 "$data_sha256" --format csv --train-samples 1500 --optimizer adam --lr 0.01 \
 	--batch 32 --steps 400 --interval 100 --seed 7 --cache "$work/cache" \
 	--checkpoint "$work/model.safetensors"
+say "worker memory"
+print_worker_memory
 say "done"

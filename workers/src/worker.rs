@@ -369,3 +369,31 @@ pub fn start<F: Future<Output = anyhow::Result<()>>>(main: F) -> anyhow::Result<
 	runtime.shutdown_timeout(Duration::from_millis(100));
 	Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn metrics_render_in_the_prometheus_text_format() {
+		let metrics = Metrics::default();
+		let steps = metrics.counter("assay_test_steps_total", "Steps run.");
+		let running = metrics.gauge("assay_test_running", "Jobs running.");
+		steps.fetch_add(42, Ordering::Relaxed);
+		running.fetch_add(1, Ordering::Relaxed);
+		assert_eq!(
+			metrics.render(),
+			"# HELP assay_test_steps_total Steps run.\n# TYPE assay_test_steps_total counter\n\
+			 assay_test_steps_total 42\n# HELP assay_test_running Jobs running.\n\
+			 # TYPE assay_test_running gauge\nassay_test_running 1\n"
+		);
+	}
+
+	#[test]
+	fn the_cpu_is_declared_with_this_machines_memory() {
+		let cpu = local_hardware(DeviceArg::Cpu, 0);
+		assert_eq!(cpu.device, Device::Cpu);
+		assert!(cpu.memory_gib >= 1, "/proc/meminfo gives at least 1 GiB here");
+		assert_eq!(local_hardware(DeviceArg::Cuda, 80), HardwareClass { device: Device::Gpu, memory_gib: 80 });
+	}
+}
