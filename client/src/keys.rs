@@ -45,8 +45,7 @@ pub fn keypair_from_file(path: &Path) -> Result<Keypair, ClientError> {
 	let text = std::fs::read_to_string(path)
 		.map_err(|e| ClientError::Key(format!("{}: {e}", path.display())))?;
 	let line = text.lines().next().unwrap_or_default();
-	keypair_from_uri(line)
-		.map_err(|e| ClientError::Key(format!("{}: {e}", path.display())))
+	keypair_from_uri(line).map_err(|e| ClientError::Key(format!("{}: {e}", path.display())))
 }
 
 #[cfg(test)]

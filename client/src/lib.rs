@@ -45,6 +45,7 @@
 
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
 pub mod keys;
 mod submit;
@@ -98,7 +99,8 @@ pub type AssayConfig = PolkadotConfig;
 pub type AccountId = subxt::utils::AccountId32;
 
 /// The client at one block: storage, events and constants as of that block.
-pub type AtBlock = subxt::client::ClientAtBlock<AssayConfig, subxt::client::OnlineClientAtBlockImpl<AssayConfig>>;
+pub type AtBlock =
+	subxt::client::ClientAtBlock<AssayConfig, subxt::client::OnlineClientAtBlockImpl<AssayConfig>>;
 
 /// The events of one block.
 pub type Events = subxt::events::Events<AssayConfig>;
@@ -169,7 +171,8 @@ impl Chain {
 	/// error) when the connection is lost; reconnect and read state again.
 	pub async fn finalized_blocks(
 		&self,
-	) -> Result<impl futures::Stream<Item = Result<FinalizedBlock, ClientError>> + '_, ClientError> {
+	) -> Result<impl futures::Stream<Item = Result<FinalizedBlock, ClientError>> + '_, ClientError>
+	{
 		let blocks = self.api.stream_blocks().await.map_err(ClientError::from_subxt)?;
 		let stream = futures::stream::unfold(blocks, |mut blocks| async move {
 			let block = blocks.next().await?;
@@ -217,12 +220,17 @@ pub async fn fetch<Addr: subxt::storage::Address>(
 ) -> Result<Option<Addr::Value>, ClientError> {
 	let entry = at.storage().entry(address).map_err(|e| ClientError::Decode(e.to_string()))?;
 	let value = entry.try_fetch(key).await.map_err(ClientError::from_subxt)?;
-	value.map(|v| v.decode().map_err(|e| ClientError::Decode(e.to_string()))).transpose()
+	value
+		.map(|v| v.decode().map_err(|e| ClientError::Decode(e.to_string())))
+		.transpose()
 }
 
 /// Every entry of the map at `address` (keyed by one value, a task id for the market's maps)
 /// as of `at`.
-pub async fn entries<Key, Addr>(at: &AtBlock, address: Addr) -> Result<Vec<(Key, Addr::Value)>, ClientError>
+pub async fn entries<Key, Addr>(
+	at: &AtBlock,
+	address: Addr,
+) -> Result<Vec<(Key, Addr::Value)>, ClientError>
 where
 	Addr: subxt::storage::Address<KeyParts = (Key,)>,
 	(Key,): subxt::ext::frame_decode::storage::IntoDecodableValues,

@@ -78,8 +78,14 @@ impl Default for SubmitOptions {
 /// Pool messages that a later attempt can get past: the nonce was taken by another transaction
 /// of the same signer ("Stale", "outdated", "Priority is too low") or the pool is full.
 fn is_retryable(message: &str) -> bool {
-	const RETRYABLE: [&str; 6] =
-		["Stale", "outdated", "Priority is too low", "Temporarily Banned", "Immediately Dropped", "pool is full"];
+	const RETRYABLE: [&str; 6] = [
+		"Stale",
+		"outdated",
+		"Priority is too low",
+		"Temporarily Banned",
+		"Immediately Dropped",
+		"pool is full",
+	];
 	RETRYABLE.iter().any(|needle| message.contains(needle))
 }
 
@@ -140,14 +146,15 @@ impl Chain {
 
 fn from_finalized_error(error: TransactionFinalizedSuccessError) -> ClientError {
 	match error {
-		TransactionFinalizedSuccessError::SuccessError(TransactionEventsError::ExtrinsicFailed(
-			dispatch,
-		)) => from_dispatch_error(dispatch),
+		TransactionFinalizedSuccessError::SuccessError(
+			TransactionEventsError::ExtrinsicFailed(dispatch),
+		) => from_dispatch_error(dispatch),
 		TransactionFinalizedSuccessError::FinalizationError(
 			TransactionProgressError::TransactionStatusError(status),
 		) => match status {
-			TransactionStatusError::Invalid(message) | TransactionStatusError::Dropped(message) =>
-				ClientError::Refused(message),
+			TransactionStatusError::Invalid(message) | TransactionStatusError::Dropped(message) => {
+				ClientError::Refused(message)
+			},
 			TransactionStatusError::Error(message) => ClientError::Connection(message),
 			other => ClientError::Refused(other.to_string()),
 		},

@@ -67,8 +67,9 @@ async fn serve_blob(State(store): State<Store>, Path(hash): Path<String>) -> Res
 		return (StatusCode::BAD_REQUEST, "not a sha256 hex hash").into_response();
 	};
 	match tokio::task::spawn_blocking(move || store.blob_bytes(&hash)).await {
-		Ok(Ok(Some(bytes))) =>
-			([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response(),
+		Ok(Ok(Some(bytes))) => {
+			([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response()
+		},
 		Ok(Ok(None)) => (StatusCode::NOT_FOUND, "no such checkpoint").into_response(),
 		Ok(Err(error)) => {
 			log::warn!("serving a blob: {error}");
@@ -113,11 +114,9 @@ pub fn fetch_checkpoint_list(
 	let bytes = get_bytes(&uri)?;
 	let text = String::from_utf8(bytes)
 		.map_err(|_| ArtifactError::Malformed { what: uri.clone(), reason: "not text".into() })?;
-	let hashes = text
-		.lines()
-		.map(parse_hash)
-		.collect::<Option<Vec<_>>>()
-		.ok_or_else(|| ArtifactError::Malformed { what: uri.clone(), reason: "a line is not a hash".into() })?;
+	let hashes = text.lines().map(parse_hash).collect::<Option<Vec<_>>>().ok_or_else(|| {
+		ArtifactError::Malformed { what: uri.clone(), reason: "a line is not a hash".into() }
+	})?;
 	let root = merkle_root(&hashes);
 	if u32::try_from(hashes.len()).ok() != Some(commitment.checkpoints) || root != commitment.root {
 		return Err(ArtifactError::HashMismatch {
@@ -131,7 +130,11 @@ pub fn fetch_checkpoint_list(
 
 /// Checkpoint `hash`: from `store` if there, else from the server at `base`, checked against
 /// `hash` and then kept in `store`. Blocking.
-pub fn fetch_checkpoint(store: &Store, base: &str, hash: &Sha256) -> Result<Checkpoint, ArtifactError> {
+pub fn fetch_checkpoint(
+	store: &Store,
+	base: &str,
+	hash: &Sha256,
+) -> Result<Checkpoint, ArtifactError> {
 	// A damaged local copy is fetched again rather than trusted.
 	if let Ok(Some(checkpoint)) = store.checkpoint(hash) {
 		return Ok(checkpoint);

@@ -251,8 +251,11 @@ pub fn check_segment(
 	segment: u32,
 	fault: Option<Fault>,
 ) -> Result<SegmentCheck, JobError> {
-	let leaves = fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
-	let end = segment.checked_add(1).ok_or_else(|| JobError::Invalid("segment index".into()))?;
+	let leaves =
+		fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
+	let end = segment
+		.checked_add(1)
+		.ok_or_else(|| JobError::Invalid("segment index".into()))?;
 	let hash_at = |index: u32| {
 		leaves
 			.get(index as usize)
@@ -286,7 +289,8 @@ pub fn check_segment(
 	let passes = report
 		.judge(&committed.commitment, &run.spec.verification.mode)
 		.map_err(|e| JobError::Invalid(format!("own report refused: {e:?}")))?;
-	run.store.set_hashes(committed.task, &trace_name(segment), &replay.step_hashes)?;
+	run.store
+		.set_hashes(committed.task, &trace_name(segment), &replay.step_hashes)?;
 	Ok(SegmentCheck { report, passes, step_hashes: replay.step_hashes })
 }
 
@@ -300,7 +304,8 @@ pub fn judge_dispute(
 	hi: u32,
 	defender_hi: Sha256,
 ) -> Result<bool, JobError> {
-	let leaves = fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
+	let leaves =
+		fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
 	let start_hash = leaves
 		.get(segment as usize)
 		.copied()

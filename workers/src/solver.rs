@@ -25,7 +25,10 @@ use std::sync::{atomic::Ordering, Arc};
 
 /// `assay-solver`'s command line.
 #[derive(clap::Parser, Debug)]
-#[command(version, about = "Assay solver: trains assigned tasks, serves their checkpoints, commits them on chain")]
+#[command(
+	version,
+	about = "Assay solver: trains assigned tasks, serves their checkpoints, commits them on chain"
+)]
 pub struct SolverArgs {
 	#[command(flatten)]
 	/// Options every worker takes.
@@ -67,7 +70,10 @@ impl Solver {
 		let listener = tokio::net::TcpListener::bind(args.listen).await?;
 		let artifact_uri =
 			args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
-		tokio::spawn(crate::artifacts::serve(listener, crate::artifacts::router(ctx.store.clone())));
+		tokio::spawn(crate::artifacts::serve(
+			listener,
+			crate::artifacts::router(ctx.store.clone()),
+		));
 		log::info!("solver {} serving checkpoints at {artifact_uri}", ctx.account);
 		if let Some(addr) = args.common.metrics {
 			ctx.metrics.serve(addr).await?;
@@ -75,9 +81,11 @@ impl Solver {
 		let m = &ctx.metrics;
 		let counters = Counters {
 			accepted: m.counter("assay_solver_tasks_accepted_total", "Tasks accepted."),
-			committed: m.counter("assay_solver_tasks_committed_total", "Checkpoint commitments made."),
+			committed: m
+				.counter("assay_solver_tasks_committed_total", "Checkpoint commitments made."),
 			steps: m.counter("assay_solver_training_steps_total", "Training steps run."),
-			responses: m.counter("assay_solver_dispute_responses_total", "Bisection answers given."),
+			responses: m
+				.counter("assay_solver_dispute_responses_total", "Bisection answers given."),
 			training: m.gauge("assay_solver_trainings_running", "Trainings in progress."),
 		};
 		Ok(Self {
@@ -108,7 +116,10 @@ impl Solver {
 			let run = TaskRun::prepare(spec, store, device)?;
 			let trained = engine::train(task, &run, fault, |p: SegmentProgress| {
 				bar.set_position(p.steps);
-				bar.set_message(format!("loss {:.4}  {:.0} samples/s", p.loss, p.samples_per_second));
+				bar.set_message(format!(
+					"loss {:.4}  {:.0} samples/s",
+					p.loss, p.samples_per_second
+				));
 				steps.fetch_add(u64::from(run.steps_per_segment()), Ordering::Relaxed);
 				log::info!(
 					"task {task}: segment {}/{} trained, {} steps, loss {:.4}, {:.0} samples/s",
@@ -124,7 +135,12 @@ impl Solver {
 		});
 	}
 
-	async fn on_training(&mut self, chain: &Chain, task: TaskId, spec: TaskSpec) -> Result<(), ClientError> {
+	async fn on_training(
+		&mut self,
+		chain: &Chain,
+		task: TaskId,
+		spec: TaskSpec,
+	) -> Result<(), ClientError> {
 		match self.training.poll(&task) {
 			JobState::Absent => {
 				log::info!("task {task}: training {} steps", spec.hyper.total_steps);
@@ -140,7 +156,9 @@ impl Solver {
 						let call = runtime::tx().proof_of_learning().commit_checkpoints(
 							task,
 							Static(trained.commitment),
-							runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(uri),
+							runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(
+								uri,
+							),
 						);
 						let what = format!(
 							"commit task {task}: root {} over {} checkpoints",
@@ -167,7 +185,10 @@ impl Solver {
 impl Worker for Solver {
 	async fn on_connect(&mut self, chain: &Chain) -> Result<(), ClientError> {
 		match self.bond {
-			Some(amount) => worker::ensure_bond(chain, &self.ctx, Role::Solver, amount, Some(self.hardware)).await,
+			Some(amount) => {
+				worker::ensure_bond(chain, &self.ctx, Role::Solver, amount, Some(self.hardware))
+					.await
+			},
 			None => Ok(()),
 		}
 	}
@@ -194,7 +215,9 @@ impl Worker for Solver {
 				TaskState::Assigned { solver, .. } if &solver == me => {
 					if self.hardware.satisfies(&spec.hardware) {
 						let call = runtime::tx().task_pool().accept_task(task);
-						if submit(chain, &self.ctx.key, &format!("accept task {task}"), &call).await? {
+						if submit(chain, &self.ctx.key, &format!("accept task {task}"), &call)
+							.await?
+						{
 							self.counters.accepted.fetch_add(1, Ordering::Relaxed);
 						}
 					} else {
@@ -203,8 +226,9 @@ impl Worker for Solver {
 						submit(chain, &self.ctx.key, &what, &call).await?;
 					}
 				},
-				TaskState::Training { solver, .. } if &solver == me =>
-					self.on_training(chain, task, spec).await?,
+				TaskState::Training { solver, .. } if &solver == me => {
+					self.on_training(chain, task, spec).await?
+				},
 				_ => {},
 			}
 		}
@@ -213,19 +237,15 @@ impl Worker for Solver {
 				continue;
 			}
 			if let DisputePhase::Bisecting { mid, defender_answer: None, .. } = dispute.phase {
-				match engine::step_hash(&self.ctx.store, task, dispute.segment, mid) {
-					Some(hash) => {
-						let call = runtime::tx().dispute().respond(task, hash);
-						let what = format!("answer dispute on task {task}: state after step {mid}");
-						if submit(chain, &self.ctx.key, &what, &call).await? {
-							self.counters.responses.fetch_add(1, Ordering::Relaxed);
-						}
-					},
-					None => log::error!(
-						"task {task}: no step hashes for segment {} in the store; cannot answer",
-						dispute.segment
-					),
-				}
+				worker::answer_bisection(
+					chain,
+					&self.ctx,
+					task,
+					dispute.segment,
+					mid,
+					&self.counters.responses,
+				)
+				.await?;
 			}
 		}
 		Ok(())

@@ -130,7 +130,10 @@ impl Store {
 		let checkpoint = Checkpoint::from_bytes(&bytes)
 			.map_err(|e| StoreError::Corrupt { path: path.clone(), reason: e.to_string() })?;
 		if checkpoint.canonical_hash() != *hash {
-			return Err(StoreError::Corrupt { path, reason: "content does not match its hash".into() });
+			return Err(StoreError::Corrupt {
+				path,
+				reason: "content does not match its hash".into(),
+			});
 		}
 		Ok(Some(checkpoint))
 	}
@@ -152,7 +155,12 @@ impl Store {
 	}
 
 	/// Replaces the list `name` of `task` with `hashes`.
-	pub fn set_hashes(&self, task: TaskId, name: &str, hashes: &[Sha256]) -> Result<(), StoreError> {
+	pub fn set_hashes(
+		&self,
+		task: TaskId,
+		name: &str,
+		hashes: &[Sha256],
+	) -> Result<(), StoreError> {
 		let text: String = hashes.iter().map(|h| format!("{}\n", hex::encode(h))).collect();
 		write_atomically(&self.task_dir(task).join(name), text.as_bytes())
 	}
@@ -167,7 +175,12 @@ impl Store {
 	}
 
 	/// Writes a SCALE record of `task`.
-	pub fn set_record<T: Encode>(&self, task: TaskId, name: &str, value: &T) -> Result<(), StoreError> {
+	pub fn set_record<T: Encode>(
+		&self,
+		task: TaskId,
+		name: &str,
+		value: &T,
+	) -> Result<(), StoreError> {
 		write_atomically(&self.task_dir(task).join(name), &value.encode())
 	}
 }
@@ -180,7 +193,8 @@ mod tests {
 	fn checkpoint(value: f32) -> Checkpoint {
 		let tensor = HostTensor::from_f32(vec![2], &[value, 1.0]).unwrap();
 		Checkpoint::from_tensors(
-			[("param/w".to_owned(), tensor), ("state/step".to_owned(), HostTensor::scalar_i64(0))].into(),
+			[("param/w".to_owned(), tensor), ("state/step".to_owned(), HostTensor::scalar_i64(0))]
+				.into(),
 		)
 	}
 

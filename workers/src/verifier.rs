@@ -40,7 +40,10 @@ pub enum VerifierRole {
 
 /// `assay-verifier`'s command line.
 #[derive(clap::Parser, Debug)]
-#[command(version, about = "Assay verifier: replays sampled segments, judges disputes, or challenges wrong verdicts")]
+#[command(
+	version,
+	about = "Assay verifier: replays sampled segments, judges disputes, or challenges wrong verdicts"
+)]
 pub struct VerifierArgs {
 	#[command(flatten)]
 	/// Options every worker takes.
@@ -102,10 +105,15 @@ impl Verifier {
 		let m = &ctx.metrics;
 		let counters = Counters {
 			verdicts: m.counter("assay_verifier_verdicts_total", "Verdicts committed."),
-			failed_segments: m.counter("assay_verifier_failed_segments_total", "Segments this verifier found wrong."),
+			failed_segments: m.counter(
+				"assay_verifier_failed_segments_total",
+				"Segments this verifier found wrong.",
+			),
 			votes: m.counter("assay_verifier_votes_total", "Jury votes committed."),
-			challenges: m.counter("assay_verifier_challenges_total", "Challenges opened (whistleblower)."),
-			responses: m.counter("assay_verifier_dispute_responses_total", "Bisection answers given."),
+			challenges: m
+				.counter("assay_verifier_challenges_total", "Challenges opened (whistleblower)."),
+			responses: m
+				.counter("assay_verifier_dispute_responses_total", "Bisection answers given."),
 		};
 		Ok(Self {
 			role: args.role,
@@ -149,45 +157,67 @@ impl Verifier {
 		};
 		match (&verification.phase, slot.commitment, &slot.failed) {
 			(Phase::Committing { .. }, None, _) => {
-				if let Ok(Some((verdict, salt))) = self.ctx.store.record::<(Verdict, Salt)>(task, VERDICT) {
+				if let Ok(Some((verdict, salt))) =
+					self.ctx.store.record::<(Verdict, Salt)>(task, VERDICT)
+				{
 					let commitment = verdict_commitment(task, me, &verdict, &salt);
 					let call = runtime::tx().proof_of_learning().commit_verdict(task, commitment);
-					if submit(chain, &self.ctx.key, &format!("commit verdict on task {task}"), &call).await? {
+					if submit(
+						chain,
+						&self.ctx.key,
+						&format!("commit verdict on task {task}"),
+						&call,
+					)
+					.await?
+					{
 						self.counters.verdicts.fetch_add(1, Ordering::Relaxed);
 					}
 					return Ok(());
 				}
 				match self.verdicts.poll(&task) {
 					JobState::Absent => {
-						let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
+						let Some(spec) = self.task_run_inputs(block, task).await? else {
+							return Ok(());
+						};
 						let committed = committed(task, verification);
 						let segments = verification.segments.0.clone();
-						let (store, device, fault) = (self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
+						let (store, device, fault) =
+							(self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
 						log::info!("task {task}: replaying segments {segments:?}");
 						self.verdicts.start(task, move || {
 							let run = TaskRun::prepare(spec, store, device)?;
 							segments
 								.iter()
-								.map(|segment| engine::check_segment(&run, &committed, *segment, fault))
+								.map(|segment| {
+									engine::check_segment(&run, &committed, *segment, fault)
+								})
 								.collect()
 						});
 					},
 					JobState::Running => {},
 					JobState::Done(Ok(checks)) => {
 						for check in &checks {
-							let verdict = if check.passes { "reproduced" } else { "NOT reproduced" };
+							let verdict =
+								if check.passes { "reproduced" } else { "NOT reproduced" };
 							log::info!("task {task}: segment {} {verdict}", check.report.segment);
 						}
 						let failed = checks.iter().filter(|check| !check.passes).count();
 						self.counters.failed_segments.fetch_add(failed as u64, Ordering::Relaxed);
-						let reports: Vec<SegmentReport> = checks.into_iter().map(|check| check.report).collect();
+						let reports: Vec<SegmentReport> =
+							checks.into_iter().map(|check| check.report).collect();
 						match Verdict::try_from(reports) {
 							Ok(verdict) => {
-								if let Err(error) = self.ctx.store.set_record(task, VERDICT, &(verdict, random_salt())) {
+								if let Err(error) = self.ctx.store.set_record(
+									task,
+									VERDICT,
+									&(verdict, random_salt()),
+								) {
 									log::error!("task {task}: cannot store the verdict: {error}");
 								}
 							},
-							Err(_) => log::error!("task {task}: more sampled segments than a verdict holds"),
+							Err(_) => log::error!(
+								"task {task}: more sampled segments than a verdict holds"
+							),
 						}
 					},
 					// The solver's artifacts are unreachable or do not match its commitment:
@@ -200,10 +230,19 @@ impl Verifier {
 				match self.ctx.store.record::<(Verdict, Salt)>(task, VERDICT) {
 					Ok(Some((verdict, salt))) => {
 						let reports = BoundedVec(verdict.into_iter().map(Static).collect());
-						let call = runtime::tx().proof_of_learning().reveal_verdict(task, reports, salt);
-						submit(chain, &self.ctx.key, &format!("reveal verdict on task {task}"), &call).await?;
+						let call =
+							runtime::tx().proof_of_learning().reveal_verdict(task, reports, salt);
+						submit(
+							chain,
+							&self.ctx.key,
+							&format!("reveal verdict on task {task}"),
+							&call,
+						)
+						.await?;
 					},
-					Ok(None) => log::error!("task {task}: committed a verdict but the store has none to reveal"),
+					Ok(None) => log::error!(
+						"task {task}: committed a verdict but the store has none to reveal"
+					),
 					Err(error) => log::error!("task {task}: {error}"),
 				}
 			},
@@ -221,7 +260,9 @@ impl Verifier {
 		verification: &Verification,
 	) -> Result<(), ClientError> {
 		let share = u64::from(self.check_share);
-		if task % 100 >= share || matches!(self.ctx.store.record::<bool>(task, CHECKED), Ok(Some(true))) {
+		if task % 100 >= share
+			|| matches!(self.ctx.store.record::<bool>(task, CHECKED), Ok(Some(true)))
+		{
 			return Ok(());
 		}
 		match self.checks.poll(&task) {
@@ -249,7 +290,10 @@ impl Verifier {
 			},
 			JobState::Done(Ok(Some(check))) => {
 				let report = check.report;
-				log::warn!("task {task}: segment {} does not reproduce; challenging", report.segment);
+				log::warn!(
+					"task {task}: segment {} does not reproduce; challenging",
+					report.segment
+				);
 				let claim = SegmentClaim {
 					segment: report.segment,
 					start_hash: report.start_hash,
@@ -289,37 +333,54 @@ impl Verifier {
 		let me = &self.ctx.account.clone();
 		if &dispute.challenger == me {
 			if let DisputePhase::Bisecting { mid, challenger_answer: None, .. } = dispute.phase {
-				match engine::step_hash(&self.ctx.store, task, dispute.segment, mid) {
-					Some(hash) => {
-						let call = runtime::tx().dispute().respond(task, hash);
-						let what = format!("answer dispute on task {task}: state after step {mid}");
-						if submit(chain, &self.ctx.key, &what, &call).await? {
-							self.counters.responses.fetch_add(1, Ordering::Relaxed);
-						}
-					},
-					None => log::error!("task {task}: no replay trace of segment {}", dispute.segment),
-				}
+				worker::answer_bisection(
+					chain,
+					&self.ctx,
+					task,
+					dispute.segment,
+					mid,
+					&self.counters.responses,
+				)
+				.await?;
 			}
 			return Ok(());
 		}
-		let Some(slot) = dispute.jurors.0.iter().find(|slot| &slot.juror == me) else { return Ok(()) };
+		let Some(slot) = dispute.jurors.0.iter().find(|slot| &slot.juror == me) else {
+			return Ok(());
+		};
 		match (&dispute.phase, slot.commitment, slot.defender_right) {
 			(DisputePhase::JuryCommit { .. }, None, _) => {
 				if let Ok(Some((right, salt))) = self.ctx.store.record::<(bool, Salt)>(task, VOTE) {
-					let call = runtime::tx().dispute().commit_vote(task, vote_commitment(task, me, right, &salt));
-					if submit(chain, &self.ctx.key, &format!("commit jury vote on task {task}"), &call).await? {
+					let call = runtime::tx()
+						.dispute()
+						.commit_vote(task, vote_commitment(task, me, right, &salt));
+					if submit(
+						chain,
+						&self.ctx.key,
+						&format!("commit jury vote on task {task}"),
+						&call,
+					)
+					.await?
+					{
 						self.counters.votes.fetch_add(1, Ordering::Relaxed);
 					}
 					return Ok(());
 				}
 				match self.votes.poll(&task) {
 					JobState::Absent => {
-						let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
-						let verification =
-							fetch(&block.at, runtime::storage().proof_of_learning().verifications(), (task,)).await?;
+						let Some(spec) = self.task_run_inputs(block, task).await? else {
+							return Ok(());
+						};
+						let verification = fetch(
+							&block.at,
+							runtime::storage().proof_of_learning().verifications(),
+							(task,),
+						)
+						.await?;
 						let Some(verification) = verification else { return Ok(()) };
 						let committed = committed(task, &verification);
-						let (segment, hi, defender_hi) = (dispute.segment, dispute.hi, dispute.defender_hi);
+						let (segment, hi, defender_hi) =
+							(dispute.segment, dispute.hi, dispute.defender_hi);
 						let (store, device) = (self.ctx.store.clone(), self.ctx.device);
 						log::info!("task {task}: juror, replaying segment {segment} to step {hi}");
 						self.votes.start(task, move || {
@@ -329,8 +390,13 @@ impl Verifier {
 					},
 					JobState::Running => {},
 					JobState::Done(Ok(right)) => {
-						log::info!("task {task}: juror finds the solver {}", if right { "right" } else { "wrong" });
-						if let Err(error) = self.ctx.store.set_record(task, VOTE, &(right, random_salt())) {
+						log::info!(
+							"task {task}: juror finds the solver {}",
+							if right { "right" } else { "wrong" }
+						);
+						if let Err(error) =
+							self.ctx.store.set_record(task, VOTE, &(right, random_salt()))
+						{
 							log::error!("task {task}: cannot store the vote: {error}");
 						}
 					},
@@ -340,7 +406,13 @@ impl Verifier {
 			(DisputePhase::JuryReveal { .. }, Some(_), None) => {
 				if let Ok(Some((right, salt))) = self.ctx.store.record::<(bool, Salt)>(task, VOTE) {
 					let call = runtime::tx().dispute().reveal_vote(task, right, salt);
-					submit(chain, &self.ctx.key, &format!("reveal jury vote on task {task}"), &call).await?;
+					submit(
+						chain,
+						&self.ctx.key,
+						&format!("reveal jury vote on task {task}"),
+						&call,
+					)
+					.await?;
 				}
 			},
 			_ => {},
@@ -352,7 +424,9 @@ impl Verifier {
 impl Worker for Verifier {
 	async fn on_connect(&mut self, chain: &Chain) -> Result<(), ClientError> {
 		match self.bond {
-			Some(amount) => worker::ensure_bond(chain, &self.ctx, self.stake_role(), amount, None).await,
+			Some(amount) => {
+				worker::ensure_bond(chain, &self.ctx, self.stake_role(), amount, None).await
+			},
 			None => Ok(()),
 		}
 	}
@@ -366,16 +440,20 @@ impl Worker for Verifier {
 	}
 
 	async fn on_block(&mut self, chain: &Chain, block: &FinalizedBlock) -> Result<(), ClientError> {
-		let verifications = entries(&block.at, runtime::storage().proof_of_learning().verifications()).await?;
+		let verifications =
+			entries(&block.at, runtime::storage().proof_of_learning().verifications()).await?;
 		for (task, verification) in &verifications {
 			match self.role {
-				VerifierRole::Verifier => self.on_verification(chain, block, *task, verification).await?,
-				VerifierRole::Whistleblower =>
-					if matches!(verification.phase, Phase::ChallengeWindow { .. }) &&
-						verification.solver != self.ctx.account
+				VerifierRole::Verifier => {
+					self.on_verification(chain, block, *task, verification).await?
+				},
+				VerifierRole::Whistleblower => {
+					if matches!(verification.phase, Phase::ChallengeWindow { .. })
+						&& verification.solver != self.ctx.account
 					{
 						self.on_challenge_window(chain, block, *task, verification).await?
-					},
+					}
+				},
 			}
 		}
 		for (task, dispute) in entries(&block.at, runtime::storage().dispute().disputes()).await? {

@@ -9,7 +9,9 @@
 //! longer asks for it (and the pallets refuse a repeat with a precise error if one slips by).
 
 use crate::{artifacts, engine::Fault, store::Store};
-use assay_client::{account_of, runtime, AccountId, AtBlock, Chain, ClientError, FinalizedBlock, Keypair, Static};
+use assay_client::{
+	account_of, runtime, AccountId, AtBlock, Chain, ClientError, FinalizedBlock, Keypair, Static,
+};
 use assay_learning::DeviceChoice;
 use assay_primitives::{Device, HardwareClass, Role};
 use futures::{FutureExt, StreamExt};
@@ -102,7 +104,14 @@ impl Context {
 		if let Some(fault) = args.fault {
 			log::warn!("running with the test fault {fault:?}: this worker will be slashed");
 		}
-		Ok(Self { key, account, store, device: args.device.choice(), fault: args.fault, metrics: Metrics::default() })
+		Ok(Self {
+			key,
+			account,
+			store,
+			device: args.device.choice(),
+			fault: args.fault,
+			metrics: Metrics::default(),
+		})
 	}
 }
 
@@ -113,7 +122,11 @@ pub trait Worker {
 	/// Every finalized block, for its events (logging, metrics).
 	fn on_events(&mut self, block: &FinalizedBlock);
 	/// The newest finalized block: read the state and act on it.
-	fn on_block(&mut self, chain: &Chain, block: &FinalizedBlock) -> impl Future<Output = Result<(), ClientError>>;
+	fn on_block(
+		&mut self,
+		chain: &Chain,
+		block: &FinalizedBlock,
+	) -> impl Future<Output = Result<(), ClientError>>;
 }
 
 /// Runs `worker` against the node at `url` for ever: connects (retrying while the node is
@@ -181,6 +194,28 @@ pub async fn submit<Call: assay_client::subxt::transactions::Payload>(
 	}
 }
 
+/// Answers a bisection round of the dispute over `segment` of `task` with this worker's state
+/// hash after `mid` steps, from the trace its training or replay left in the store.
+pub async fn answer_bisection(
+	chain: &Chain,
+	ctx: &Context,
+	task: assay_primitives::TaskId,
+	segment: u32,
+	mid: u32,
+	answered: &AtomicU64,
+) -> Result<(), ClientError> {
+	let Some(hash) = crate::engine::step_hash(&ctx.store, task, segment, mid) else {
+		log::error!("task {task}: no step hashes of segment {segment} in the store; cannot answer");
+		return Ok(());
+	};
+	let call = runtime::tx().dispute().respond(task, hash);
+	let what = format!("answer dispute on task {task}: state after step {mid}");
+	if submit(chain, &ctx.key, &what, &call).await? {
+		answered.fetch_add(1, Ordering::Relaxed);
+	}
+	Ok(())
+}
+
 /// Bonds `amount` ASY as `role` (with `hardware` for a solver) unless the bond already
 /// reaches it.
 pub async fn ensure_bond(
@@ -204,15 +239,24 @@ pub async fn ensure_bond(
 			submit(chain, &ctx.key, &what, &extra).await.map(drop)
 		},
 		None => {
-			let bond = runtime::tx().role_staking().bond(Static(role), wanted, hardware.map(Static));
-			submit(chain, &ctx.key, &format!("bond {amount} ASY as {role:?}"), &bond).await.map(drop)
+			let bond =
+				runtime::tx().role_staking().bond(Static(role), wanted, hardware.map(Static));
+			submit(chain, &ctx.key, &format!("bond {amount} ASY as {role:?}"), &bond)
+				.await
+				.map(drop)
 		},
 	}
 }
 
 /// The bond of `who` as `role`, if any.
-pub async fn bonded(at: &AtBlock, who: &AccountId, role: Role) -> Result<Option<u128>, ClientError> {
-	let bond = assay_client::fetch(at, runtime::storage().role_staking().bonds(), (who.clone(), Static(role))).await?;
+pub async fn bonded(
+	at: &AtBlock,
+	who: &AccountId,
+	role: Role,
+) -> Result<Option<u128>, ClientError> {
+	let bond =
+		assay_client::fetch(at, runtime::storage().role_staking().bonds(), (*who, Static(role)))
+			.await?;
 	Ok(bond.map(|bond| bond.amount))
 }
 
@@ -231,7 +275,10 @@ pub fn local_hardware(device: DeviceArg, gpu_memory_gib: u16) -> HardwareClass {
 						.and_then(|kib| kib.parse::<u64>().ok())
 				})
 				.unwrap_or(0);
-			HardwareClass { device: Device::Cpu, memory_gib: u16::try_from(kib >> 20).unwrap_or(u16::MAX) }
+			HardwareClass {
+				device: Device::Cpu,
+				memory_gib: u16::try_from(kib >> 20).unwrap_or(u16::MAX),
+			}
 		},
 	}
 }
@@ -284,14 +331,22 @@ impl<K: std::hash::Hash + Eq, T: Send + 'static> Jobs<K, T> {
 	}
 }
 
+/// One registered metric: name, help text, kind (`counter` or `gauge`), value.
+type MetricEntry = (&'static str, &'static str, &'static str, Arc<AtomicU64>);
+
 /// Prometheus counters and gauges, rendered in the text exposition format.
 #[derive(Clone, Default)]
 pub struct Metrics {
-	entries: Arc<Mutex<Vec<(&'static str, &'static str, &'static str, Arc<AtomicU64>)>>>,
+	entries: Arc<Mutex<Vec<MetricEntry>>>,
 }
 
 impl Metrics {
-	fn register(&self, name: &'static str, help: &'static str, kind: &'static str) -> Arc<AtomicU64> {
+	fn register(
+		&self,
+		name: &'static str,
+		help: &'static str,
+		kind: &'static str,
+	) -> Arc<AtomicU64> {
 		let value = Arc::new(AtomicU64::new(0));
 		if let Ok(mut entries) = self.entries.lock() {
 			entries.push((name, help, kind, value.clone()));
@@ -315,7 +370,10 @@ impl Metrics {
 		entries
 			.iter()
 			.map(|(name, help, kind, value)| {
-				format!("# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {}\n", value.load(Ordering::Relaxed))
+				format!(
+					"# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {}\n",
+					value.load(Ordering::Relaxed)
+				)
 			})
 			.collect()
 	}
@@ -352,7 +410,8 @@ pub fn start<F: Future<Output = anyhow::Result<()>>>(main: F) -> anyhow::Result<
 		.init();
 	let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
 	runtime.block_on(async {
-		let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+		let mut terminate =
+			tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
 		tokio::select! {
 			result = main => result,
 			_ = tokio::signal::ctrl_c() => {
@@ -394,6 +453,9 @@ mod tests {
 		let cpu = local_hardware(DeviceArg::Cpu, 0);
 		assert_eq!(cpu.device, Device::Cpu);
 		assert!(cpu.memory_gib >= 1, "/proc/meminfo gives at least 1 GiB here");
-		assert_eq!(local_hardware(DeviceArg::Cuda, 80), HardwareClass { device: Device::Gpu, memory_gib: 80 });
+		assert_eq!(
+			local_hardware(DeviceArg::Cuda, 80),
+			HardwareClass { device: Device::Gpu, memory_gib: 80 }
+		);
 	}
 }

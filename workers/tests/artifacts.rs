@@ -11,8 +11,9 @@ use assay_workers::{
 fn checkpoint(value: f32) -> Checkpoint {
 	let tensor = HostTensor::from_f32(vec![3], &[value, 2.0, 3.0]).unwrap();
 	Checkpoint::from_tensors(
-			[("param/w".to_owned(), tensor), ("state/step".to_owned(), HostTensor::scalar_i64(0))].into(),
-		)
+		[("param/w".to_owned(), tensor), ("state/step".to_owned(), HostTensor::scalar_i64(0))]
+			.into(),
+	)
 }
 
 /// A solver store with three checkpoints of task 7, served on a free port; returns the base
@@ -20,7 +21,8 @@ fn checkpoint(value: f32) -> Checkpoint {
 async fn solver() -> (String, tempfile::TempDir, CheckpointCommitment) {
 	let dir = tempfile::tempdir().unwrap();
 	let store = Store::open(dir.path()).unwrap();
-	let hashes: Vec<_> = [0.0, 0.5, 1.0].map(|v| store.put_checkpoint(&checkpoint(v)).unwrap()).to_vec();
+	let hashes: Vec<_> =
+		[0.0, 0.5, 1.0].map(|v| store.put_checkpoint(&checkpoint(v)).unwrap()).to_vec();
 	store.set_hashes(7, CHECKPOINTS, &hashes).unwrap();
 	let commitment = CheckpointCommitment::new(&hashes, [0; 32]).unwrap();
 	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -83,7 +85,8 @@ async fn tampered_bytes_a_wrong_list_and_a_dead_server_are_errors_not_panics() {
 	assert!(matches!(missing, Err(ArtifactError::Unreachable { .. })), "{missing:?}");
 	let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
 	let v = verifier.clone();
-	let dead = blocking(move || fetch_checkpoint(&v, &format!("http://127.0.0.1:{port}"), &[5; 32])).await;
+	let dead =
+		blocking(move || fetch_checkpoint(&v, &format!("http://127.0.0.1:{port}"), &[5; 32])).await;
 	assert!(matches!(dead, Err(ArtifactError::Unreachable { .. })), "{dead:?}");
 }
 

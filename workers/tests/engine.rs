@@ -15,14 +15,19 @@ use assay_workers::{
 use std::path::PathBuf;
 
 fn digits_task() -> TaskSpec {
-	let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../learning/tests/fixtures/digits.csv.gz");
+	let fixture =
+		PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../learning/tests/fixtures/digits.csv.gz");
 	let bytes = std::fs::read(&fixture).unwrap();
 	let mut csv = Vec::new();
-	std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes.as_slice()), &mut csv).unwrap();
+	std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes.as_slice()), &mut csv)
+		.unwrap();
 	TaskSpec {
 		model: ModelSpec::Mlp { layers: Layers::try_from(vec![64, 16, 10]).unwrap() },
 		dataset: DatasetRef {
-			uri: Uri::try_from(format!("file://{}", fixture.canonicalize().unwrap().display()).into_bytes()).unwrap(),
+			uri: Uri::try_from(
+				format!("file://{}", fixture.canonicalize().unwrap().display()).into_bytes(),
+			)
+			.unwrap(),
 			sha256: assay_primitives::sha256(&csv),
 			format: DatasetFormat::Csv,
 			train_samples: 1500,
@@ -35,7 +40,11 @@ fn digits_task() -> TaskSpec {
 			seed: 3,
 			checkpoint_interval: 8,
 		},
-		verification: VerificationPolicy { mode: VerificationMode::Exact, sampled_segments: 3, verifiers: 1 },
+		verification: VerificationPolicy {
+			mode: VerificationMode::Exact,
+			sampled_segments: 3,
+			verifiers: 1,
+		},
 		hardware: HardwareClass { device: Device::Cpu, memory_gib: 1 },
 		deadline_blocks: 100,
 	}
@@ -61,7 +70,8 @@ async fn a_faked_segment_fails_its_check_and_the_honest_ones_pass() {
 		assert_eq!(trained.checkpoints.len(), 4);
 		let committed = Committed { task: 9, artifact_uri: base, commitment: trained.commitment };
 		let run = TaskRun::prepare(digits_task(), verifier.clone(), DeviceChoice::Cpu).unwrap();
-		let checks: Vec<_> = (0..3).map(|i| check_segment(&run, &committed, i, None).unwrap()).collect();
+		let checks: Vec<_> =
+			(0..3).map(|i| check_segment(&run, &committed, i, None).unwrap()).collect();
 		// A juror of the dispute over segment 1 finds the solver's end state wrong; the
 		// solver's own trace agrees with the replay on every step but the faked last one.
 		let defender_end = trained.checkpoints[2];

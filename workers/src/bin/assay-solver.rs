@@ -7,7 +7,10 @@
 //!     --public-url http://solver.example.org:8601 --bond 1000
 //! ```
 
-use assay_workers::{solver::{Solver, SolverArgs}, worker};
+use assay_workers::{
+	solver::{Solver, SolverArgs},
+	worker,
+};
 use clap::Parser;
 
 fn main() -> anyhow::Result<()> {

@@ -7,7 +7,10 @@
 //!     --store /var/lib/assay/verifier --role verifier --bond 100
 //! ```
 
-use assay_workers::{verifier::{Verifier, VerifierArgs}, worker};
+use assay_workers::{
+	verifier::{Verifier, VerifierArgs},
+	worker,
+};
 use clap::Parser;
 
 fn main() -> anyhow::Result<()> {
