@@ -131,27 +131,6 @@ impl Chain {
 		Ok(Self { api, url: url.to_owned() })
 	}
 
-	/// Connects to `url`, trying again every `every` until it succeeds or `attempts` have
-	/// failed (a node that is still starting, or restarting).
-	pub async fn connect_with_retry(
-		url: &str,
-		attempts: u32,
-		every: std::time::Duration,
-	) -> Result<Self, ClientError> {
-		let mut last = ClientError::Connection(format!("{url}: no attempt made"));
-		for attempt in 1..=attempts.max(1) {
-			match Self::connect(url).await {
-				Ok(chain) => return Ok(chain),
-				Err(error) => {
-					log::debug!("connecting to {url}, attempt {attempt}/{attempts}: {error}");
-					last = error;
-				},
-			}
-			tokio::time::sleep(every).await;
-		}
-		Err(last)
-	}
-
 	/// The URL this client is connected to.
 	pub fn url(&self) -> &str {
 		&self.url
@@ -190,20 +169,6 @@ impl Chain {
 		let at = block.at().await.map_err(ClientError::from_subxt)?;
 		let events = at.events().fetch().await.map_err(ClientError::from_subxt)?;
 		Ok(FinalizedBlock { number, at, events })
-	}
-
-	/// The best (not necessarily finalized) block number: what deadlines are measured
-	/// against when a transaction is about to be included.
-	pub async fn best_number(&self) -> Result<u32, ClientError> {
-		let mut blocks = self.api.stream_best_blocks().await.map_err(ClientError::from_subxt)?;
-		match blocks.next().await {
-			Some(block) => {
-				let block = block.map_err(ClientError::from_subxt)?;
-				u32::try_from(block.number())
-					.map_err(|_| ClientError::Decode("block number beyond u32".into()))
-			},
-			None => Err(ClientError::Connection("the best-block stream ended".into())),
-		}
 	}
 }
 

@@ -226,7 +226,7 @@ describe('lazy verifiers pass a faked segment; the whistleblower challenges and 
   );
 });
 
-describe('crash and restart: a solver killed mid-training, then the node restarted under the workers', () => {
+describe('crash and restart: a solver killed mid-training, the node restarted under the workers, a verifier killed between commit and reveal', () => {
   const ctx = story('restart');
 
   it(
@@ -259,9 +259,17 @@ describe('crash and restart: a solver killed mid-training, then the node restart
       }
       ctx.events = await recordEvents(ctx.dev.api, { after: ctx.events.lastBlock(), seen: ctx.events.seen });
 
+      // A verifier killed right after committing its verdict reveals it after its restart:
+      // verdict and salt were written to its store before the commitment was sent.
+      await waitForOutput(verifiers[0], /✓ commit verdict on task/, 600_000);
+      await verifiers[0].kill();
+      const revived = ctx.verifier('verifier-charlie-restarted', '//Charlie', { store: path.join(ctx.dev.root, 'verifier-charlie') });
+
       const end = await waitForTaskEnd(ctx.events, task, 900_000);
       assert.equal(end.method, 'TaskSettled');
-      for (const w of [solver, ...verifiers]) assert.match(w.output(), /connected to .*[\s\S]*connected to /, `${w.name} reconnected`);
+      assert.equal(ctx.events.find('proofOfLearning', 'VerifierDropped').length, 0, 'no verifier missed its reveal');
+      assert.match(verifiers[0].output() + revived.output(), /✓ reveal verdict on task/);
+      for (const w of [solver, verifiers[1]]) assert.match(w.output(), /connected to .*[\s\S]*connected to /, `${w.name} reconnected`);
       assert.equal(ctx.events.find('proofOfLearning', 'CheckpointsCommitted').length, 1);
       assert.equal(ctx.events.find('proofOfLearning', 'VerdictCommitted').length, 2);
       assert.equal(ctx.events.find('proofOfLearning', 'VerdictRevealed').length, 2);

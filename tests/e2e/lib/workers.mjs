@@ -45,8 +45,8 @@ export async function startSolver({ nodeUrl, key, root, name = 'solver', store, 
 }
 
 /** A verifier (or whistleblower, with role) for `key`. */
-export function startVerifier({ nodeUrl, key, root, name, role = 'verifier', bond = 200, extra = [] }) {
-  const args = ['--node', nodeUrl, '--key', key, '--store', path.join(root, name), '--role', role, '--bond', String(bond), ...extra];
+export function startVerifier({ nodeUrl, key, root, name, store, role = 'verifier', bond = 200, extra = [] }) {
+  const args = ['--node', nodeUrl, '--key', key, '--store', store ?? path.join(root, name), '--role', role, '--bond', String(bond), ...extra];
   return startWorker({ bin: 'assay-verifier', name, args, root });
 }
 
