@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { ASY, REPO_ROOT, connectApi, findEvent, sendAndWaitFinalized, startNode, stopAll, useDevNode, waitUntil, withLogsOnFailure } from './lib/node.mjs';
+import { ASY, REPO_ROOT, connectApi, findEvent, getFreePort, sendAndWaitFinalized, startNode, stopAll, useDevNode, waitUntil, withLogsOnFailure } from './lib/node.mjs';
 import {
   binary,
   digitsTask,
@@ -104,8 +104,9 @@ describe('an honest task: submitted with scripts/submit-task.mjs, trained, verif
     withLogsOnFailure(() => ctx.all(), async () => {
       const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave', 'Eve'];
       const before = await ctx.balances(names);
+      const metricsPort = await getFreePort();
       const workers = [
-        await ctx.solver(),
+        await ctx.solver({ extra: ['--metrics', `127.0.0.1:${metricsPort}`] }),
         ctx.verifier('verifier-charlie', '//Charlie'),
         ctx.verifier('verifier-dave', '//Dave'),
         ctx.verifier('whistleblower-eve', '//Eve', { role: 'whistleblower', bond: 100 }),
@@ -135,6 +136,11 @@ describe('an honest task: submitted with scripts/submit-task.mjs, trained, verif
       const delta = await ctx.protocolDelta(before);
       assert.deepEqual(delta, { [SUBMITTER]: -(REWARD + 2n * FEE), Bob: REWARD, Charlie: FEE, Dave: FEE, Eve: 0n });
       assert.equal(ctx.events.find('roleStaking', 'Slashed').length, 0);
+      // The solver's Prometheus endpoint counts what it did.
+      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      assert.match(metrics, /^assay_solver_tasks_accepted_total 1$/m);
+      assert.match(metrics, /^assay_solver_tasks_committed_total 1$/m);
+      assert.match(metrics, /^assay_solver_training_steps_total 64$/m);
       // Each action happened once, whatever the workers saw twice.
       assert.equal(ctx.events.find('taskPool', 'TaskAccepted').length, 1);
       assert.equal(ctx.events.find('proofOfLearning', 'CheckpointsCommitted').length, 1);
