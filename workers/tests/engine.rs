@@ -4,8 +4,8 @@
 
 use assay_learning::DeviceChoice;
 use assay_primitives::{
-	DatasetFormat, DatasetRef, Device, Fixed, HardwareClass, Hyperparams, Layers, ModelSpec,
-	Optimizer, TaskSpec, Uri, VerificationMode, VerificationPolicy,
+	DatasetFormat, DatasetRef, Device, Distance, DistanceMetric, Fixed, HardwareClass, Hyperparams,
+	Layers, ModelSpec, Optimizer, TaskSpec, Uri, VerificationMode, VerificationPolicy,
 };
 use assay_workers::{
 	artifacts::{router, serve},
@@ -105,6 +105,38 @@ async fn a_restarted_training_resumes_to_the_same_commitment() {
 		let resumed = train(1, &run, None, |p| resumed_segments.push(p.segment)).unwrap();
 		assert_eq!(resumed_segments, vec![2, 3], "only the missing segments are trained");
 		assert_eq!(resumed.commitment, straight.commitment);
+	})
+	.await
+	.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_tolerance_mode_the_distance_decides() {
+	let mut task = digits_task();
+	// The fault moves one weight by 0.01: far above this L∞ threshold.
+	let threshold = "0.001".parse::<Distance>().unwrap();
+	task.verification.mode =
+		VerificationMode::Tolerance { metric: DistanceMetric::Linf, threshold };
+	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+	let solver = Store::open(solver_dir.path()).unwrap();
+	let verifier = Store::open(verifier_dir.path()).unwrap();
+	let base = served(solver.clone()).await;
+	tokio::task::spawn_blocking(move || {
+		let run = TaskRun::prepare(task.clone(), solver, DeviceChoice::Cpu).unwrap();
+		let trained = train(4, &run, Some(Fault::CorruptSegment(2)), |_| {}).unwrap();
+		let committed = Committed { task: 4, artifact_uri: base, commitment: trained.commitment };
+		let run = TaskRun::prepare(task, verifier, DeviceChoice::Cpu).unwrap();
+		let honest = check_segment(&run, &committed, 0, None).unwrap();
+		let faked = check_segment(&run, &committed, 2, None).unwrap();
+		assert!(
+			honest.passes && honest.report.distance <= threshold,
+			"{:?}",
+			honest.report.distance
+		);
+		assert!(!faked.passes && faked.report.distance > threshold, "{:?}", faked.report.distance);
+		// A juror judges the whole segment by the same distance.
+		assert!(judge_dispute(&run, &committed, 0, 8, trained.checkpoints[1]).unwrap());
+		assert!(!judge_dispute(&run, &committed, 2, 8, trained.checkpoints[3]).unwrap());
 	})
 	.await
 	.unwrap();
