@@ -14,7 +14,7 @@
 
 use crate::{
 	engine::{self, JobError, SegmentProgress, TaskRun, Trained},
-	worker::{self, submit, CommonArgs, Context, JobState, Jobs, Worker},
+	worker::{self, submit, submit_counted, CommonArgs, Context, JobState, Jobs, Worker},
 };
 use assay_client::{entries, runtime, Chain, ClientError, FinalizedBlock, Static};
 use assay_primitives::{HardwareClass, Role, TaskId, TaskSpec};
@@ -165,9 +165,14 @@ impl Solver {
 							hex::encode(trained.commitment.root),
 							trained.commitment.checkpoints
 						);
-						if submit(chain, &self.ctx.key, &what, &call).await? {
-							self.counters.committed.fetch_add(1, Ordering::Relaxed);
-						}
+						submit_counted(
+							chain,
+							&self.ctx.key,
+							&what,
+							&call,
+							&self.counters.committed,
+						)
+						.await?;
 						Ok(())
 					},
 					// The job is started again on the next block; a task that cannot be
@@ -215,11 +220,14 @@ impl Worker for Solver {
 				TaskState::Assigned { solver, .. } if &solver == me => {
 					if self.hardware.satisfies(&spec.hardware) {
 						let call = runtime::tx().task_pool().accept_task(task);
-						if submit(chain, &self.ctx.key, &format!("accept task {task}"), &call)
-							.await?
-						{
-							self.counters.accepted.fetch_add(1, Ordering::Relaxed);
-						}
+						submit_counted(
+							chain,
+							&self.ctx.key,
+							&format!("accept task {task}"),
+							&call,
+							&self.counters.accepted,
+						)
+						.await?;
 					} else {
 						let call = runtime::tx().task_pool().decline_task(task);
 						let what = format!("decline task {task} (needs {:?})", spec.hardware);

@@ -16,7 +16,7 @@
 
 use crate::{
 	engine::{self, Committed, JobError, SegmentCheck, TaskRun},
-	worker::{self, submit, CommonArgs, Context, JobState, Jobs, Worker},
+	worker::{self, submit, submit_counted, CommonArgs, Context, JobState, Jobs, Worker},
 };
 use assay_client::{entries, fetch, runtime, Chain, ClientError, FinalizedBlock, Static};
 use assay_primitives::{
@@ -162,16 +162,14 @@ impl Verifier {
 				{
 					let commitment = verdict_commitment(task, me, &verdict, &salt);
 					let call = runtime::tx().proof_of_learning().commit_verdict(task, commitment);
-					if submit(
+					submit_counted(
 						chain,
 						&self.ctx.key,
 						&format!("commit verdict on task {task}"),
 						&call,
+						&self.counters.verdicts,
 					)
-					.await?
-					{
-						self.counters.verdicts.fetch_add(1, Ordering::Relaxed);
-					}
+					.await?;
 					return Ok(());
 				}
 				match self.verdicts.poll(&task) {
@@ -306,9 +304,14 @@ impl Verifier {
 					BoundedVec(report.start_proof.into_inner()),
 					BoundedVec(report.end_proof.into_inner()),
 				);
-				if submit(chain, &self.ctx.key, &format!("challenge task {task}"), &call).await? {
-					self.counters.challenges.fetch_add(1, Ordering::Relaxed);
-				}
+				submit_counted(
+					chain,
+					&self.ctx.key,
+					&format!("challenge task {task}"),
+					&call,
+					&self.counters.challenges,
+				)
+				.await?;
 				self.mark_checked(task);
 			},
 			JobState::Done(Err(error)) => log::warn!("task {task}: cannot re-check: {error}"),
@@ -354,16 +357,14 @@ impl Verifier {
 					let call = runtime::tx()
 						.dispute()
 						.commit_vote(task, vote_commitment(task, me, right, &salt));
-					if submit(
+					submit_counted(
 						chain,
 						&self.ctx.key,
 						&format!("commit jury vote on task {task}"),
 						&call,
+						&self.counters.votes,
 					)
-					.await?
-					{
-						self.counters.votes.fetch_add(1, Ordering::Relaxed);
-					}
+					.await?;
 					return Ok(());
 				}
 				match self.votes.poll(&task) {

@@ -194,6 +194,20 @@ pub async fn submit<Call: assay_client::subxt::transactions::Payload>(
 	}
 }
 
+/// [`submit`], counting a success in `counter`.
+pub async fn submit_counted<Call: assay_client::subxt::transactions::Payload>(
+	chain: &Chain,
+	key: &Keypair,
+	what: &str,
+	call: &Call,
+	counter: &AtomicU64,
+) -> Result<(), ClientError> {
+	if submit(chain, key, what, call).await? {
+		counter.fetch_add(1, Ordering::Relaxed);
+	}
+	Ok(())
+}
+
 /// Answers a bisection round of the dispute over `segment` of `task` with this worker's state
 /// hash after `mid` steps, from the trace its training or replay left in the store.
 pub async fn answer_bisection(
@@ -210,10 +224,7 @@ pub async fn answer_bisection(
 	};
 	let call = runtime::tx().dispute().respond(task, hash);
 	let what = format!("answer dispute on task {task}: state after step {mid}");
-	if submit(chain, &ctx.key, &what, &call).await? {
-		answered.fetch_add(1, Ordering::Relaxed);
-	}
-	Ok(())
+	submit_counted(chain, &ctx.key, &what, &call, answered).await
 }
 
 /// Bonds `amount` ASY as `role` (with `hardware` for a solver) unless the bond already
