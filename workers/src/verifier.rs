@@ -58,7 +58,11 @@ pub struct VerifierArgs {
 }
 
 const VERDICT: &str = "verdict";
-const VOTE: &str = "vote";
+/// The journal record of a jury vote: one per disputed segment and step range, so a later
+/// dispute over the same task never reuses an earlier vote.
+fn vote_record(dispute: &Dispute) -> String {
+	format!("vote-{}-{}-{}", dispute.segment, dispute.lo, dispute.hi)
+}
 const CHECKED: &str = "whistleblower-checked";
 
 struct Counters {
@@ -353,7 +357,9 @@ impl Verifier {
 		};
 		match (&dispute.phase, slot.commitment, slot.defender_right) {
 			(DisputePhase::JuryCommit { .. }, None, _) => {
-				if let Ok(Some((right, salt))) = self.ctx.store.record::<(bool, Salt)>(task, VOTE) {
+				if let Ok(Some((right, salt))) =
+					self.ctx.store.record::<(bool, Salt)>(task, &vote_record(dispute))
+				{
 					let call = runtime::tx()
 						.dispute()
 						.commit_vote(task, vote_commitment(task, me, right, &salt));
@@ -395,9 +401,11 @@ impl Verifier {
 							"task {task}: juror finds the solver {}",
 							if right { "right" } else { "wrong" }
 						);
-						if let Err(error) =
-							self.ctx.store.set_record(task, VOTE, &(right, random_salt()))
-						{
+						if let Err(error) = self.ctx.store.set_record(
+							task,
+							&vote_record(dispute),
+							&(right, random_salt()),
+						) {
 							log::error!("task {task}: cannot store the vote: {error}");
 						}
 					},
@@ -405,7 +413,9 @@ impl Verifier {
 				}
 			},
 			(DisputePhase::JuryReveal { .. }, Some(_), None) => {
-				if let Ok(Some((right, salt))) = self.ctx.store.record::<(bool, Salt)>(task, VOTE) {
+				if let Ok(Some((right, salt))) =
+					self.ctx.store.record::<(bool, Salt)>(task, &vote_record(dispute))
+				{
 					let call = runtime::tx().dispute().reveal_vote(task, right, salt);
 					submit(
 						chain,
