@@ -69,24 +69,16 @@ pub struct TaskRun {
 }
 
 impl TaskRun {
-	/// Fetches and verifies the task's dataset (into the store's cache) and TorchScript module.
+	/// Fetches and verifies the task's TorchScript module; the dataset is fetched (into the
+	/// store's cache) and checked by the first [`Self::trainer`].
 	pub fn prepare(spec: TaskSpec, store: Store, device: DeviceChoice) -> Result<Self, JobError> {
-		let cache = store.cache_dir();
-		// The dataset is fetched (and cached) once here, so a bad URI or hash fails the job
-		// before any training; each trainer parses the cached copy.
-		Dataset::fetch(&spec.dataset, &cache)?;
-		let module = fetch_module_file(&spec.model, &cache)?;
+		let module = fetch_module_file(&spec.model, &store.cache_dir())?;
 		let device = match spec.verification.mode {
 			// Exact mode is defined on the CPU backend; a GPU worker replays it there.
 			VerificationMode::Exact => DeviceChoice::Cpu,
 			VerificationMode::Tolerance { .. } => device,
 		};
 		Ok(Self { spec, module, store, options: TrainerOptions { device, threads: None } })
-	}
-
-	/// The task.
-	pub fn spec(&self) -> &TaskSpec {
-		&self.spec
 	}
 
 	/// A trainer at the task's initial state.
@@ -251,8 +243,37 @@ pub fn check_segment(
 	segment: u32,
 	fault: Option<Fault>,
 ) -> Result<SegmentCheck, JobError> {
+	check_segments(run, committed, &[segment], fault)?
+		.pop()
+		.ok_or_else(|| JobError::Invalid("no segment checked".into()))
+}
+
+/// [`check_segment`] for each of `segments`, in order: the solver's checkpoint list is fetched
+/// once and one trainer (one dataset parse) serves every replay.
+pub fn check_segments(
+	run: &TaskRun,
+	committed: &Committed,
+	segments: &[u32],
+	fault: Option<Fault>,
+) -> Result<Vec<SegmentCheck>, JobError> {
 	let leaves =
 		fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
+	// Built at the first replay: a verifier that does not replay never parses the dataset.
+	let mut trainer = None;
+	segments
+		.iter()
+		.map(|segment| check_one(run, committed, &leaves, &mut trainer, *segment, fault))
+		.collect()
+}
+
+fn check_one(
+	run: &TaskRun,
+	committed: &Committed,
+	leaves: &[Sha256],
+	trainer: &mut Option<Trainer>,
+	segment: u32,
+	fault: Option<Fault>,
+) -> Result<SegmentCheck, JobError> {
 	let end = segment
 		.checked_add(1)
 		.ok_or_else(|| JobError::Invalid("segment index".into()))?;
@@ -264,7 +285,7 @@ pub fn check_segment(
 	};
 	let (start_hash, end_hash) = (hash_at(segment)?, hash_at(end)?);
 	let proof = |index| {
-		merkle_proof(&leaves, index).ok_or_else(|| JobError::Invalid("proof too deep".into()))
+		merkle_proof(leaves, index).ok_or_else(|| JobError::Invalid("proof too deep".into()))
 	};
 	let mut report = SegmentReport {
 		segment,
@@ -279,8 +300,14 @@ pub fn check_segment(
 		log::warn!("FAULT: approving segment {segment} of task {} unreplayed", committed.task);
 		return Ok(SegmentCheck { report, passes: true, step_hashes: Vec::new() });
 	}
+	let trainer = match trainer {
+		Some(trainer) => trainer,
+		None => trainer.insert(run.trainer()?),
+	};
 	let start = fetch_checkpoint(&run.store, &committed.artifact_uri, &start_hash)?;
-	let replay = run.trainer()?.replay(&start, run.steps_per_segment(), true)?;
+	// `replay` loads the whole state (parameters, optimizer, step), so a reused trainer
+	// replays exactly as a fresh one.
+	let replay = trainer.replay(&start, run.steps_per_segment(), true)?;
 	report.replayed_hash = replay.checkpoint.canonical_hash();
 	if let VerificationMode::Tolerance { metric, .. } = run.spec.verification.mode {
 		let claimed = fetch_checkpoint(&run.store, &committed.artifact_uri, &end_hash)?;

@@ -188,12 +188,7 @@ impl Verifier {
 						log::info!("task {task}: replaying segments {segments:?}");
 						self.verdicts.start(task, move || {
 							let run = TaskRun::prepare(spec, store, device)?;
-							segments
-								.iter()
-								.map(|segment| {
-									engine::check_segment(&run, &committed, *segment, fault)
-								})
-								.collect()
+							engine::check_segments(&run, &committed, &segments, fault)
 						});
 					},
 					JobState::Running => {},
@@ -276,13 +271,8 @@ impl Verifier {
 				log::info!("task {task}: re-checking segments {segments:?} the verifiers passed");
 				self.checks.start(task, move || {
 					let run = TaskRun::prepare(spec, store, device)?;
-					for segment in segments {
-						let check = engine::check_segment(&run, &committed, segment, None)?;
-						if !check.passes {
-							return Ok(Some(check));
-						}
-					}
-					Ok(None)
+					let checks = engine::check_segments(&run, &committed, &segments, None)?;
+					Ok(checks.into_iter().find(|check| !check.passes))
 				});
 			},
 			JobState::Running => {},
