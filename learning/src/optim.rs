@@ -11,6 +11,13 @@
 //!   `denominator = sqrt(v / (1−β2^t)) + ε; p −= ((m / (1−β1^t)) / denominator)·lr`.
 //!
 //! The `Fixed` constants become `f64` through [`Fixed::to_f64`].
+//!
+//! The square root is the one exception to "one libtorch kernel": on the CPU, libtorch's
+//! `sqrt` goes through MKL's vector math, whose code path depends on the processor even with
+//! `MKL_CBWR` pinned. Measured: Adam's first step hashed differently on an AMD EPYC (AVX2) and
+//! an Intel Xeon (AVX-512) while SGD and momentum agreed for 20 steps
+//! (`docs/benchmarks.md`, "On a GPU"). [`ieee_sqrt`] takes the square root on the host with
+//! Rust's `f32::sqrt`, which IEEE 754 rounds correctly on every machine.
 
 use crate::{
 	checkpoint::{Checkpoint, HostTensor, OPTIM_PREFIX},
@@ -116,10 +123,9 @@ impl OptimizerState {
 						exp_avg_sq
 							.f_add_(&grad.f_mul(grad)?.f_mul_scalar(1.0 - beta2)?)
 							.map(drop)?;
-						let denominator = exp_avg_sq
-							.f_div_scalar(1.0 - power2)?
-							.f_sqrt()?
-							.f_add_scalar(epsilon)?;
+						let denominator =
+							ieee_sqrt(&exp_avg_sq.f_div_scalar(1.0 - power2)?)?
+								.f_add_scalar(epsilon)?;
 						param.f_sub_(&first.f_div(&denominator)?.f_mul_scalar(lr)?).map(drop)?;
 					},
 				}
@@ -189,4 +195,18 @@ impl OptimizerState {
 		}
 		Ok(())
 	}
+}
+
+/// The element-wise square root of an F32 tensor, correctly rounded whatever the processor: on
+/// the CPU it is taken on the host with `f32::sqrt` (see the module docs); on a GPU, CUDA's
+/// `sqrt` is already correctly rounded.
+fn ieee_sqrt(tensor: &Tensor) -> Result<Tensor> {
+	if tensor.device() != tch::Device::Cpu {
+		return Ok(tensor.f_sqrt()?);
+	}
+	let mut values = Vec::<f32>::try_from(&tensor.f_flatten(0, -1)?)?;
+	for value in &mut values {
+		*value = value.sqrt();
+	}
+	Ok(Tensor::f_from_slice(&values)?.f_view(tensor.size().as_slice())?)
 }

@@ -48,7 +48,7 @@ def field(line, name):
 
 
 def data():
-    mnist = os.path.join(ROOT, "..", "shared", "data", "mnist")
+    mnist = os.environ.get("MNIST_DIR", os.path.join(ROOT, "..", "shared", "data", "mnist"))
     images = os.path.join(mnist, "train-images-idx3-ubyte.gz")
     labels = os.path.join(mnist, "train-labels-idx1-ubyte.gz")
     want = os.environ.get("BENCH_DATA", "auto")  # auto | mnist | digits

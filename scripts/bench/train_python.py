@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The baseline for the learning engine's throughput benchmark: the same model, loss,
 optimizer, data and batch schedule as `assay-learn bench-train`, written the ordinary way in
-PyTorch (nn.Module, F.cross_entropy, torch.optim.SGD with momentum), one thread.
+PyTorch (nn.Module, F.cross_entropy, torch.optim.SGD with momentum), one thread, on the CPU
+or (--device cuda) a GPU; every step reads its loss, so each step ends synchronised, as the
+engine's do.
 
 Prints one line: `python <model> steps <n> batch <b> seconds <t> samples/s <r> loss <l>`.
 Timing covers the training steps only (data loaded and the model built before the clock
@@ -100,6 +102,7 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--warmup", type=int, default=0, help="untimed steps before the clock starts")
+    p.add_argument("--device", default="cpu", help="cpu | cuda (data and model live there)")
     args = p.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -120,7 +123,9 @@ def main():
         features = features.reshape(features.shape[0], widths[0], side, side)
     else:
         sys.exit(f"unknown model {args.model}")
-    model.train()
+    device = torch.device(args.device)
+    model.to(device).train()
+    features, labels = features.to(device), labels.to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=args.lr, momentum=args.momentum)
 
     n = features.shape[0]
@@ -134,7 +139,7 @@ def main():
         if e != epoch:
             permutation = torch.randperm(n, generator=generator)
             epoch = e
-        index = permutation[b * args.batch : (b + 1) * args.batch]
+        index = permutation[b * args.batch : (b + 1) * args.batch].to(device)
         x = features.index_select(0, index)
         y = labels.index_select(0, index)
         loss = F.cross_entropy(model(x), y)

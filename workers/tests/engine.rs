@@ -141,3 +141,43 @@ async fn in_tolerance_mode_the_distance_decides() {
 	.await
 	.unwrap();
 }
+
+/// The CUDA path a GPU solver runs (`--device cuda`): a Tolerance task trained on the GPU is
+/// checked by a CPU verifier and by a GPU verifier; the honest segments pass both, the faked
+/// one fails both. Runs on a GPU machine; elsewhere it says it was skipped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gpu_training_is_checked_on_cpu_and_gpu() {
+	if !assay_learning::cuda_available() {
+		eprintln!("skipped: no CUDA device");
+		return;
+	}
+	let mut task = digits_task();
+	let threshold = "0.001".parse::<Distance>().unwrap();
+	task.verification.mode =
+		VerificationMode::Tolerance { metric: DistanceMetric::Linf, threshold };
+	task.hardware = HardwareClass { device: Device::Gpu, memory_gib: 1 };
+	let solver_dir = tempfile::tempdir().unwrap();
+	let solver = Store::open(solver_dir.path()).unwrap();
+	let base = served(solver.clone()).await;
+	tokio::task::spawn_blocking(move || {
+		let run = TaskRun::prepare(task.clone(), solver, DeviceChoice::Cuda(0)).unwrap();
+		let trained = train(5, &run, Some(Fault::CorruptSegment(1)), |_| {}).unwrap();
+		let committed = Committed { task: 5, artifact_uri: base, commitment: trained.commitment };
+		for device in [DeviceChoice::Cpu, DeviceChoice::Cuda(0)] {
+			let verifier_dir = tempfile::tempdir().unwrap();
+			let verifier = Store::open(verifier_dir.path()).unwrap();
+			let run = TaskRun::prepare(task.clone(), verifier, device).unwrap();
+			let checks = assay_workers::engine::check_segments(&run, &committed, &[0, 1, 2], None)
+				.unwrap();
+			for (segment, check) in checks.iter().enumerate() {
+				eprintln!(
+					"{device:?} verifier, segment {segment}: L∞ {:?} passes {}",
+					check.report.distance, check.passes
+				);
+			}
+			assert_eq!(checks.iter().map(|c| c.passes).collect::<Vec<_>>(), vec![true, false, true]);
+		}
+	})
+	.await
+	.unwrap();
+}
