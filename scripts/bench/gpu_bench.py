@@ -2,8 +2,9 @@
 """GPU figures for the learning engine, run on a machine with a CUDA device (docs/benchmarks.md,
 "On a GPU"): training throughput of the engine on CUDA against the same model in PyTorch on
 CUDA and against the engine on every CPU core; a verifier's replay of sampled segments on the
-same GPU (does it reproduce the solver's hashes bit for bit?); and two identical trainings on
-the GPU compared checkpoint by checkpoint.
+same GPU (does it reproduce the solver's hashes bit for bit?); two identical trainings on the
+GPU compared checkpoint by checkpoint; and the distance an honest replay of a GPU-trained
+segment lands at, on the GPU and on the CPU (what a Tolerance threshold must cover).
 
 Environment: ENGINE (a release assay-learn), TORCH_PYTHON (a python with torch), MNIST_DIR,
 REPEAT (3), STEPS (1000), INTERVAL (100). Stdlib only; shares its data and parsing helpers with
@@ -108,6 +109,34 @@ def main():
         print(f"final checkpoints' {metric} distance: {distance}")
     for line in runs[0].splitlines()[-2:]:
         print(f"first training: {line}")
+
+    # An honest verifier's distance: segments of a GPU training replayed on the GPU and on the
+    # CPU from the committed start, against the committed end.
+    print()
+    print("| model | batch | segment | replay on | L2 | L∞ |")
+    print("|---|---|---|---|---|---|")
+    for key in ("mlp", "lenet"):
+        model = d["models"].get(key)
+        if model is None:
+            continue
+        for batch in (64, 1024):
+            task = ["--model", model, "--optimizer", "momentum:0.9", "--lr", "0.01", "--batch",
+                    str(batch), "--steps", str(STEPS), "--interval", str(INTERVAL), "--seed",
+                    "1", "--tolerance", *d["engine"]]
+            trained = os.path.join(out_dir, f"segments-{key}-{batch}")
+            run([ENGINE, "train", *task, "--device", "cuda", "--out", trained])
+            segments = STEPS // INTERVAL
+            for segment in (0, segments // 4, 3 * segments // 4):
+                committed = [os.path.join(trained, f"checkpoint-{i}.safetensors")
+                             for i in (segment, segment + 1)]
+                for device in ("cuda", "cpu"):
+                    replayed = os.path.join(trained, f"replay-{segment}-{device}.safetensors")
+                    run([ENGINE, "replay", *task, "--device", device, "--checkpoint",
+                         committed[0], "--out", replayed])
+                    l2, linf = (run([ENGINE, "distance", replayed, committed[1], "--metric", m])
+                                .strip() for m in ("l2", "linf"))
+                    print(f"| {model} | {batch} | {segment} | {device} | {l2} | {linf} |",
+                          flush=True)
     sys.stdout.flush()
 
 
