@@ -124,4 +124,9 @@ pub trait VerificationDisputes<AccountId> {
 		by_timeout: bool,
 		challenger: &AccountId,
 	) -> Result<(), DisputeError>;
+
+	/// The dispute over `task` ended undecided (no jury could be formed, or none voted, in the
+	/// dispute pallet's jury rounds): nobody was shown wrong, so the task is abandoned with
+	/// every stake returned and nobody slashed or paid.
+	fn undecided(task: TaskId) -> Result<(), DisputeError>;
 }

@@ -132,30 +132,17 @@ pub trait RoleStaking<AccountId> {
 		seed: [u8; 32],
 	) -> Result<Vec<AccountId>, StakingError>;
 
-	/// Draws as many members as [`select`](Self::select) can, up to `count`: it asks for
-	/// `count`, then half as many, then one, so there are at most three draws and the cost stays
-	/// bounded. `seed_for(k)` seeds the draw of `k`. Empty if nobody is eligible.
-	fn select_at_most(
+	/// Like [`select`](Self::select), but draws as many eligible members as there are, up to
+	/// `count`, instead of refusing when there are fewer: `min(count, eligible)` members, in one
+	/// pass over the members. Empty if nobody is eligible.
+	fn select_up_to(
 		role: Role,
 		count: u32,
 		exclude: &[AccountId],
 		hardware: Option<&HardwareClass>,
 		min_free_stake: Self::Balance,
-		seed_for: impl Fn(u32) -> [u8; 32],
-	) -> Vec<AccountId>
-	where
-		Self::Balance: Copy,
-	{
-		let mut sizes = Vec::from([count, count / 2, 1]);
-		sizes.dedup();
-		sizes
-			.into_iter()
-			.filter(|k| *k > 0 && *k <= count)
-			.find_map(|k| {
-				Self::select(role, k, exclude, hardware, min_free_stake, seed_for(k)).ok()
-			})
-			.unwrap_or_default()
-	}
+		seed: [u8; 32],
+	) -> Vec<AccountId>;
 }
 
 #[cfg(test)]

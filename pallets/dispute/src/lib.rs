@@ -157,6 +157,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxJurors: Get<u32>;
 
+		/// Jury draws (the first, and each redraw after a jury that found nobody or did not
+		/// vote) before a dispute nobody judges ends undecided: no one is slashed or paid, and
+		/// proof of learning abandons the task.
+		#[pallet::constant]
+		type MaxJuryRounds: Get<u32>;
+
 		/// The most disputes at once; bounds the schedule.
 		#[pallet::constant]
 		type MaxDisputes: Get<u32>;
@@ -301,6 +307,12 @@ pub mod pallet {
 			/// What was slashed from the loser for it.
 			amount: BalanceOf<T>,
 		},
+		/// No jury could be formed, or none voted, in [`Config::MaxJuryRounds`] draws: the
+		/// dispute ended with nobody slashed or paid, and the task is abandoned.
+		DisputeUndecided {
+			/// The task.
+			task: TaskId,
+		},
 		/// The dispute ended.
 		DisputeResolved {
 			/// The task.
@@ -372,6 +384,7 @@ pub mod pallet {
 			assert!(!T::JuryDrawDelay::get().is_zero(), "JuryDrawDelay must be at least 1");
 			assert!(!T::VoteCommitWindow::get().is_zero(), "VoteCommitWindow must be at least 1");
 			assert!(!T::VoteRevealWindow::get().is_zero(), "VoteRevealWindow must be at least 1");
+			assert!(T::MaxJuryRounds::get() >= 1, "MaxJuryRounds must be at least 1");
 		}
 	}
 
@@ -589,6 +602,7 @@ impl<T: Config> Pallet<T> {
 			challenger_hi: claim.challenger_end,
 			jurors: Default::default(),
 			dropped: Default::default(),
+			jury_rounds: 0,
 			phase: Phase::JuryCommit { until: now },
 		};
 		// Only fails when the schedule is full, before anything else was written.
@@ -642,17 +656,15 @@ impl<T: Config> Pallet<T> {
 			if missing == 0 {
 				break;
 			}
-			let drawn = T::RoleStaking::select_at_most(
+			let (random, _) = T::Randomness::random(&(b"assay/dispute/jury", task).encode());
+			let seed = sp_io::hashing::blake2_256(&(random, task, dispute.jury_rounds, pass).encode());
+			let drawn = T::RoleStaking::select_up_to(
 				Role::Verifier,
 				missing,
 				&exclude,
 				None,
 				collateral,
-				|k| {
-					let subject = (b"assay/dispute/jury", task, pass, k).encode();
-					let (random, _) = T::Randomness::random(&subject);
-					sp_io::hashing::blake2_256(&(random, task).encode())
-				},
+				seed,
 			);
 			if drawn.is_empty() {
 				break;
@@ -710,29 +722,27 @@ impl<T: Config> Pallet<T> {
 				continue;
 			};
 			match dispute.phase {
-				Phase::AwaitingJury { .. } => {
-					Self::draw_jury(task, &mut dispute, now);
-					Disputes::<T>::insert(task, dispute);
-				},
+				Phase::AwaitingJury { .. } => Self::draw_jury_or_give_up(task, dispute, now),
 				Phase::Bisecting { defender_answer, challenger_answer, .. } => {
 					// Silence loses; both silent, the challenger (who must prove) loses.
 					let defender_won = defender_answer.is_some() || challenger_answer.is_none();
 					Self::resolve(task, dispute, defender_won, true);
 				},
 				Phase::JuryCommit { .. } => {
-					Self::drop_jurors(task, &mut dispute, |j| j.commitment.is_none());
+					Self::drop_jurors(task, &mut dispute, |j| j.commitment.is_none(), false);
 					if dispute.jurors.is_empty() {
-						Self::draw_jury(task, &mut dispute, now);
-					} else if Self::start_reveal(task, &mut dispute, now).is_err() {
-						log::error!(target: LOG_TARGET, "could not schedule votes of {task}");
+						Self::draw_jury_or_give_up(task, dispute, now);
+					} else {
+						if Self::start_reveal(task, &mut dispute, now).is_err() {
+							log::error!(target: LOG_TARGET, "could not schedule votes of {task}");
+						}
+						Disputes::<T>::insert(task, dispute);
 					}
-					Disputes::<T>::insert(task, dispute);
 				},
 				Phase::JuryReveal { .. } => {
-					Self::drop_jurors(task, &mut dispute, |j| j.defender_right.is_none());
+					Self::drop_jurors(task, &mut dispute, |j| j.defender_right.is_none(), true);
 					if dispute.jurors.is_empty() {
-						Self::draw_jury(task, &mut dispute, now);
-						Disputes::<T>::insert(task, dispute);
+						Self::draw_jury_or_give_up(task, dispute, now);
 					} else {
 						Self::decide(task, dispute);
 					}
@@ -742,16 +752,54 @@ impl<T: Config> Pallet<T> {
 		count
 	}
 
-	/// Slashes and removes the jurors `missed` picks out.
+	/// Draws a jury (another one, after a jury that found nobody or did not vote), or, once
+	/// [`Config::MaxJuryRounds`] draws were made, ends the dispute undecided; stores the
+	/// dispute either way.
+	fn draw_jury_or_give_up(task: TaskId, mut dispute: DisputeOf<T>, now: BlockNumberFor<T>) {
+		if dispute.jury_rounds >= T::MaxJuryRounds::get() {
+			return Self::end_undecided(task, dispute);
+		}
+		Self::draw_jury(task, &mut dispute, now);
+		dispute.jury_rounds = dispute.jury_rounds.saturating_add(1);
+		Disputes::<T>::insert(task, dispute);
+	}
+
+	/// Ends a dispute nobody judged: jurors and the whistleblower's bond are released, nobody
+	/// is slashed or paid, and proof of learning abandons the task.
+	fn end_undecided(task: TaskId, dispute: DisputeOf<T>) {
+		Self::unschedule(task, dispute.phase.deadline());
+		for slot in &dispute.jurors {
+			T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
+		}
+		if dispute.challenger_role == Role::Whistleblower {
+			T::RoleStaking::release_collateral(&dispute.challenger, Role::Whistleblower, task);
+		}
+		if let Err(e) = T::Verification::undecided(task) {
+			log::error!(target: LOG_TARGET, "proof of learning refused to abandon {task}: {e:?}");
+		}
+		Disputes::<T>::remove(task);
+		DisputeCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::DisputeUndecided { task });
+	}
+
+	/// Slashes and removes the jurors `missed` picks out: [`Config::JurorNoShowSlash`] of the
+	/// collateral for a missed commitment, all of it for a commitment not revealed (`revealing`),
+	/// so that withholding a vote once the others' are visible is never cheaper than a lost one.
 	fn drop_jurors(
 		task: TaskId,
 		dispute: &mut DisputeOf<T>,
 		missed: impl Fn(&JurorSlot<T::AccountId>) -> bool,
+		revealing: bool,
 	) {
 		let (gone, kept): (Vec<_>, Vec<_>) =
 			dispute.jurors.iter().cloned().partition(|j| missed(j));
 		for slot in gone {
-			let amount = T::JurorNoShowSlash::get().mul_floor(T::JurorCollateral::get());
+			let collateral = T::JurorCollateral::get();
+			let amount = if revealing {
+				collateral
+			} else {
+				T::JurorNoShowSlash::get().mul_floor(collateral)
+			};
 			let slashed =
 				T::RoleStaking::slash(&slot.juror, Role::Verifier, Some(task), amount, None);
 			T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
@@ -782,10 +830,13 @@ impl<T: Config> Pallet<T> {
 			T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
 			if slot.defender_right == Some(defender_won) {
 				T::RoleStaking::reward_reputation(&slot.juror, Role::Verifier);
+				// From the loser's stake locked for this task first (a whistleblower's bond, a
+				// solver's or verifier's collateral), so that jurors are paid even when the
+				// loser has no free stake; the loser's main slash then takes what is left.
 				let amount = T::RoleStaking::slash(
 					loser,
 					loser_role,
-					None,
+					Some(task),
 					T::JurorReward::get(),
 					Some(&slot.juror),
 				);
@@ -836,6 +887,7 @@ impl<T: Config> Pallet<T> {
 	///   else is scheduled, and nothing at or before the current block.
 	/// * `lo < hi ≤ k`-range: the divergence range is never empty; a bisection asks strictly
 	///   inside it.
+	/// * No dispute has drawn more than `MaxJuryRounds` juries.
 	/// * Every juror has exactly `JurorCollateral` locked for the task and is not a party, nor
 	///   dropped; no juror is drawn twice; a juror revealed only after committing.
 	/// * A whistleblower challenger has exactly its bond locked for the task.
@@ -849,6 +901,10 @@ impl<T: Config> Pallet<T> {
 			count = count.saturating_add(1);
 			slots.insert(task, dispute.phase.deadline());
 			ensure!(dispute.lo < dispute.hi, "the divergence range is empty");
+			ensure!(
+				dispute.jury_rounds <= T::MaxJuryRounds::get(),
+				"a dispute outlived its jury rounds"
+			);
 			if let Phase::Bisecting { mid, .. } = dispute.phase {
 				ensure!(dispute.lo < mid && mid < dispute.hi, "a bisection asks outside its range");
 			}

@@ -107,6 +107,7 @@ impl Config for Test {
 	type VoteCommitWindow = frame_support::traits::ConstU64<4>;
 	type VoteRevealWindow = frame_support::traits::ConstU64<4>;
 	type MaxJurors = frame_support::traits::ConstU32<5>;
+	type MaxJuryRounds = frame_support::traits::ConstU32<3>;
 	type MaxDisputes = frame_support::traits::ConstU32<8>;
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<2>;
 	type MaxJurorCandidates = frame_support::traits::ConstU32<16>;

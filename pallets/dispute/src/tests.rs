@@ -285,6 +285,121 @@ mod scenarios {
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 2 * JUROR_REWARD);
 		});
 	}
+
+	#[test]
+	fn a_juror_that_commits_and_does_not_reveal_loses_its_whole_collateral() {
+		ExtBuilder::build_and_execute(|| {
+			let faked = 4;
+			let hashes = committed_checkpoints(Some(faked));
+			let (task, _, _) = passed_task(&hashes);
+			assert_ok!(challenge(task, &hashes, faked));
+			bisect(task, |step| faked_state(faked, step, 3), |step| honest_state(faked, step));
+			let jurors: Vec<AccountId> = crate::Disputes::<Test>::get(task)
+				.unwrap()
+				.jurors
+				.iter()
+				.map(|j| j.juror)
+				.collect();
+			for j in &jurors {
+				let hash = vote_commitment(task, j, false, &[*j as u8; 32]);
+				assert_ok!(Dispute::commit_vote(RuntimeOrigin::signed(*j), task, hash));
+			}
+			for j in &jurors[..2] {
+				assert_ok!(Dispute::reveal_vote(
+					RuntimeOrigin::signed(*j),
+					task,
+					false,
+					[*j as u8; 32]
+				));
+			}
+			run_to_block(System::block_number() + 4);
+			// Withholding a committed vote costs as much as a vote found wrong could.
+			assert_eq!(bond(jurors[2], Role::Verifier), BOND - JUROR_COLLATERAL);
+			assert!(dispute_events().contains(&Event::JurorDropped {
+				task,
+				juror: jurors[2],
+				slashed: JUROR_COLLATERAL
+			}));
+			// The two revealed votes decide.
+			assert_eq!(task_phase(task), None);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 2 * JUROR_REWARD);
+		});
+	}
+
+	#[test]
+	fn a_dispute_nobody_can_judge_ends_undecided_and_the_task_is_abandoned() {
+		ExtBuilder::build_and_execute(|| {
+			let faked = 4;
+			let hashes = committed_checkpoints(Some(faked));
+			let (task, _, verifiers) = passed_task(&hashes);
+			// Every verifier not on the task leaves, so no jury can be formed (the task's own
+			// verifiers have their collateral for it locked).
+			for v in VERIFIERS.iter().filter(|v| !verifiers.contains(v)) {
+				assert_ok!(RoleStaking::chill(RuntimeOrigin::signed(*v), Role::Verifier));
+			}
+			assert_ok!(challenge(task, &hashes, faked));
+			bisect(task, |step| faked_state(faked, step, 3), |step| honest_state(faked, step));
+			for _ in 0..60 {
+				if crate::Disputes::<Test>::get(task).is_none() {
+					break;
+				}
+				next_block();
+			}
+			let events = dispute_events();
+			let unavailable =
+				events.iter().filter(|e| matches!(e, Event::JuryUnavailable { .. })).count();
+			assert_eq!(unavailable, 3, "MaxJuryRounds draws, then it gives up");
+			assert!(events.contains(&Event::DisputeUndecided { task }));
+			assert!(!events.iter().any(|e| matches!(e, Event::DisputeResolved { .. })));
+			// Abandoned: nobody slashed, nobody paid, the submitter has everything back.
+			assert_eq!(task_phase(task), None);
+			assert_eq!(crate::DisputeCount::<Test>::get(), 0);
+			assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+			for v in &verifiers {
+				assert_eq!(bond(*v, Role::Verifier), BOND);
+				assert_eq!(free(*v), ENDOWMENT - BOND);
+			}
+			assert_eq!(free(SUBMITTER), ENDOWMENT);
+		});
+	}
+
+	#[test]
+	fn jurors_are_paid_from_a_loser_with_no_free_stake() {
+		ExtBuilder::build_and_execute(|| {
+			let hashes = committed_checkpoints(None);
+			let (task, _, _) = passed_task(&hashes);
+			// The whistleblower's whole bond goes into the challenge: nothing is free.
+			let (mut claim, start, end) = challenge_of(&hashes, 2);
+			claim.challenger_end = [0x66; 32];
+			assert_ok!(Dispute::challenge(
+				RuntimeOrigin::signed(WHISTLEBLOWER),
+				task,
+				claim,
+				start,
+				end
+			));
+			// The rest of its stake is gone (an earlier slash, say).
+			use assay_primitives::RoleStaking as _;
+			let gone = BOND - CHALLENGE_BOND;
+			assert_eq!(RoleStaking::slash(&WHISTLEBLOWER, Role::Whistleblower, None, gone, None), gone);
+			assert_eq!(RoleStaking::free_stake(&WHISTLEBLOWER, Role::Whistleblower), 0);
+			bisect(task, |step| honest_state(2, step), |step| faked_state(2, step, 6));
+			let solver_free = free(SOLVER);
+			jury_votes(task, |_| true);
+			let paid: Vec<_> = dispute_events()
+				.into_iter()
+				.filter_map(|e| match e {
+					Event::JurorRewarded { amount, .. } => Some(amount),
+					_ => None,
+				})
+				.collect();
+			assert_eq!(paid, vec![JUROR_REWARD; 3], "each juror's reward came out of the bond");
+			// What is left of the challenge bond goes to the slash, half of it to the solver.
+			assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), 0);
+			assert_eq!(free(SOLVER), solver_free + (CHALLENGE_BOND - 3 * JUROR_REWARD) / 2);
+		});
+	}
 }
 
 mod bad_input {

@@ -109,6 +109,8 @@ pub struct Dispute<T: Config> {
 	pub jurors: BoundedVec<JurorSlot<T::AccountId>, T::MaxJurors>,
 	/// Jurors slashed for not voting: never drawn for this dispute again.
 	pub dropped: BoundedVec<T::AccountId, T::MaxJurors>,
+	/// Juries drawn so far (at most [`Config::MaxJuryRounds`](crate::Config::MaxJuryRounds)).
+	pub jury_rounds: u32,
 	/// Where it stands.
 	pub phase: Phase<BlockNumberFor<T>>,
 }

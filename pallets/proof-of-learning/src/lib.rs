@@ -45,10 +45,12 @@
 //!   ([`DisputeOpener`]), with the first failing verifier as challenger and the solver as
 //!   defender. The dispute pallet reports the outcome through [`VerificationDisputes::resolved`].
 //!
-//! A verifier that does not commit in time, or commits and does not reveal, loses
-//! [`Config::VerifierNoShowSlash`] of its collateral (to the treasury), the rest is released, it
-//! is never drawn for the task again, and a replacement is drawn (commit phase) or the outcome
-//! is decided without it (reveal phase; if nobody revealed, a fresh set is drawn).
+//! A verifier that does not commit in time loses [`Config::VerifierNoShowSlash`] of its
+//! collateral, one that commits and does not reveal all of it (to the treasury: withholding a
+//! verdict once the others are visible must not be cheaper than revealing a wrong one); the
+//! rest is released, it is never drawn for the task again, and a replacement is drawn (commit
+//! phase) or the outcome is decided without it (reveal phase; if nobody revealed, a fresh set
+//! is drawn).
 //!
 //! ## Usage
 //!
@@ -145,8 +147,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type VerifierCollateral: Get<BalanceOf<Self>>;
 
-		/// What a verifier that does not commit or reveal in time loses, as a share of its
-		/// collateral.
+		/// What a verifier that does not commit in time loses, as a share of its collateral (one
+		/// that commits and does not reveal loses all of it).
 		#[pallet::constant]
 		type VerifierNoShowSlash: Get<Perbill>;
 
@@ -632,11 +634,11 @@ impl<T: Config> Pallet<T> {
 					Verifications::<T>::insert(task, record);
 				},
 				Phase::Committing { .. } => {
-					Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none());
+					Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none(), false);
 					Self::next_round_or_abandon(task, record, now);
 				},
 				Phase::Revealing { .. } => {
-					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none());
+					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none(), true);
 					if record.slots.is_empty() {
 						// Nobody revealed: a fresh set of verifiers starts over.
 						Self::next_round_or_abandon(task, record, now);
@@ -680,6 +682,15 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		// The phase's schedule entry was just handled (taken); nothing else is scheduled.
+		Self::abandon(task, record);
+	}
+
+	/// Ends a verification nobody could judge: every verifier's collateral is released, the
+	/// task pool returns every stake and the reward, and nobody is slashed or paid.
+	fn abandon(task: TaskId, record: VerificationOf<T>) {
+		if let Some(until) = record.phase.deadline() {
+			Self::unschedule(task, until);
+		}
 		for slot in &record.slots {
 			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
 		}
@@ -701,13 +712,13 @@ impl<T: Config> Pallet<T> {
 		exclude.push(record.solver.clone());
 		exclude.push(record.submitter.clone());
 		let round = record.dropped.len() as u32;
-		let drawn = T::RoleStaking::select_at_most(
+		let drawn = T::RoleStaking::select_up_to(
 			Role::Verifier,
 			missing,
 			&exclude,
 			None,
 			T::VerifierCollateral::get(),
-			|k| Self::seed(b"verifiers", task, round.saturating_add(k)),
+			Self::seed(b"verifiers", task, round),
 		);
 		let mut added = Vec::new();
 		for verifier in drawn {
@@ -769,14 +780,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Slashes and removes the verifiers `missed` picks out; they are never drawn again here.
+	/// A missed commitment costs [`Config::VerifierNoShowSlash`] of the collateral; a commitment
+	/// not revealed (`revealing`) costs all of it, as a wrong verdict does, so that withholding a
+	/// verdict once the others' are visible is never cheaper than revealing a wrong one.
 	fn drop_verifiers(
 		task: TaskId,
 		record: &mut VerificationOf<T>,
 		missed: impl Fn(&VerifierSlot<T::AccountId>) -> bool,
+		revealing: bool,
 	) {
 		let (gone, kept): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(|s| missed(s));
 		for slot in gone {
-			let amount = T::VerifierNoShowSlash::get().mul_floor(T::VerifierCollateral::get());
+			let collateral = T::VerifierCollateral::get();
+			let amount = if revealing {
+				collateral
+			} else {
+				T::VerifierNoShowSlash::get().mul_floor(collateral)
+			};
 			let slashed =
 				T::RoleStaking::slash(&slot.verifier, Role::Verifier, Some(task), amount, None);
 			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
@@ -1076,6 +1096,13 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 			});
 			Self::close(task, record, false, Some(challenger.clone()));
 		}
+		Ok(())
+	}
+
+	fn undecided(task: TaskId) -> Result<(), DisputeError> {
+		let record = Verifications::<T>::get(task).ok_or(DisputeError::NotDisputable)?;
+		ensure!(record.phase == Phase::Disputed, DisputeError::NotDisputable);
+		Self::abandon(task, record);
 		Ok(())
 	}
 }

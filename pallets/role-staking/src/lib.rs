@@ -926,7 +926,36 @@ impl<T: Config> Pallet<T> {
 		if count == 0 {
 			return Ok(Vec::new());
 		}
-		let candidates = Members::<T>::get(role)
+		let candidates = Self::candidates(role, exclude, hardware, min_free_stake);
+		selection::draw(candidates, count, &seed).ok_or(StakingError::NotEnoughCandidates)
+	}
+
+	/// Draws up to `count` active `role` members. See [`RoleStaking::select_up_to`].
+	pub fn do_select_up_to(
+		role: Role,
+		count: u32,
+		exclude: &[T::AccountId],
+		hardware: Option<&HardwareClass>,
+		min_free_stake: BalanceOf<T>,
+		seed: [u8; 32],
+	) -> Vec<T::AccountId> {
+		if count == 0 {
+			return Vec::new();
+		}
+		let candidates = Self::candidates(role, exclude, hardware, min_free_stake);
+		let available = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+		selection::draw(candidates, count.min(available), &seed).unwrap_or_default()
+	}
+
+	/// The members of `role` a draw may pick, with their draw weight (positive only): active,
+	/// not in `exclude`, with `min_free_stake` free and, when given, the `hardware`.
+	fn candidates(
+		role: Role,
+		exclude: &[T::AccountId],
+		hardware: Option<&HardwareClass>,
+		min_free_stake: BalanceOf<T>,
+	) -> Vec<(T::AccountId, u128)> {
+		Members::<T>::get(role)
 			.into_iter()
 			.filter(|m| !exclude.contains(m))
 			.filter_map(|m| {
@@ -940,10 +969,9 @@ impl<T: Config> Pallet<T> {
 					}
 				}
 				let weight = Self::draw_weight(&bond);
-				Some((m, weight))
+				(weight > 0).then_some((m, weight))
 			})
-			.collect::<Vec<_>>();
-		selection::draw(candidates, count, &seed).ok_or(StakingError::NotEnoughCandidates)
+			.collect()
 	}
 
 	/// Ensure the correctness of the state of this pallet.
@@ -1112,6 +1140,17 @@ impl<T: Config> RoleStaking<T::AccountId> for Pallet<T> {
 		seed: [u8; 32],
 	) -> Result<Vec<T::AccountId>, StakingError> {
 		Self::do_select(role, count, exclude, hardware, min_free_stake, seed)
+	}
+
+	fn select_up_to(
+		role: Role,
+		count: u32,
+		exclude: &[T::AccountId],
+		hardware: Option<&HardwareClass>,
+		min_free_stake: BalanceOf<T>,
+		seed: [u8; 32],
+	) -> Vec<T::AccountId> {
+		Self::do_select_up_to(role, count, exclude, hardware, min_free_stake, seed)
 	}
 
 	fn collateral(who: &T::AccountId, role: Role, task: TaskId) -> BalanceOf<T> {

@@ -977,6 +977,43 @@ mod select {
 	}
 
 	#[test]
+	fn select_up_to_draws_every_eligible_member_when_there_are_fewer_than_asked() {
+		ExtBuilder::default()
+			.bond(1, Role::Verifier, 100)
+			.bond(2, Role::Verifier, 100)
+			.bond(3, Role::Verifier, 100)
+			.bond(4, Role::Verifier, 100)
+			.bond(5, Role::Verifier, 100)
+			.build_and_execute(|| {
+				assert_ok!(RoleStaking::chill(signed(2), Role::Verifier));
+				let up_to = |count, exclude: &[u64], min_free, i| {
+					let mut drawn =
+						RoleStaking::select_up_to(Role::Verifier, count, exclude, None, min_free, seed(i));
+					drawn.sort();
+					drawn
+				};
+				for i in 0..50 {
+					// Three eligible (2 chilled, 4 excluded): asking for five draws all three.
+					assert_eq!(up_to(5, &[4], 0, i), vec![1, 3, 5]);
+					// Asking for fewer than are eligible draws exactly that many, distinct.
+					let two = up_to(2, &[4], 0, i);
+					assert_eq!(two.len(), 2);
+					assert!(two.windows(2).all(|w| w[0] < w[1]));
+					assert!(two.iter().all(|m| [1, 3, 5].contains(m)));
+				}
+				// The same seed, the same draw.
+				assert_eq!(
+					RoleStaking::select_up_to(Role::Verifier, 2, &[], None, 0, seed(7)),
+					RoleStaking::select_up_to(Role::Verifier, 2, &[], None, 0, seed(7))
+				);
+				// Nobody eligible, or nobody asked for: empty.
+				assert!(up_to(3, &[1, 3, 4, 5], 0, 0).is_empty());
+				assert!(up_to(3, &[], 101, 0).is_empty());
+				assert!(up_to(0, &[], 0, 0).is_empty());
+			});
+	}
+
+	#[test]
 	fn members_with_no_free_stake_are_not_eligible() {
 		ExtBuilder::default()
 			.bond(1, Role::Verifier, 100)

@@ -552,6 +552,7 @@ impl pallet_dispute::Config for Runtime {
 	type VoteCommitWindow = VoteCommitWindow;
 	type VoteRevealWindow = VoteRevealWindow;
 	type MaxJurors = MaxJurors;
+	type MaxJuryRounds = ConstU32<10>;
 	type MaxDisputes = MaxDisputes;
 	type MaxDeadlinesPerBlock = MaxDisputeDeadlinesPerBlock;
 	type MaxJurorCandidates = MaxMembersPerRole;
