@@ -123,9 +123,8 @@ impl OptimizerState {
 						exp_avg_sq
 							.f_add_(&grad.f_mul(grad)?.f_mul_scalar(1.0 - beta2)?)
 							.map(drop)?;
-						let denominator =
-							ieee_sqrt(&exp_avg_sq.f_div_scalar(1.0 - power2)?)?
-								.f_add_scalar(epsilon)?;
+						let denominator = ieee_sqrt(&exp_avg_sq.f_div_scalar(1.0 - power2)?)?
+							.f_add_scalar(epsilon)?;
 						param.f_sub_(&first.f_div(&denominator)?.f_mul_scalar(lr)?).map(drop)?;
 					},
 				}

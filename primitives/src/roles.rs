@@ -134,12 +134,14 @@ pub trait RoleStaking<AccountId> {
 
 	/// Like [`select`](Self::select), but draws as many eligible members as there are, up to
 	/// `count`, instead of refusing when there are fewer: `min(count, eligible)` members, in one
-	/// pass over the members. Empty if nobody is eligible.
+	/// pass over the members. With `busy_with`, members that already have collateral locked for
+	/// that task are not eligible either (a task's verifiers cannot sit on its jury). Empty if
+	/// nobody is eligible.
 	fn select_up_to(
 		role: Role,
 		count: u32,
 		exclude: &[AccountId],
-		hardware: Option<&HardwareClass>,
+		busy_with: Option<TaskId>,
 		min_free_stake: Self::Balance,
 		seed: [u8; 32],
 	) -> Vec<AccountId>;

@@ -167,15 +167,18 @@ async fn a_gpu_training_is_checked_on_cpu_and_gpu() {
 			let verifier_dir = tempfile::tempdir().unwrap();
 			let verifier = Store::open(verifier_dir.path()).unwrap();
 			let run = TaskRun::prepare(task.clone(), verifier, device).unwrap();
-			let checks = assay_workers::engine::check_segments(&run, &committed, &[0, 1, 2], None)
-				.unwrap();
+			let checks =
+				assay_workers::engine::check_segments(&run, &committed, &[0, 1, 2], None).unwrap();
 			for (segment, check) in checks.iter().enumerate() {
 				eprintln!(
 					"{device:?} verifier, segment {segment}: L∞ {:?} passes {}",
 					check.report.distance, check.passes
 				);
 			}
-			assert_eq!(checks.iter().map(|c| c.passes).collect::<Vec<_>>(), vec![true, false, true]);
+			assert_eq!(
+				checks.iter().map(|c| c.passes).collect::<Vec<_>>(),
+				vec![true, false, true]
+			);
 		}
 	})
 	.await

@@ -647,43 +647,31 @@ impl<T: Config> Pallet<T> {
 		exclude.push(dispute.challenger.clone());
 		exclude.push(dispute.submitter.clone());
 		let collateral = T::JurorCollateral::get();
+		let missing = T::JurySize::get().saturating_sub(dispute.jurors.len() as u32);
+		let (random, _) = T::Randomness::random(&(b"assay/dispute/jury", task).encode());
+		let seed = sp_io::hashing::blake2_256(&(random, task, dispute.jury_rounds).encode());
+		// One draw among the verifiers free to serve: with the collateral free, and not already
+		// working on this task (its own verifiers have collateral locked for it).
+		let drawn = T::RoleStaking::select_up_to(
+			Role::Verifier,
+			missing,
+			&exclude,
+			Some(task),
+			collateral,
+			seed,
+		);
 		let mut added = Vec::new();
-		// Each pass either fills the jury or excludes the candidates that could not serve (a
-		// verifier of this very task already has collateral locked for it), so at most
-		// `MaxJurors` passes.
-		for pass in 0..T::MaxJurors::get() {
-			let missing = T::JurySize::get().saturating_sub(dispute.jurors.len() as u32);
-			if missing == 0 {
+		for juror in drawn {
+			// Cannot fail for a member drawn with `collateral` free; skipped if it did.
+			if T::RoleStaking::lock_collateral(&juror, Role::Verifier, task, collateral).is_err() {
+				continue;
+			}
+			let slot = JurorSlot { juror: juror.clone(), commitment: None, defender_right: None };
+			if dispute.jurors.try_push(slot).is_err() {
+				T::RoleStaking::release_collateral(&juror, Role::Verifier, task);
 				break;
 			}
-			let (random, _) = T::Randomness::random(&(b"assay/dispute/jury", task).encode());
-			let seed = sp_io::hashing::blake2_256(&(random, task, dispute.jury_rounds, pass).encode());
-			let drawn = T::RoleStaking::select_up_to(
-				Role::Verifier,
-				missing,
-				&exclude,
-				None,
-				collateral,
-				seed,
-			);
-			if drawn.is_empty() {
-				break;
-			}
-			for juror in drawn {
-				exclude.push(juror.clone());
-				if T::RoleStaking::lock_collateral(&juror, Role::Verifier, task, collateral)
-					.is_err()
-				{
-					continue;
-				}
-				let slot =
-					JurorSlot { juror: juror.clone(), commitment: None, defender_right: None };
-				if dispute.jurors.try_push(slot).is_err() {
-					T::RoleStaking::release_collateral(&juror, Role::Verifier, task);
-					break;
-				}
-				added.push(juror);
-			}
+			added.push(juror);
 		}
 		let window = now.saturating_add(T::VoteCommitWindow::get());
 		let until = Self::schedule(task, window, now).unwrap_or(window);

@@ -382,7 +382,10 @@ mod scenarios {
 			// The rest of its stake is gone (an earlier slash, say).
 			use assay_primitives::RoleStaking as _;
 			let gone = BOND - CHALLENGE_BOND;
-			assert_eq!(RoleStaking::slash(&WHISTLEBLOWER, Role::Whistleblower, None, gone, None), gone);
+			assert_eq!(
+				RoleStaking::slash(&WHISTLEBLOWER, Role::Whistleblower, None, gone, None),
+				gone
+			);
 			assert_eq!(RoleStaking::free_stake(&WHISTLEBLOWER, Role::Whistleblower), 0);
 			bisect(task, |step| honest_state(2, step), |step| faked_state(2, step, 6));
 			let solver_free = free(SOLVER);

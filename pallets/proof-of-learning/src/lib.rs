@@ -716,7 +716,7 @@ impl<T: Config> Pallet<T> {
 			Role::Verifier,
 			missing,
 			&exclude,
-			None,
+			Some(task),
 			T::VerifierCollateral::get(),
 			Self::seed(b"verifiers", task, round),
 		);

@@ -935,14 +935,17 @@ impl<T: Config> Pallet<T> {
 		role: Role,
 		count: u32,
 		exclude: &[T::AccountId],
-		hardware: Option<&HardwareClass>,
+		busy_with: Option<TaskId>,
 		min_free_stake: BalanceOf<T>,
 		seed: [u8; 32],
 	) -> Vec<T::AccountId> {
 		if count == 0 {
 			return Vec::new();
 		}
-		let candidates = Self::candidates(role, exclude, hardware, min_free_stake);
+		let mut candidates = Self::candidates(role, exclude, None, min_free_stake);
+		if let Some(task) = busy_with {
+			candidates.retain(|(m, _)| !Collateral::<T>::contains_key((m.clone(), role), task));
+		}
 		let available = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
 		selection::draw(candidates, count.min(available), &seed).unwrap_or_default()
 	}
@@ -1146,11 +1149,11 @@ impl<T: Config> RoleStaking<T::AccountId> for Pallet<T> {
 		role: Role,
 		count: u32,
 		exclude: &[T::AccountId],
-		hardware: Option<&HardwareClass>,
+		busy_with: Option<TaskId>,
 		min_free_stake: BalanceOf<T>,
 		seed: [u8; 32],
 	) -> Vec<T::AccountId> {
-		Self::do_select_up_to(role, count, exclude, hardware, min_free_stake, seed)
+		Self::do_select_up_to(role, count, exclude, busy_with, min_free_stake, seed)
 	}
 
 	fn collateral(who: &T::AccountId, role: Role, task: TaskId) -> BalanceOf<T> {

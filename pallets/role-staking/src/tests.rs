@@ -987,8 +987,14 @@ mod select {
 			.build_and_execute(|| {
 				assert_ok!(RoleStaking::chill(signed(2), Role::Verifier));
 				let up_to = |count, exclude: &[u64], min_free, i| {
-					let mut drawn =
-						RoleStaking::select_up_to(Role::Verifier, count, exclude, None, min_free, seed(i));
+					let mut drawn = RoleStaking::select_up_to(
+						Role::Verifier,
+						count,
+						exclude,
+						None,
+						min_free,
+						seed(i),
+					);
 					drawn.sort();
 					drawn
 				};
@@ -1006,6 +1012,16 @@ mod select {
 					RoleStaking::select_up_to(Role::Verifier, 2, &[], None, 0, seed(7)),
 					RoleStaking::select_up_to(Role::Verifier, 2, &[], None, 0, seed(7))
 				);
+				// A member with collateral locked for the task is busy with it.
+				assert_ok!(RoleStaking::lock_collateral(&3, Role::Verifier, 9, 10));
+				for i in 0..20 {
+					let mut drawn =
+						RoleStaking::select_up_to(Role::Verifier, 5, &[4], Some(9), 0, seed(i));
+					drawn.sort();
+					assert_eq!(drawn, vec![1, 5]);
+				}
+				assert_eq!(up_to(5, &[4], 0, 0), vec![1, 3, 5], "busy only with task 9");
+				RoleStaking::release_collateral(&3, Role::Verifier, 9);
 				// Nobody eligible, or nobody asked for: empty.
 				assert!(up_to(3, &[1, 3, 4, 5], 0, 0).is_empty());
 				assert!(up_to(3, &[], 101, 0).is_empty());
