@@ -18,8 +18,8 @@ enum Action {
 	Accept { who: u64, task: u64 },
 	Decline { who: u64, task: u64 },
 	CommitCheckpoints { who: u64, task: u64, faked: Option<u32> },
-	CommitVerdict { who: u64, task: u64, honest: bool },
-	RevealVerdict { who: u64, task: u64, honest: bool },
+	CommitVerdict { who: u64, task: u64, kind: VerdictKind },
+	RevealVerdict { who: u64, task: u64, kind: VerdictKind },
 	Challenge { who: u64, task: u64, segment: u32 },
 	Respond { who: u64, task: u64, honest: bool },
 	CommitVote { who: u64, task: u64, vote: bool },
@@ -51,10 +51,10 @@ fn action() -> impl Strategy<Value = Action> {
 		1 => (account(), task.clone()).prop_map(|(who, task)| Action::Decline { who, task }),
 		4 => (account(), task.clone(), proptest::option::of(0u32..10))
 			.prop_map(|(who, task, faked)| Action::CommitCheckpoints { who, task, faked }),
-		8 => (account(), task.clone(), proptest::bool::weighted(0.8))
-			.prop_map(|(who, task, honest)| Action::CommitVerdict { who, task, honest }),
-		8 => (account(), task.clone(), proptest::bool::weighted(0.8))
-			.prop_map(|(who, task, honest)| Action::RevealVerdict { who, task, honest }),
+		8 => (account(), task.clone(), verdict_kind())
+			.prop_map(|(who, task, kind)| Action::CommitVerdict { who, task, kind }),
+		8 => (account(), task.clone(), verdict_kind())
+			.prop_map(|(who, task, kind)| Action::RevealVerdict { who, task, kind }),
 		6 => (account(), task.clone(), 0u32..11)
 			.prop_map(|(who, task, segment)| Action::Challenge { who, task, segment }),
 		8 => (account(), task.clone(), any::<bool>())
@@ -69,6 +69,25 @@ fn action() -> impl Strategy<Value = Action> {
 	]
 }
 
+/// What a verifier reveals.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum VerdictKind {
+	/// Honest replays.
+	Honest,
+	/// Every segment failing.
+	Failing,
+	/// The artifacts declared unavailable (an empty verdict).
+	Unavailable,
+}
+
+fn verdict_kind() -> impl Strategy<Value = VerdictKind> {
+	prop_oneof![
+		7 => Just(VerdictKind::Honest),
+		2 => Just(VerdictKind::Failing),
+		1 => Just(VerdictKind::Unavailable),
+	]
+}
+
 fn role(r: u8) -> Role {
 	Role::ALL[r as usize % 3]
 }
@@ -77,14 +96,21 @@ fn role(r: u8) -> Role {
 #[derive(Default)]
 struct World {
 	committed: BTreeMap<TaskId, Vec<Sha256>>,
-	/// What each verifier or juror committed to: reveals repeat it (a mismatch is tried by
-	/// strangers and by the odd random flip).
+	/// What each juror committed to: reveals repeat it (a mismatch is tried by strangers and
+	/// by the odd random flip).
 	choices: BTreeMap<(TaskId, u64), bool>,
+	/// Likewise, what each verifier committed to.
+	verdicts: BTreeMap<(TaskId, u64), VerdictKind>,
 }
 
-/// `who`'s verdict on `task`: honest replays, or (dishonest) every segment failing.
-fn verdict(world: &World, task: TaskId, honest: bool) -> Verdict {
+/// `who`'s verdict on `task` of the given kind.
+fn verdict(world: &World, task: TaskId, kind: VerdictKind) -> Verdict {
 	let Some(hashes) = world.committed.get(&task) else { return Verdict::default() };
+	let honest = match kind {
+		VerdictKind::Unavailable => return Verdict::default(),
+		VerdictKind::Honest => true,
+		VerdictKind::Failing => false,
+	};
 	let segments = Verifications::<Test>::get(task)
 		.map(|v| v.segments.to_vec())
 		.unwrap_or_default();
@@ -175,15 +201,15 @@ fn aim_action(action: Action) -> Action {
 			task: aim_task(task, |t| in_task_phase(t, P::Training)),
 			faked,
 		},
-		Action::CommitVerdict { who, task, honest } => Action::CommitVerdict {
+		Action::CommitVerdict { who, task, kind } => Action::CommitVerdict {
 			who,
 			task: aim_task(task, |t| in_verification(t, |p| matches!(p, V::Committing { .. }))),
-			honest,
+			kind,
 		},
-		Action::RevealVerdict { who, task, honest } => Action::RevealVerdict {
+		Action::RevealVerdict { who, task, kind } => Action::RevealVerdict {
 			who,
 			task: aim_task(task, |t| in_verification(t, |p| matches!(p, V::Revealing { .. }))),
-			honest,
+			kind,
 		},
 		Action::Challenge { who, task, segment } => Action::Challenge {
 			who,
@@ -219,11 +245,11 @@ fn apply(world: &mut World, action: Action) {
 		Action::CommitCheckpoints { who, task, faked } => {
 			Action::CommitCheckpoints { who: aim(who, solver_of(task)), task, faked }
 		},
-		Action::CommitVerdict { who, task, honest } => {
-			Action::CommitVerdict { who: aim(who, verifiers_of(task)), task, honest }
+		Action::CommitVerdict { who, task, kind } => {
+			Action::CommitVerdict { who: aim(who, verifiers_of(task)), task, kind }
 		},
-		Action::RevealVerdict { who, task, honest } => {
-			Action::RevealVerdict { who: aim(who, verifiers_of(task)), task, honest }
+		Action::RevealVerdict { who, task, kind } => {
+			Action::RevealVerdict { who: aim(who, verifiers_of(task)), task, kind }
 		},
 		Action::Challenge { who, task, segment } => {
 			Action::Challenge { who: aim(who, vec![WHISTLEBLOWER]), task, segment }
@@ -257,24 +283,19 @@ fn apply(world: &mut World, action: Action) {
 			}
 			result
 		},
-		Action::CommitVerdict { who, task, honest } => {
-			world.choices.insert((task, who), honest);
+		Action::CommitVerdict { who, task, kind } => {
+			world.verdicts.insert((task, who), kind);
 			let hash = assay_primitives::verdict_commitment(
 				task,
 				&who,
-				&verdict(world, task, honest),
+				&verdict(world, task, kind),
 				&salt(who, task),
 			);
 			ProofOfLearning::commit_verdict(o(who), task, hash)
 		},
-		Action::RevealVerdict { who, task, honest } => {
-			let honest = world.choices.get(&(task, who)).copied().unwrap_or(honest);
-			ProofOfLearning::reveal_verdict(
-				o(who),
-				task,
-				verdict(world, task, honest),
-				salt(who, task),
-			)
+		Action::RevealVerdict { who, task, kind } => {
+			let kind = world.verdicts.get(&(task, who)).copied().unwrap_or(kind);
+			ProofOfLearning::reveal_verdict(o(who), task, verdict(world, task, kind), salt(who, task))
 		},
 		Action::Challenge { who, task, segment } => match world.committed.get(&task) {
 			Some(hashes) if (segment as usize) + 1 < hashes.len() => {
@@ -343,6 +364,7 @@ fn random_extrinsics_keep_every_invariant() {
 
 	let reveals = Cell::new(0usize);
 	let disputes = Cell::new(0usize);
+	let declarations = Cell::new(0usize);
 	// A fixed seed: CI runs the same 64 sequences every time (set PROPTEST_CASES higher and
 	// change the seed locally to explore further).
 	let mut runner = TestRunner::new_with_rng(
@@ -378,16 +400,31 @@ fn random_extrinsics_keep_every_invariant() {
 							matches!(e, RuntimeEvent::Dispute(Event::DisputeOpened { .. }))
 						}),
 				);
+				declarations.set(
+					declarations.get()
+						+ count_events(|e| {
+							matches!(
+								e,
+								RuntimeEvent::ProofOfLearning(
+									pallet_proof_of_learning::Event::ArtifactsDeclaredUnavailable {
+										..
+									}
+								)
+							)
+						}),
+				);
 			});
 			Ok(())
 		})
 		.unwrap();
 	eprintln!(
-		"random runs reached {} verdict reveals and {} disputes",
+		"random runs reached {} verdict reveals, {} unavailability declarations and {} disputes",
 		reveals.get(),
+		declarations.get(),
 		disputes.get()
 	);
 	// The runs must reach the deep states, or they prove little.
 	assert!(reveals.get() > 0, "no random run reached a verdict reveal");
+	assert!(declarations.get() > 0, "no random run declared artifacts unavailable");
 	assert!(disputes.get() > 0, "no random run reached a dispute");
 }

@@ -83,6 +83,7 @@ impl pallet_proof_of_learning::Config for Test {
 	type RevealWindow = frame_support::traits::ConstU64<5>;
 	type ChallengeWindow = frame_support::traits::ConstU64<5>;
 	type MaxVerificationRounds = frame_support::traits::ConstU32<10>;
+	type UnavailableToFail = frame_support::traits::ConstU32<2>;
 	type MaxVerifiers = frame_support::traits::ConstU32<8>;
 	type MaxVerifications = frame_support::traits::ConstU32<8>;
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<2>;

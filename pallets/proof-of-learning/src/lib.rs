@@ -174,6 +174,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVerificationRounds: Get<u32>;
 
+		/// Verifiers that must declare the solver's artifacts unavailable (each one drawn
+		/// afresh after the previous declared) before the task fails for it. At least 2, so
+		/// that no single verifier can fail an honest solver by claiming it could not fetch.
+		#[pallet::constant]
+		type UnavailableToFail: Get<u32>;
+
 		/// The most verifiers per task (the runtime's `SpecLimits::max_verifiers`).
 		#[pallet::constant]
 		type MaxVerifiers: Get<u32>;
@@ -336,6 +342,23 @@ pub mod pallet {
 			/// What it lost.
 			slashed: BalanceOf<T>,
 		},
+		/// A verifier revealed that it could not fetch the solver's checkpoints (or they did
+		/// not match the commitment): it leaves the task unslashed and unpaid, and its seat is
+		/// drawn again.
+		ArtifactsDeclaredUnavailable {
+			/// The task.
+			task: TaskId,
+			/// The verifier.
+			verifier: T::AccountId,
+			/// Declarations for this task so far.
+			declarations: u32,
+		},
+		/// [`Config::UnavailableToFail`] verifiers could not fetch the solver's checkpoints:
+		/// the task failed, the solver's collateral is slashed and the submitter refunded.
+		ArtifactsUnavailable {
+			/// The task.
+			task: TaskId,
+		},
 		/// No verifier could be found, or none revealed, for `MaxVerificationRounds` commit
 		/// rounds: the task was abandoned, all stakes returned, nobody paid.
 		VerificationAbandoned {
@@ -399,6 +422,10 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
+			assert!(
+				T::UnavailableToFail::get() >= 2,
+				"UnavailableToFail must be at least 2: one verifier alone must not fail a solver"
+			);
 			assert!(!T::SamplingDelay::get().is_zero(), "SamplingDelay must be at least 1");
 			assert!(!T::CommitWindow::get().is_zero(), "CommitWindow must be at least 1");
 			assert!(!T::RevealWindow::get().is_zero(), "RevealWindow must be at least 1");
@@ -483,6 +510,21 @@ pub mod pallet {
 				verdict_commitment(task, &verifier, &verdict, &salt) == committed,
 				Error::<T>::CommitmentMismatch
 			);
+			let now = frame_system::Pallet::<T>::block_number();
+			if verdict.is_empty() {
+				Self::declare_unavailable(task, &mut record, slot, verifier);
+				if record.declarations >= T::UnavailableToFail::get() {
+					Self::deposit_event(Event::ArtifactsUnavailable { task });
+					Self::close(task, record, false, None);
+				} else if record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some())
+				{
+					Self::unschedule(task, until);
+					Self::after_reveals(task, record, now);
+				} else {
+					Verifications::<T>::insert(task, record);
+				}
+				return Ok(());
+			}
 			let failed = Self::judge(&record, &verdict)?;
 
 			if let Some(entry) = record.slots.get_mut(slot) {
@@ -497,8 +539,7 @@ pub mod pallet {
 				record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some());
 			if everyone_revealed {
 				Self::unschedule(task, until);
-				let now = frame_system::Pallet::<T>::block_number();
-				Self::decide(task, record, now);
+				Self::after_reveals(task, record, now);
 			} else {
 				Verifications::<T>::insert(task, record);
 			}
@@ -575,6 +616,8 @@ impl<T: Config> Pallet<T> {
 				segments_wanted: policy.sampled_segments,
 				steps_per_segment: summary.spec.hyper.checkpoint_interval,
 				rounds: 0,
+				declarations: 0,
+				declared_this_round: false,
 				segments: Default::default(),
 				slots: Default::default(),
 				dropped: Default::default(),
@@ -619,6 +662,40 @@ impl<T: Config> Pallet<T> {
 		Ok(failed)
 	}
 
+	/// Once the reveals are in: decides, unless nobody revealed or a verifier declared the
+	/// artifacts unavailable this round; then the empty seats are drawn again (the revealed
+	/// verdicts stay).
+	fn after_reveals(task: TaskId, record: VerificationOf<T>, now: BlockNumberFor<T>) {
+		if record.slots.is_empty() || record.declared_this_round {
+			Self::next_round_or_abandon(task, record, now);
+		} else {
+			Self::decide(task, record, now);
+		}
+	}
+
+	/// Takes the verifier in `slot` off the task after it declared the solver's artifacts
+	/// unavailable: its collateral is released (unavailability cannot be proven either way, so
+	/// it is neither slashed nor paid) and it is not drawn for the task again.
+	fn declare_unavailable(
+		task: TaskId,
+		record: &mut VerificationOf<T>,
+		slot: usize,
+		verifier: T::AccountId,
+	) {
+		if slot < record.slots.len() {
+			record.slots.remove(slot);
+		}
+		T::RoleStaking::release_collateral(&verifier, Role::Verifier, task);
+		let _ = record.dropped.try_push(verifier.clone());
+		record.declarations = record.declarations.saturating_add(1);
+		record.declared_this_round = true;
+		Self::deposit_event(Event::ArtifactsDeclaredUnavailable {
+			task,
+			verifier,
+			declarations: record.declarations,
+		});
+	}
+
 	/// Handles the schedule entries due at `now`; returns how many.
 	fn handle_schedule(now: BlockNumberFor<T>) -> u32 {
 		let due = Deadlines::<Schedule<T>, _, _, _>::take_due(now);
@@ -639,12 +716,7 @@ impl<T: Config> Pallet<T> {
 				},
 				Phase::Revealing { .. } => {
 					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none(), true);
-					if record.slots.is_empty() {
-						// Nobody revealed: a fresh set of verifiers starts over.
-						Self::next_round_or_abandon(task, record, now);
-					} else {
-						Self::decide(task, record, now);
-					}
+					Self::after_reveals(task, record, now);
 				},
 				Phase::ChallengeWindow { .. } => Self::close(task, record, true, None),
 				Phase::Disputed => {
@@ -705,6 +777,7 @@ impl<T: Config> Pallet<T> {
 	/// Draws verifiers until the task has as many as it pays for, then opens (or extends) the
 	/// commit phase; with no verifier at all, tries again one commit window later.
 	fn fill_and_commit(task: TaskId, record: &mut VerificationOf<T>, now: BlockNumberFor<T>) {
+		record.declared_this_round = false;
 		let missing = u32::from(record.verifiers_wanted).saturating_sub(record.slots.len() as u32);
 		let mut exclude: Vec<T::AccountId> =
 			record.slots.iter().map(|s| s.verifier.clone()).collect();
@@ -965,7 +1038,8 @@ impl<T: Config> Pallet<T> {
 	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
 	///   neither the solver, the submitter, nor a dropped verifier; no verifier is drawn twice.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
-	///   and within the commitment; no verification has used up its rounds.
+	///   and within the commitment; no verification has used up its rounds or reached
+	///   `UnavailableToFail` declarations.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -1007,6 +1081,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				record.rounds < T::MaxVerificationRounds::get().max(1),
 				"a verification outlived its rounds"
+			);
+			ensure!(
+				record.declarations < T::UnavailableToFail::get(),
+				"a verification outlived its unavailability declarations"
 			);
 			ensure!(
 				record.segments.windows(2).all(|w| w.first() < w.get(1)),

@@ -120,6 +120,7 @@ impl Config for Test {
 	type RevealWindow = RevealWindow;
 	type ChallengeWindow = ChallengeWindow;
 	type MaxVerificationRounds = frame_support::traits::ConstU32<3>;
+	type UnavailableToFail = frame_support::traits::ConstU32<2>;
 	type MaxVerifiers = frame_support::traits::ConstU32<8>;
 	type MaxVerifications = frame_support::traits::ConstU32<8>;
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<2>;

@@ -556,6 +556,102 @@ mod no_shows {
 	}
 }
 
+mod unavailable_artifacts {
+	use super::*;
+
+	/// The declaration a verifier reveals when it could not fetch the checkpoints.
+	fn unavailable() -> Verdict {
+		Verdict::default()
+	}
+
+	#[test]
+	fn a_declaration_frees_the_verifier_and_its_seat_is_drawn_again() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &unavailable());
+			commit(task, verifiers[1], &honest);
+			assert_ok!(reveal(task, verifiers[0], &unavailable()));
+			assert!(events_since_last_call().contains(&Event::ArtifactsDeclaredUnavailable {
+				task,
+				verifier: verifiers[0],
+				declarations: 1
+			}));
+			// Neither slashed nor still locked.
+			assert_eq!(bond(verifiers[0], Role::Verifier), BOND);
+			assert_eq!(RoleStaking::collateral(&verifiers[0], Role::Verifier, task), 0);
+			assert_ok!(reveal(task, verifiers[1], &honest));
+			// The empty seat is drawn again; the revealed verdict stays.
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
+			assert_eq!(record.slots.len(), 2);
+			let newcomer = record.slots.iter().map(|s| s.verifier).find(|v| *v != verifiers[1]);
+			let newcomer = newcomer.unwrap();
+			assert!(!verifiers.contains(&newcomer));
+			commit(task, newcomer, &honest);
+			assert_ok!(reveal(task, newcomer, &honest));
+			let Phase::ChallengeWindow { until } = Verifications::<Test>::get(task).unwrap().phase
+			else {
+				panic!()
+			};
+			run_to_block(until);
+			assert_eq!(task_phase(task), None);
+			// The declarer did no checking it could prove: not paid.
+			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND);
+			assert_eq!(free(verifiers[1]), ENDOWMENT - BOND + FEE);
+			assert_eq!(free(newcomer), ENDOWMENT - BOND + FEE);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+		});
+	}
+
+	#[test]
+	fn enough_declarations_fail_the_task_and_slash_the_solver() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, _, verifiers) = verifying_task(2, EXACT);
+			for v in &verifiers {
+				commit(task, *v, &unavailable());
+			}
+			let submitter_free = free(SUBMITTER);
+			assert_ok!(reveal(task, verifiers[0], &unavailable()));
+			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
+			assert_ok!(reveal(task, verifiers[1], &unavailable()));
+			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
+			assert!(Verifications::<Test>::get(task).is_none());
+			assert_eq!(task_phase(task), None);
+			// The solver committed to checkpoints it would not serve: its collateral is gone,
+			// the submitter has its reward and fees back, the declarers lose nothing.
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			assert_eq!(free(SUBMITTER), submitter_free + REWARD + 2 * FEE);
+			for v in &verifiers {
+				assert_eq!(bond(*v, Role::Verifier), BOND);
+				assert_eq!(free(*v), ENDOWMENT - BOND);
+			}
+		});
+	}
+
+	#[test]
+	fn one_declaration_alone_never_fails_a_solver() {
+		// A single verifier on the task declares: its seat is drawn again, and the newcomer's
+		// verdict decides.
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(1, EXACT);
+			commit(task, verifiers[0], &unavailable());
+			assert_ok!(reveal(task, verifiers[0], &unavailable()));
+			let record = Verifications::<Test>::get(task).unwrap();
+			let newcomer = record.slots.first().unwrap().verifier;
+			assert_ne!(newcomer, verifiers[0]);
+			let honest = verdict(&segments, &[]);
+			commit(task, newcomer, &honest);
+			assert_ok!(reveal(task, newcomer, &honest));
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::ChallengeWindow { .. }
+			));
+			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+		});
+	}
+}
+
 mod bad_input {
 	use super::*;
 

@@ -113,6 +113,10 @@ pub struct Verification<T: Config> {
 	pub phase: Phase<BlockNumberFor<T>>,
 	/// Commit rounds opened after the first draw (redraws).
 	pub rounds: u32,
+	/// Verifiers that declared the solver's artifacts unavailable so far.
+	pub declarations: u32,
+	/// Whether one did in the current round (its seat is drawn again before deciding).
+	pub declared_this_round: bool,
 }
 
 impl<T: Config> Verification<T> {

@@ -56,33 +56,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104693), added: 107168, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `465`, estimated `4531`.
-		// Minimum execution time: 763_872_000 picoseconds.
-		Weight::from_parts(803_166_000, 0)
+		// Minimum execution time: 749_606_000 picoseconds.
+		Weight::from_parts(816_431_000, 0)
 			.saturating_add(Weight::from_parts(0, 4531))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104693), added: 107168, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `1577`, estimated `108154`.
-		// Minimum execution time: 583_434_000 picoseconds.
-		Weight::from_parts(623_359_000, 0)
-			.saturating_add(Weight::from_parts(0, 108154))
+		// Proof size: measured `1581`, estimated `108158`.
+		// Minimum execution time: 577_583_000 picoseconds.
+		Weight::from_parts(650_160_000, 0)
+			.saturating_add(Weight::from_parts(0, 108158))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104693), added: 107168, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
@@ -91,12 +91,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `14114`, estimated `108154`.
-		// Minimum execution time: 1_341_576_000 picoseconds.
-		Weight::from_parts(1_625_060_253, 0)
-			.saturating_add(Weight::from_parts(0, 108154))
-			// Standard Error: 495_075
-			.saturating_add(Weight::from_parts(2_815_212, 0).saturating_mul(s.into()))
+		// Proof size: measured `14118`, estimated `108158`.
+		// Minimum execution time: 1_345_443_000 picoseconds.
+		Weight::from_parts(1_657_866_976, 0)
+			.saturating_add(Weight::from_parts(0, 108158))
+			// Standard Error: 1_392_285
+			.saturating_add(Weight::from_parts(4_926_437, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -104,15 +104,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `3494`.
-		// Minimum execution time: 91_162_000 picoseconds.
-		Weight::from_parts(93_305_000, 0)
+		// Minimum execution time: 88_847_000 picoseconds.
+		Weight::from_parts(91_251_000, 0)
 			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104693), added: 107168, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -123,14 +123,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1000 w:16)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
+	/// Storage: `RoleStaking::Collateral` (r:1000 w:16)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `127445`, estimated `2577990`.
-		// Minimum execution time: 123_281_580_000 picoseconds.
-		Weight::from_parts(125_501_011_000, 0)
+		// Proof size: measured `127449`, estimated `2577990`.
+		// Minimum execution time: 173_855_181_000 picoseconds.
+		Weight::from_parts(175_645_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
-			.saturating_add(T::DbWeight::get().reads(1023))
+			.saturating_add(T::DbWeight::get().reads(2007))
 			.saturating_add(T::DbWeight::get().writes(35))
 	}
 }
@@ -148,33 +148,33 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104693), added: 107168, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `465`, estimated `4531`.
-		// Minimum execution time: 763_872_000 picoseconds.
-		Weight::from_parts(803_166_000, 0)
+		// Minimum execution time: 749_606_000 picoseconds.
+		Weight::from_parts(816_431_000, 0)
 			.saturating_add(Weight::from_parts(0, 4531))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104693), added: 107168, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `1577`, estimated `108154`.
-		// Minimum execution time: 583_434_000 picoseconds.
-		Weight::from_parts(623_359_000, 0)
-			.saturating_add(Weight::from_parts(0, 108154))
+		// Proof size: measured `1581`, estimated `108158`.
+		// Minimum execution time: 577_583_000 picoseconds.
+		Weight::from_parts(650_160_000, 0)
+			.saturating_add(Weight::from_parts(0, 108158))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104693), added: 107168, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
@@ -183,12 +183,12 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `14114`, estimated `108154`.
-		// Minimum execution time: 1_341_576_000 picoseconds.
-		Weight::from_parts(1_625_060_253, 0)
-			.saturating_add(Weight::from_parts(0, 108154))
-			// Standard Error: 495_075
-			.saturating_add(Weight::from_parts(2_815_212, 0).saturating_mul(s.into()))
+		// Proof size: measured `14118`, estimated `108158`.
+		// Minimum execution time: 1_345_443_000 picoseconds.
+		Weight::from_parts(1_657_866_976, 0)
+			.saturating_add(Weight::from_parts(0, 108158))
+			// Standard Error: 1_392_285
+			.saturating_add(Weight::from_parts(4_926_437, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
@@ -196,15 +196,15 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `3494`.
-		// Minimum execution time: 91_162_000 picoseconds.
-		Weight::from_parts(93_305_000, 0)
+		// Minimum execution time: 88_847_000 picoseconds.
+		Weight::from_parts(91_251_000, 0)
 			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104693), added: 107168, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -215,14 +215,14 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1000 w:16)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
+	/// Storage: `RoleStaking::Collateral` (r:1000 w:16)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `127445`, estimated `2577990`.
-		// Minimum execution time: 123_281_580_000 picoseconds.
-		Weight::from_parts(125_501_011_000, 0)
+		// Proof size: measured `127449`, estimated `2577990`.
+		// Minimum execution time: 173_855_181_000 picoseconds.
+		Weight::from_parts(175_645_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
-			.saturating_add(ParityDbWeight::get().reads(1023))
+			.saturating_add(ParityDbWeight::get().reads(2007))
 			.saturating_add(ParityDbWeight::get().writes(35))
 	}
 }

@@ -490,6 +490,15 @@ const CHALLENGE_WINDOW: BlockNumber = 10;
 #[cfg(not(feature = "fast-runtime"))]
 const CHALLENGE_WINDOW: BlockNumber = 24 * crate::HOURS;
 
+#[cfg(feature = "fast-runtime")]
+const UNAVAILABLE_TO_FAIL: u32 = 2;
+#[cfg(not(feature = "fast-runtime"))]
+const UNAVAILABLE_TO_FAIL: u32 = 3;
+
+parameter_types! {
+	pub const UnavailableToFail: u32 = UNAVAILABLE_TO_FAIL;
+}
+
 impl pallet_proof_of_learning::Config for Runtime {
 	type Balance = Balance;
 	type RoleStaking = RoleStaking;
@@ -504,6 +513,9 @@ impl pallet_proof_of_learning::Config for Runtime {
 	type ChallengeWindow = ChallengeWindow;
 	/// Ten commit windows without a judgment (10 minutes fast, 10 hours in production).
 	type MaxVerificationRounds = ConstU32<10>;
+	/// Fast chains have two verifiers to a task in the end-to-end tests; production wants a
+	/// third independent draw before an unavailability claim fails a solver.
+	type UnavailableToFail = UnavailableToFail;
 	type MaxVerifiers = MaxVerifiers;
 	type MaxVerifications = MaxVerifications;
 	type MaxDeadlinesPerBlock = MaxVerificationDeadlinesPerBlock;
