@@ -295,7 +295,12 @@ fn apply(world: &mut World, action: Action) {
 		},
 		Action::RevealVerdict { who, task, kind } => {
 			let kind = world.verdicts.get(&(task, who)).copied().unwrap_or(kind);
-			ProofOfLearning::reveal_verdict(o(who), task, verdict(world, task, kind), salt(who, task))
+			ProofOfLearning::reveal_verdict(
+				o(who),
+				task,
+				verdict(world, task, kind),
+				salt(who, task),
+			)
 		},
 		Action::Challenge { who, task, segment } => match world.committed.get(&task) {
 			Some(hashes) if (segment as usize) + 1 < hashes.len() => {
@@ -406,9 +411,7 @@ fn random_extrinsics_keep_every_invariant() {
 							matches!(
 								e,
 								RuntimeEvent::ProofOfLearning(
-									pallet_proof_of_learning::Event::ArtifactsDeclaredUnavailable {
-										..
-									}
+									pallet_proof_of_learning::Event::ArtifactsDeclaredUnavailable { .. }
 								)
 							)
 						}),

@@ -1,8 +1,9 @@
 //! Benchmarks for `pallet_proof_of_learning`: one per call, and the parts of `on_initialize`.
 //!
 //! Worst cases: the most verifiers a task may have, the most sampled segments (a reveal checks
-//! two Merkle proofs per segment), a reveal that ends the reveal phase by opening a dispute,
-//! and a draw among every eligible verifier.
+//! two Merkle proofs per segment), a reveal that ends the reveal phase by opening a dispute, a
+//! declaration of unavailable artifacts that fails the task and pays every other verifier, and
+//! a draw among every eligible verifier.
 
 #![cfg(feature = "runtime-benchmarks")]
 
@@ -162,6 +163,44 @@ mod benchmarks {
 
 		// Every verdict failed: the solver gets to defend in a dispute.
 		assert!(matches!(Verifications::<T>::get(task).map(|v| v.phase), Some(Phase::Disputed)));
+	}
+
+	// The declaration that fails the task for unavailable artifacts, with every other verifier
+	// revealed (each is paid its fee as the task fails).
+	#[benchmark]
+	fn reveal_unavailable() {
+		let (task, hashes, verifiers) = verifying::<T>();
+		let verdict = failing_verdict::<T>(task, &hashes);
+		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
+		let declaration = Verdict::default();
+		for v in others {
+			let hash = verdict_commitment(task, v, &verdict, &salt::<T>(v));
+			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)
+				.expect("a drawn verifier commits");
+		}
+		let hash = verdict_commitment(task, last, &declaration, &salt::<T>(last));
+		Pallet::<T>::commit_verdict(RawOrigin::Signed(last.clone()).into(), task, hash)
+			.expect("a drawn verifier commits");
+		for v in others {
+			Pallet::<T>::reveal_verdict(
+				RawOrigin::Signed(v.clone()).into(),
+				task,
+				verdict.clone(),
+				salt::<T>(v),
+			)
+			.expect("a committed verifier reveals");
+		}
+		// Earlier rounds already brought all declarations but one.
+		Verifications::<T>::mutate(task, |v| {
+			if let Some(v) = v {
+				v.declarations = T::UnavailableToFail::get().saturating_sub(1);
+			}
+		});
+
+		#[extrinsic_call]
+		reveal_verdict(RawOrigin::Signed(last.clone()), task, declaration, salt::<T>(last));
+
+		assert!(!Verifications::<T>::contains_key(task));
 	}
 
 	#[benchmark]

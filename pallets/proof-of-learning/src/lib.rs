@@ -487,9 +487,18 @@ pub mod pallet {
 		/// commitment, checks every checkpoint proof against the solver's commitment, and
 		/// judges each segment. When every committed verifier revealed, the outcome is decided.
 		///
+		/// An empty verdict declares that the solver's checkpoints could not be fetched (or did
+		/// not match its commitment): the verifier leaves the task, neither slashed nor paid,
+		/// its seat is drawn again, and [`Config::UnavailableToFail`] declarations fail the
+		/// task.
+		///
 		/// Emits [`Event::VerdictRevealed`] (and the outcome's events).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::reveal_verdict(verdict.len() as u32))]
+		#[pallet::weight(if verdict.is_empty() {
+			T::WeightInfo::reveal_unavailable()
+		} else {
+			T::WeightInfo::reveal_verdict(verdict.len() as u32)
+		})]
 		pub fn reveal_verdict(
 			origin: OriginFor<T>,
 			task: TaskId,
@@ -516,13 +525,12 @@ pub mod pallet {
 				if record.declarations >= T::UnavailableToFail::get() {
 					Self::deposit_event(Event::ArtifactsUnavailable { task });
 					Self::close(task, record, false, None);
-				} else if record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some())
-				{
-					Self::unschedule(task, until);
-					Self::after_reveals(task, record, now);
-				} else {
-					Verifications::<T>::insert(task, record);
+					return Ok(());
 				}
+				if record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some()) {
+					Self::end_reveals_next_block(task, &mut record, until, now);
+				}
+				Verifications::<T>::insert(task, record);
 				return Ok(());
 			}
 			let failed = Self::judge(&record, &verdict)?;
@@ -537,9 +545,12 @@ pub mod pallet {
 			});
 			let everyone_revealed =
 				record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some());
-			if everyone_revealed {
+			if everyone_revealed && !record.declared_this_round {
 				Self::unschedule(task, until);
-				Self::after_reveals(task, record, now);
+				Self::decide(task, record, now);
+			} else if everyone_revealed {
+				Self::end_reveals_next_block(task, &mut record, until, now);
+				Verifications::<T>::insert(task, record);
 			} else {
 				Verifications::<T>::insert(task, record);
 			}
@@ -671,6 +682,20 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Self::decide(task, record, now);
 		}
+	}
+
+	/// Moves the end of the reveal phase (now at `until`) to the next block, whose hook draws
+	/// the declarers' seats again: a draw over every verifier is too heavy for a transaction.
+	fn end_reveals_next_block(
+		task: TaskId,
+		record: &mut VerificationOf<T>,
+		until: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) {
+		Self::unschedule(task, until);
+		let next = now.saturating_add(1u32.into());
+		let at = Self::schedule(task, next, now).unwrap_or(next);
+		record.phase = Phase::Revealing { until: at };
 	}
 
 	/// Takes the verifier in `slot` off the task after it declared the solver's artifacts

@@ -581,7 +581,9 @@ mod unavailable_artifacts {
 			assert_eq!(bond(verifiers[0], Role::Verifier), BOND);
 			assert_eq!(RoleStaking::collateral(&verifiers[0], Role::Verifier, task), 0);
 			assert_ok!(reveal(task, verifiers[1], &honest));
-			// The empty seat is drawn again; the revealed verdict stays.
+			// The empty seat is drawn again, by the next block's hook; the revealed verdict
+			// stays.
+			next_block();
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
 			assert_eq!(record.slots.len(), 2);
@@ -637,6 +639,7 @@ mod unavailable_artifacts {
 			let (task, segments, verifiers) = verifying_task(1, EXACT);
 			commit(task, verifiers[0], &unavailable());
 			assert_ok!(reveal(task, verifiers[0], &unavailable()));
+			next_block();
 			let record = Verifications::<Test>::get(task).unwrap();
 			let newcomer = record.slots.first().unwrap().verifier;
 			assert_ne!(newcomer, verifiers[0]);

@@ -38,6 +38,7 @@ pub trait WeightInfo {
 	fn commit_checkpoints() -> Weight;
 	fn commit_verdict() -> Weight;
 	fn reveal_verdict(s: u32, ) -> Weight;
+	fn reveal_unavailable() -> Weight;
 	fn on_initialize_base() -> Weight;
 	fn handle_deadline() -> Weight;
 }
@@ -99,6 +100,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(4_926_437, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn reveal_unavailable() -> Weight {
+		Self::reveal_verdict(1)
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
@@ -191,6 +195,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(4_926_437, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
+	}
+	fn reveal_unavailable() -> Weight {
+		Self::reveal_verdict(1)
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
