@@ -942,12 +942,12 @@ impl<T: Config> Pallet<T> {
 		if count == 0 {
 			return Vec::new();
 		}
-		let mut candidates = Self::candidates(role, exclude, None, min_free_stake);
-		if let Some(task) = busy_with {
-			candidates.retain(|(m, _)| !Collateral::<T>::contains_key((m.clone(), role), task));
-		}
-		let available = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
-		selection::draw(candidates, count.min(available), &seed).unwrap_or_default()
+		let candidates = Self::candidates(role, exclude, None, min_free_stake);
+		// Checked on the picks only: one collateral read per pick, not one per member.
+		let free_of_task = |m: &T::AccountId| {
+			busy_with.is_none_or(|task| !Collateral::<T>::contains_key((m.clone(), role), task))
+		};
+		selection::draw_up_to(candidates, count, &seed, free_of_task)
 	}
 
 	/// The members of `role` a draw may pick, with their draw weight (positive only): active,

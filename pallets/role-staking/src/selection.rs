@@ -2,11 +2,14 @@
 //!
 //! Pure functions over a candidate list, no storage: [`draw`] takes `(candidate, weight)` pairs
 //! and a 32-byte seed and returns `count` distinct candidates, each round picking one with
-//! probability proportional to its weight among those not yet picked.
+//! probability proportional to its weight among those not yet picked. [`draw_up_to`] is the
+//! same draw with a filter asked about each pick: a refused pick is set aside and the draw goes
+//! on, so a filter that reads storage is paid per pick instead of per candidate.
 //!
 //! The random stream is `blake2_256(seed ‖ round)` (`round` a little-endian `u32`), of which the
 //! first 16 bytes are read as a little-endian `u128`; the pick in a round is the candidate whose
-//! cumulative-weight interval contains that number modulo the remaining total weight. All
+//! cumulative-weight interval contains that number modulo the remaining total weight (a refused
+//! pick uses up its round). All
 //! arithmetic is `u128`, saturating; the modulo bias is at most `total / 2^128`, nothing at any
 //! real stake.
 //!
@@ -28,19 +31,35 @@ pub fn random_u128(seed: &[u8; 32], round: u32) -> u128 {
 ///
 /// Work is `O(count × candidates.len())`.
 pub fn draw<A>(candidates: Vec<(A, u128)>, count: u32, seed: &[u8; 32]) -> Option<Vec<A>> {
-	let mut remaining: Vec<(A, u128)> = candidates.into_iter().filter(|(_, w)| *w > 0).collect();
-	let count = usize::try_from(count).ok()?;
-	if remaining.len() < count {
+	let positive = candidates.iter().filter(|(_, w)| *w > 0).count();
+	if positive < usize::try_from(count).ok()? {
 		return None;
 	}
-	let mut drawn = Vec::with_capacity(count);
-	for round in 0..count {
+	Some(draw_up_to(candidates, count, seed, |_| true))
+}
+
+/// Draws up to `count` distinct candidates that `accept`, weighted as in [`draw`]: each round
+/// picks one of the candidates not yet picked; a pick `accept` refuses is set aside and does
+/// not count. Stops after `count` accepted picks or when no candidate of positive weight is
+/// left, so it returns fewer than `count` only when fewer are acceptable.
+///
+/// `accept` is asked only about picked candidates, so a check that reads storage costs one
+/// read per pick rather than one per candidate. Work is
+/// `O((count + refused) × candidates.len())`.
+pub fn draw_up_to<A>(
+	candidates: Vec<(A, u128)>,
+	count: u32,
+	seed: &[u8; 32],
+	mut accept: impl FnMut(&A) -> bool,
+) -> Vec<A> {
+	let mut remaining: Vec<(A, u128)> = candidates.into_iter().filter(|(_, w)| *w > 0).collect();
+	let count = usize::try_from(count).unwrap_or(usize::MAX);
+	let mut drawn = Vec::with_capacity(count.min(remaining.len()));
+	let mut round = 0u32;
+	while drawn.len() < count && !remaining.is_empty() {
 		let total = remaining.iter().fold(0u128, |acc, (_, w)| acc.saturating_add(*w));
-		if total == 0 {
-			return None;
-		}
-		// `round < count ≤ u32::MAX` since `count` came from a `u32`.
-		let target = random_u128(seed, round as u32) % total;
+		let target = random_u128(seed, round) % total.max(1);
+		round = round.saturating_add(1);
 		let mut cumulative = 0u128;
 		let mut pick = remaining.len().saturating_sub(1);
 		for (i, (_, weight)) in remaining.iter().enumerate() {
@@ -51,12 +70,15 @@ pub fn draw<A>(candidates: Vec<(A, u128)>, count: u32, seed: &[u8; 32]) -> Optio
 			}
 		}
 		if pick >= remaining.len() {
-			return None;
+			break;
 		}
 		// `pick < remaining.len()`, checked above: `remove` does not panic.
-		drawn.push(remaining.remove(pick).0);
+		let (candidate, _) = remaining.remove(pick);
+		if accept(&candidate) {
+			drawn.push(candidate);
+		}
 	}
-	Some(drawn)
+	drawn
 }
 
 #[cfg(test)]
@@ -82,6 +104,28 @@ mod tests {
 		assert_eq!(draw(candidates.clone(), 4, &[0; 32]), None);
 		assert_eq!(draw(candidates, 0, &[0; 32]), Some(vec![]));
 		assert_eq!(draw(Vec::<(u8, u128)>::new(), 1, &[0; 32]), None);
+	}
+
+	#[test]
+	fn draw_up_to_sets_refused_picks_aside_and_takes_what_is_left() {
+		let candidates = vec![(1u8, 5u128), (2, 5), (3, 0), (4, 5), (5, 5)];
+		for s in 0u8..50 {
+			let mut asked = Vec::new();
+			let mut got = draw_up_to(candidates.clone(), 2, &[s; 32], |c| {
+				asked.push(*c);
+				c % 2 == 1
+			});
+			got.sort();
+			assert_eq!(got, vec![1, 5]);
+			// Only picks are asked about, each once, and never the zero-weight candidate.
+			assert!(asked.len() <= 4 && !asked.contains(&3), "{asked:?}");
+			let mut unique = asked.clone();
+			unique.dedup();
+			assert_eq!(unique.len(), asked.len());
+		}
+		let got = draw_up_to(candidates.clone(), 10, &[1; 32], |_| true);
+		assert_eq!(got.len(), 4);
+		assert!(draw_up_to(candidates.clone(), 3, &[1; 32], |_| false).is_empty());
 	}
 
 	#[test]
