@@ -191,6 +191,49 @@ describe('a dishonest solver: one faked checkpoint is caught, disputed and slash
   );
 });
 
+describe('a solver that serves no checkpoints: its verifiers declare them unavailable and the task fails', () => {
+  const ctx = story('withheld');
+
+  it(
+    'slashes the solver, leaves the verifiers whole and refunds the submitter',
+    { timeout: 900_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave'];
+      const before = await ctx.balances(names);
+      const workers = [
+        await ctx.solver({ extra: ['--fault', 'withhold-artifacts'] }),
+        ...['Charlie', 'Dave'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`)),
+      ];
+      await ctx.bonded(workers);
+      const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16 }));
+      const end = await waitForTaskEnd(ctx.events, task, 600_000);
+      assert.equal(end.method, 'TaskFailed', `the task ended with ${end.method}`);
+      const ofTask = (d) => d.task.toNumber() === task;
+      const declared = ctx.events.find('proofOfLearning', 'ArtifactsDeclaredUnavailable', ofTask);
+      const declarers = declared.map((e) => e.data.verifier.toString()).sort();
+      assert.deepEqual(declarers, ['Charlie', 'Dave'].map((n) => ctx.accounts[n].address).sort(), 'both verifiers declared');
+      assert.equal(ctx.events.find('proofOfLearning', 'ArtifactsUnavailable', ofTask).length, 1);
+      assert.equal(ctx.events.find('dispute', 'DisputeOpened').length, 0, 'nothing to dispute');
+
+      const delta = await ctx.protocolDelta(before);
+      const solver = ctx.slashes('Bob');
+      assert.ok(solver.lost >= REWARD, `the solver lost its collateral (${solver.lost})`);
+      assert.equal(delta.Bob, -solver.lost);
+      const refunded = end.data.refunded.toBigInt();
+      assert.ok(refunded >= REWARD, 'the reward went back to the submitter');
+      assert.equal(delta[SUBMITTER], refunded - (REWARD + 2n * FEE) + ctx.slashes(SUBMITTER).gained);
+      // A declaration is neither slashed nor paid: the verifiers end where they began.
+      for (const name of ['Charlie', 'Dave']) {
+        assert.equal(ctx.slashes(name).lost, 0n, `${name} was not slashed`);
+        assert.equal(delta[name], ctx.slashes(name).gained, `${name} was not paid a fee`);
+      }
+      const charlie = ctx.accounts.Charlie.address;
+      const held = await ctx.dev.api.query.roleStaking.collateral.entries();
+      assert.ok(!held.some(([key]) => key.args[0][0].toString() === charlie), 'no collateral left locked');
+    }),
+  );
+});
+
 describe('lazy verifiers pass a faked segment; the whistleblower challenges and wins', () => {
   const ctx = story('lazy');
 

@@ -44,18 +44,22 @@ pub enum Fault {
 	CorruptSegment(u32),
 	/// Verifier: report every segment as reproduced without replaying anything.
 	ApproveWithoutReplay,
+	/// Solver: train and commit honestly but serve no checkpoints, so nobody can check.
+	WithholdArtifacts,
 }
 
 impl std::str::FromStr for Fault {
 	type Err = String;
 	fn from_str(text: &str) -> Result<Self, String> {
-		if text == "approve-without-replay" {
-			return Ok(Self::ApproveWithoutReplay);
+		match text {
+			"approve-without-replay" => return Ok(Self::ApproveWithoutReplay),
+			"withhold-artifacts" => return Ok(Self::WithholdArtifacts),
+			_ => {},
 		}
 		if let Some(segment) = text.strip_prefix("corrupt-segment=") {
 			return segment.parse().map(Self::CorruptSegment).map_err(|e| format!("{text}: {e}"));
 		}
-		Err(format!("unknown fault {text:?} (corrupt-segment=<i>, approve-without-replay)"))
+		Err(format!("unknown fault {text:?} (corrupt-segment=<i>, approve-without-replay, withhold-artifacts)"))
 	}
 }
 
@@ -368,6 +372,7 @@ mod tests {
 	fn faults_parse_and_nonsense_is_refused() {
 		assert_eq!("corrupt-segment=2".parse(), Ok(Fault::CorruptSegment(2)));
 		assert_eq!("approve-without-replay".parse(), Ok(Fault::ApproveWithoutReplay));
+		assert_eq!("withhold-artifacts".parse(), Ok(Fault::WithholdArtifacts));
 		assert!("corrupt-segment=x".parse::<Fault>().is_err());
 		assert!("be-evil".parse::<Fault>().is_err());
 	}

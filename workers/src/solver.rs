@@ -13,7 +13,7 @@
 //! URL committed on chain is `--public-url`, or `http://<listen address>`.
 
 use crate::{
-	engine::{self, JobError, SegmentProgress, TaskRun, Trained},
+	engine::{self, Fault, JobError, SegmentProgress, TaskRun, Trained},
 	worker::{self, submit, submit_counted, CommonArgs, Context, JobState, Jobs, Worker},
 };
 use assay_client::{entries, runtime, Chain, ClientError, FinalizedBlock, Static};
@@ -67,14 +67,18 @@ impl Solver {
 	/// Reads the key, opens the store and starts the artifact server (and metrics).
 	pub async fn start(args: &SolverArgs) -> anyhow::Result<Self> {
 		let ctx = Context::new(&args.common)?;
-		let listener = tokio::net::TcpListener::bind(args.listen).await?;
 		let artifact_uri =
 			args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
-		tokio::spawn(crate::artifacts::serve(
-			listener,
-			crate::artifacts::router(ctx.store.clone()),
-		));
-		log::info!("solver {} serving checkpoints at {artifact_uri}", ctx.account);
+		if ctx.fault == Some(Fault::WithholdArtifacts) {
+			log::warn!("solver {} commits {artifact_uri} but serves nothing there", ctx.account);
+		} else {
+			let listener = tokio::net::TcpListener::bind(args.listen).await?;
+			tokio::spawn(crate::artifacts::serve(
+				listener,
+				crate::artifacts::router(ctx.store.clone()),
+			));
+			log::info!("solver {} serving checkpoints at {artifact_uri}", ctx.account);
+		}
 		if let Some(addr) = args.common.metrics {
 			ctx.metrics.serve(addr).await?;
 		}

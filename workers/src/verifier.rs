@@ -5,6 +5,7 @@
 //! | chain state | what the verifier does |
 //! |---|---|
 //! | sampled as a verifier, `Committing`, no commitment yet | replays its segments in the background, stores verdict and salt, `commit_verdict` |
+//! | the same, but the solver's checkpoints cannot be fetched (or do not match its commitment) | retries every block; near the end of the commit window commits an empty verdict, which declares them unavailable |
 //! | `Revealing`, committed, not revealed | `reveal_verdict` from the store |
 //! | dispute it challenges, `Bisecting`, no answer from it | `respond` with its replay's state after `mid` steps |
 //! | drawn as a juror, `JuryCommit` | replays the disputed steps, stores vote and salt, `commit_vote` |
@@ -68,6 +69,7 @@ const CHECKED: &str = "whistleblower-checked";
 struct Counters {
 	verdicts: Arc<std::sync::atomic::AtomicU64>,
 	failed_segments: Arc<std::sync::atomic::AtomicU64>,
+	declarations: Arc<std::sync::atomic::AtomicU64>,
 	votes: Arc<std::sync::atomic::AtomicU64>,
 	challenges: Arc<std::sync::atomic::AtomicU64>,
 	responses: Arc<std::sync::atomic::AtomicU64>,
@@ -94,6 +96,18 @@ fn committed(task: TaskId, verification: &Verification) -> Committed {
 	}
 }
 
+/// How many blocks before the end of the commit window a verifier stops retrying a solver's
+/// unavailable checkpoints and declares them unavailable: a third of the window, at least 3
+/// blocks (enough to get the commitment included).
+fn declare_unavailable_within(block: &FinalizedBlock) -> u32 {
+	let window = block
+		.at
+		.constants()
+		.entry(runtime::constants().proof_of_learning().commit_window())
+		.unwrap_or_default();
+	(window / 3).max(3)
+}
+
 fn random_salt() -> Salt {
 	rand::random()
 }
@@ -112,6 +126,10 @@ impl Verifier {
 			failed_segments: m.counter(
 				"assay_verifier_failed_segments_total",
 				"Segments this verifier found wrong.",
+			),
+			declarations: m.counter(
+				"assay_verifier_unavailable_declarations_total",
+				"Tasks whose checkpoints this verifier declared unavailable.",
 			),
 			votes: m.counter("assay_verifier_votes_total", "Jury votes committed."),
 			challenges: m
@@ -160,7 +178,7 @@ impl Verifier {
 			return Ok(());
 		};
 		match (&verification.phase, slot.commitment, &slot.failed) {
-			(Phase::Committing { .. }, None, _) => {
+			(Phase::Committing { until }, None, _) => {
 				if let Ok(Some((verdict, salt))) =
 					self.ctx.store.record::<(Verdict, Salt)>(task, VERDICT)
 				{
@@ -218,8 +236,31 @@ impl Verifier {
 						}
 					},
 					// The solver's artifacts are unreachable or do not match its commitment:
-					// nothing can be proven either way; the next block tries again until the
-					// commit window closes.
+					// nothing can be proven either way, so the next block tries again, until so
+					// little of the commit window is left that the verifier declares them
+					// unavailable instead (an empty verdict) rather than miss the commit.
+					JobState::Done(Err(JobError::Artifact(error))) => {
+						let left = until.saturating_sub(block.number);
+						if left > declare_unavailable_within(block) {
+							log::warn!(
+								"task {task}: cannot fetch the checkpoints ({error}); retrying"
+							);
+						} else {
+							log::warn!(
+								"task {task}: the checkpoints are still unavailable ({error}) \
+								 with {left} blocks of the commit window left: declaring them \
+								 unavailable"
+							);
+							self.counters.declarations.fetch_add(1, Ordering::Relaxed);
+							if let Err(error) = self.ctx.store.set_record(
+								task,
+								VERDICT,
+								&(Verdict::default(), random_salt()),
+							) {
+								log::error!("task {task}: cannot store the declaration: {error}");
+							}
+						}
+					},
 					JobState::Done(Err(error)) => log::warn!("task {task}: cannot check: {error}"),
 				}
 			},

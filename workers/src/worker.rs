@@ -54,8 +54,8 @@ pub struct CommonArgs {
 	/// Serve Prometheus metrics at `http://ADDR/metrics` (keep it on loopback).
 	#[arg(long)]
 	pub metrics: Option<SocketAddr>,
-	/// Test-only: behave dishonestly (`corrupt-segment=<i>`, `approve-without-replay`) to show
-	/// the protocol catching it. The worker will lose stake.
+	/// Test-only: behave dishonestly (`corrupt-segment=<i>`, `approve-without-replay`,
+	/// `withhold-artifacts`) to show the protocol catching it. The worker will lose stake.
 	#[arg(long, hide = true)]
 	pub fault: Option<Fault>,
 }

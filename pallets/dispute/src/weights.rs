@@ -47,7 +47,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
@@ -61,41 +61,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `2812`, estimated `108154`.
-		// Minimum execution time: 1_586_946_000 picoseconds.
-		Weight::from_parts(1_667_166_000, 0)
-			.saturating_add(Weight::from_parts(0, 108154))
+		// Proof size: measured `2821`, estimated `108163`.
+		// Minimum execution time: 1_548_924_000 picoseconds.
+		Weight::from_parts(1_593_318_000, 0)
+			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn respond() -> Weight {
-		// Proof size: measured `452`, estimated `5998`.
-		// Minimum execution time: 536_936_000 picoseconds.
-		Weight::from_parts(573_836_000, 0)
+		// Proof size: measured `456`, estimated `5998`.
+		// Minimum execution time: 519_865_000 picoseconds.
+		Weight::from_parts(541_265_000, 0)
 			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size: measured `712`, estimated `5998`.
-		// Minimum execution time: 603_572_000 picoseconds.
-		Weight::from_parts(659_436_000, 0)
+		// Proof size: measured `716`, estimated `5998`.
+		// Minimum execution time: 573_625_000 picoseconds.
+		Weight::from_parts(593_674_000, 0)
 			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
@@ -107,7 +107,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
@@ -115,10 +115,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `6037`, estimated `108154`.
-		// Minimum execution time: 11_713_174_000 picoseconds.
-		Weight::from_parts(11_845_261_000, 0)
-			.saturating_add(Weight::from_parts(0, 108154))
+		// Proof size: measured `6356`, estimated `108163`.
+		// Minimum execution time: 11_581_567_000 picoseconds.
+		Weight::from_parts(11_659_694_000, 0)
+			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(27))
 			.saturating_add(T::DbWeight::get().writes(27))
 	}
@@ -126,15 +126,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `3494`.
-		// Minimum execution time: 110_116_000 picoseconds.
-		Weight::from_parts(113_834_000, 0)
+		// Minimum execution time: 108_985_000 picoseconds.
+		Weight::from_parts(111_399_000, 0)
 			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:999 w:10)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:10 w:10)
@@ -152,9 +152,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `135278`, estimated `2575413`.
-		// Minimum execution time: 129_186_171_000 picoseconds.
-		Weight::from_parts(129_805_072_000, 0)
+		// Proof size: measured `134985`, estimated `2575413`.
+		// Minimum execution time: 124_597_857_000 picoseconds.
+		Weight::from_parts(124_884_735_000, 0)
 			.saturating_add(Weight::from_parts(0, 2575413))
 			.saturating_add(T::DbWeight::get().reads(1027))
 			.saturating_add(T::DbWeight::get().writes(34))
@@ -164,7 +164,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
@@ -178,41 +178,41 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `2812`, estimated `108154`.
-		// Minimum execution time: 1_586_946_000 picoseconds.
-		Weight::from_parts(1_667_166_000, 0)
-			.saturating_add(Weight::from_parts(0, 108154))
+		// Proof size: measured `2821`, estimated `108163`.
+		// Minimum execution time: 1_548_924_000 picoseconds.
+		Weight::from_parts(1_593_318_000, 0)
+			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn respond() -> Weight {
-		// Proof size: measured `452`, estimated `5998`.
-		// Minimum execution time: 536_936_000 picoseconds.
-		Weight::from_parts(573_836_000, 0)
+		// Proof size: measured `456`, estimated `5998`.
+		// Minimum execution time: 519_865_000 picoseconds.
+		Weight::from_parts(541_265_000, 0)
 			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size: measured `712`, estimated `5998`.
-		// Minimum execution time: 603_572_000 picoseconds.
-		Weight::from_parts(659_436_000, 0)
+		// Proof size: measured `716`, estimated `5998`.
+		// Minimum execution time: 573_625_000 picoseconds.
+		Weight::from_parts(593_674_000, 0)
 			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
@@ -224,7 +224,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104689), added: 107164, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
@@ -232,10 +232,10 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `6037`, estimated `108154`.
-		// Minimum execution time: 11_713_174_000 picoseconds.
-		Weight::from_parts(11_845_261_000, 0)
-			.saturating_add(Weight::from_parts(0, 108154))
+		// Proof size: measured `6356`, estimated `108163`.
+		// Minimum execution time: 11_581_567_000 picoseconds.
+		Weight::from_parts(11_659_694_000, 0)
+			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(27))
 			.saturating_add(ParityDbWeight::get().writes(27))
 	}
@@ -243,15 +243,15 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `3494`.
-		// Minimum execution time: 110_116_000 picoseconds.
-		Weight::from_parts(113_834_000, 0)
+		// Minimum execution time: 108_985_000 picoseconds.
+		Weight::from_parts(111_399_000, 0)
 			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1206), added: 3681, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:999 w:10)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:10 w:10)
@@ -269,9 +269,9 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `135278`, estimated `2575413`.
-		// Minimum execution time: 129_186_171_000 picoseconds.
-		Weight::from_parts(129_805_072_000, 0)
+		// Proof size: measured `134985`, estimated `2575413`.
+		// Minimum execution time: 124_597_857_000 picoseconds.
+		Weight::from_parts(124_884_735_000, 0)
 			.saturating_add(Weight::from_parts(0, 2575413))
 			.saturating_add(ParityDbWeight::get().reads(1027))
 			.saturating_add(ParityDbWeight::get().writes(34))

@@ -175,8 +175,9 @@ pub mod pallet {
 		type MaxVerificationRounds: Get<u32>;
 
 		/// Verifiers that must declare the solver's artifacts unavailable (each one drawn
-		/// afresh after the previous declared) before the task fails for it. At least 2, so
-		/// that no single verifier can fail an honest solver by claiming it could not fetch.
+		/// afresh after the previous declared) before the task fails for it, provided no
+		/// verifier revealed a verdict (one that did could fetch them). At least 2, so that no
+		/// single verifier can fail an honest solver by claiming it could not fetch.
 		#[pallet::constant]
 		type UnavailableToFail: Get<u32>;
 
@@ -353,8 +354,9 @@ pub mod pallet {
 			/// Declarations for this task so far.
 			declarations: u32,
 		},
-		/// [`Config::UnavailableToFail`] verifiers could not fetch the solver's checkpoints:
-		/// the task failed, the solver's collateral is slashed and the submitter refunded.
+		/// [`Config::UnavailableToFail`] verifiers could not fetch the solver's checkpoints and
+		/// none revealed a verdict: the task failed, the solver's collateral is slashed and the
+		/// submitter refunded.
 		ArtifactsUnavailable {
 			/// The task.
 			task: TaskId,
@@ -489,8 +491,8 @@ pub mod pallet {
 		///
 		/// An empty verdict declares that the solver's checkpoints could not be fetched (or did
 		/// not match its commitment): the verifier leaves the task, neither slashed nor paid,
-		/// its seat is drawn again, and [`Config::UnavailableToFail`] declarations fail the
-		/// task.
+		/// its seat is drawn again at the end of the reveals, and [`Config::UnavailableToFail`]
+		/// declarations fail the task there if no verifier revealed a verdict.
 		///
 		/// Emits [`Event::VerdictRevealed`] (and the outcome's events).
 		#[pallet::call_index(2)]
@@ -522,11 +524,6 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			if verdict.is_empty() {
 				Self::declare_unavailable(task, &mut record, slot, verifier);
-				if record.declarations >= T::UnavailableToFail::get() {
-					Self::deposit_event(Event::ArtifactsUnavailable { task });
-					Self::close(task, record, false, None);
-					return Ok(());
-				}
 				if record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some()) {
 					Self::end_reveals_next_block(task, &mut record, until, now);
 				}
@@ -673,11 +670,17 @@ impl<T: Config> Pallet<T> {
 		Ok(failed)
 	}
 
-	/// Once the reveals are in: decides, unless nobody revealed or a verifier declared the
-	/// artifacts unavailable this round; then the empty seats are drawn again (the revealed
-	/// verdicts stay).
+	/// Once the reveals are in: fails the task if enough verifiers declared its artifacts
+	/// unavailable and none revealed a verdict; otherwise decides, unless nobody revealed or a
+	/// verifier declared this round: then the empty seats are drawn again (the revealed
+	/// verdicts stay). Judged here, at the end of the phase, so the order of the reveals
+	/// within it does not matter.
 	fn after_reveals(task: TaskId, record: VerificationOf<T>, now: BlockNumberFor<T>) {
-		if record.slots.is_empty() || record.declared_this_round {
+		if record.declarations >= T::UnavailableToFail::get() && record.revealed().next().is_none()
+		{
+			Self::deposit_event(Event::ArtifactsUnavailable { task });
+			Self::close(task, record, false, None);
+		} else if record.slots.is_empty() || record.declared_this_round {
 			Self::next_round_or_abandon(task, record, now);
 		} else {
 			Self::decide(task, record, now);
@@ -1063,8 +1066,8 @@ impl<T: Config> Pallet<T> {
 	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
 	///   neither the solver, the submitter, nor a dropped verifier; no verifier is drawn twice.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
-	///   and within the commitment; no verification has used up its rounds or reached
-	///   `UnavailableToFail` declarations.
+	///   and within the commitment; no verification has used up its rounds, nor reached
+	///   `UnavailableToFail` declarations with no verdict revealed past its reveal phase.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -1108,7 +1111,9 @@ impl<T: Config> Pallet<T> {
 				"a verification outlived its rounds"
 			);
 			ensure!(
-				record.declarations < T::UnavailableToFail::get(),
+				record.declarations < T::UnavailableToFail::get()
+					|| record.revealed().next().is_some()
+					|| matches!(record.phase, Phase::Revealing { .. }),
 				"a verification outlived its unavailability declarations"
 			);
 			ensure!(

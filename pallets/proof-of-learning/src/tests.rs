@@ -617,6 +617,9 @@ mod unavailable_artifacts {
 			assert_ok!(reveal(task, verifiers[0], &unavailable()));
 			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
 			assert_ok!(reveal(task, verifiers[1], &unavailable()));
+			// Judged at the end of the reveals, in the next block's hook.
+			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
+			next_block();
 			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(task_phase(task), None);
@@ -628,6 +631,39 @@ mod unavailable_artifacts {
 				assert_eq!(bond(*v, Role::Verifier), BOND);
 				assert_eq!(free(*v), ENDOWMENT - BOND);
 			}
+		});
+	}
+
+	#[test]
+	fn declarations_do_not_fail_a_solver_whose_checkpoints_a_verifier_fetched() {
+		// Two verifiers declare (enough to fail the task) but the third reveals a verdict: the
+		// checkpoints were there to be fetched, so the declarers' seats are drawn again and
+		// the verdicts decide, whatever the order of the reveals.
+		ExtBuilder::default().verifiers(&VERIFIERS).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &unavailable());
+			commit(task, verifiers[1], &unavailable());
+			commit(task, verifiers[2], &honest);
+			assert_ok!(reveal(task, verifiers[0], &unavailable()));
+			assert_ok!(reveal(task, verifiers[1], &unavailable()));
+			assert_ok!(reveal(task, verifiers[2], &honest));
+			next_block();
+			assert!(!events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
+			assert_eq!(record.declarations, 2);
+			let newcomers: Vec<_> =
+				record.slots.iter().map(|s| s.verifier).filter(|v| *v != verifiers[2]).collect();
+			let left: Vec<_> = VERIFIERS.into_iter().filter(|v| !verifiers.contains(v)).collect();
+			assert_eq!(newcomers, left, "the one verifier left is drawn");
+			commit(task, left[0], &honest);
+			assert_ok!(reveal(task, left[0], &honest));
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::ChallengeWindow { .. }
+			));
+			assert_eq!(bond(SOLVER, Role::Solver), BOND);
 		});
 	}
 
