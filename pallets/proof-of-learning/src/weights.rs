@@ -60,8 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `465`, estimated `4531`.
-		// Minimum execution time: 741_831_000 picoseconds.
-		Weight::from_parts(767_228_000, 0)
+		// Minimum execution time: 752_741_000 picoseconds.
+		Weight::from_parts(785_753_000, 0)
 			.saturating_add(Weight::from_parts(0, 4531))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
 		// Proof size: measured `1586`, estimated `108163`.
-		// Minimum execution time: 562_595_000 picoseconds.
-		Weight::from_parts(583_544_000, 0)
+		// Minimum execution time: 573_255_000 picoseconds.
+		Weight::from_parts(605_736_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -93,46 +93,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
 		// Proof size: measured `14123`, estimated `108163`.
-		// Minimum execution time: 1_259_682_000 picoseconds.
-		Weight::from_parts(1_509_309_969, 0)
+		// Minimum execution time: 1_319_284_000 picoseconds.
+		Weight::from_parts(1_570_224_803, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			// Standard Error: 477_881
-			.saturating_add(Weight::from_parts(2_756_054, 0).saturating_mul(s.into()))
+			// Standard Error: 478_159
+			.saturating_add(Weight::from_parts(2_775_543, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:17 w:17)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:17 w:17)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:18 w:18)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
-	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
-	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `19278`, estimated `108163`.
-		// Minimum execution time: 22_636_727_000 picoseconds.
-		Weight::from_parts(22_833_496_000, 0)
+		// Proof size: measured `14616`, estimated `108163`.
+		// Minimum execution time: 1_088_951_000 picoseconds.
+		Weight::from_parts(1_118_087_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			.saturating_add(T::DbWeight::get().reads(59))
-			.saturating_add(T::DbWeight::get().writes(59))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `3494`.
-		// Minimum execution time: 89_799_000 picoseconds.
-		Weight::from_parts(91_602_000, 0)
+		// Minimum execution time: 90_219_000 picoseconds.
+		Weight::from_parts(93_376_000, 0)
 			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -154,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `127454`, estimated `2577990`.
-		// Minimum execution time: 118_724_053_000 picoseconds.
-		Weight::from_parts(118_934_077_000, 0)
+		// Minimum execution time: 122_949_166_000 picoseconds.
+		Weight::from_parts(124_529_770_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(T::DbWeight::get().reads(1023))
 			.saturating_add(T::DbWeight::get().writes(35))
@@ -178,8 +168,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `465`, estimated `4531`.
-		// Minimum execution time: 741_831_000 picoseconds.
-		Weight::from_parts(767_228_000, 0)
+		// Minimum execution time: 752_741_000 picoseconds.
+		Weight::from_parts(785_753_000, 0)
 			.saturating_add(Weight::from_parts(0, 4531))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -190,8 +180,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
 		// Proof size: measured `1586`, estimated `108163`.
-		// Minimum execution time: 562_595_000 picoseconds.
-		Weight::from_parts(583_544_000, 0)
+		// Minimum execution time: 573_255_000 picoseconds.
+		Weight::from_parts(605_736_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -211,46 +201,36 @@ impl WeightInfo for () {
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
 		// Proof size: measured `14123`, estimated `108163`.
-		// Minimum execution time: 1_259_682_000 picoseconds.
-		Weight::from_parts(1_509_309_969, 0)
+		// Minimum execution time: 1_319_284_000 picoseconds.
+		Weight::from_parts(1_570_224_803, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			// Standard Error: 477_881
-			.saturating_add(Weight::from_parts(2_756_054, 0).saturating_mul(s.into()))
+			// Standard Error: 478_159
+			.saturating_add(Weight::from_parts(2_775_543, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:17 w:17)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:17 w:17)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:18 w:18)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
-	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
-	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `19278`, estimated `108163`.
-		// Minimum execution time: 22_636_727_000 picoseconds.
-		Weight::from_parts(22_833_496_000, 0)
+		// Proof size: measured `14616`, estimated `108163`.
+		// Minimum execution time: 1_088_951_000 picoseconds.
+		Weight::from_parts(1_118_087_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			.saturating_add(ParityDbWeight::get().reads(59))
-			.saturating_add(ParityDbWeight::get().writes(59))
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `3494`.
-		// Minimum execution time: 89_799_000 picoseconds.
-		Weight::from_parts(91_602_000, 0)
+		// Minimum execution time: 90_219_000 picoseconds.
+		Weight::from_parts(93_376_000, 0)
 			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
@@ -272,8 +252,8 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `127454`, estimated `2577990`.
-		// Minimum execution time: 118_724_053_000 picoseconds.
-		Weight::from_parts(118_934_077_000, 0)
+		// Minimum execution time: 122_949_166_000 picoseconds.
+		Weight::from_parts(124_529_770_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(ParityDbWeight::get().reads(1023))
 			.saturating_add(ParityDbWeight::get().writes(35))
