@@ -57,6 +57,10 @@ pub use subxt_signer::sr25519::Keypair;
 use futures::StreamExt;
 use subxt::{OnlineClient, PolkadotConfig};
 
+/// Makes the metadata file a build input: the `subxt` macro reads it without telling cargo,
+/// so a refreshed file would otherwise leave a client generated from the old one.
+const _METADATA: &[u8] = include_bytes!("../metadata/assay.scale");
+
 /// The Assay runtime's interface, generated from `client/metadata/assay.scale`.
 #[subxt::subxt(
 	runtime_metadata_path = "metadata/assay.scale",
