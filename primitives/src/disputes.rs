@@ -83,6 +83,19 @@ pub fn vote_commitment<AccountId: Encode>(
 	crate::hash::sha256(&(b"assay/vote", task, juror, defender_right, salt).encode())
 }
 
+/// What a whistleblower commits to, a block or more before it challenges:
+/// `sha256(SCALE("assay/challenge", task, challenger, claim))`. Binding the challenger's
+/// account means a claim copied from the mempool matches no commitment of the copier's; the
+/// claim's own replayed end state (32 bytes nobody else has unless they replayed too) keeps
+/// the commitment from being guessed, so no salt is needed.
+pub fn challenge_commitment<AccountId: Encode>(
+	task: TaskId,
+	challenger: &AccountId,
+	claim: &SegmentClaim,
+) -> Sha256 {
+	crate::hash::sha256(&(b"assay/challenge", task, challenger, claim).encode())
+}
+
 /// A task whose verification can be challenged, as the dispute pallet sees it.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Challengeable<AccountId> {

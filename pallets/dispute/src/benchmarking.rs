@@ -7,7 +7,7 @@
 #![cfg(feature = "runtime-benchmarks")]
 
 use super::*;
-use assay_primitives::merkle_proof;
+use assay_primitives::{merkle_proof, sha256};
 use frame_benchmarking::v2::*;
 use frame_support::traits::Hooks;
 use frame_system::RawOrigin;
@@ -27,8 +27,8 @@ fn verifiers<T: Config>(count: u32) {
 	}
 }
 
-/// A false challenge of segment 0 of a task in its challenge window; returns the task and
-/// the claim.
+/// A false challenge of segment 0 of a task in its challenge window, committed to in the
+/// previous block; returns the task and the claim.
 fn challenged<T: Config>() -> (TaskId, T::AccountId, SegmentClaim, MerkleProof, MerkleProof) {
 	let (task, hashes) = T::BenchmarkHelper::challengeable_task();
 	let claim = SegmentClaim {
@@ -39,7 +39,13 @@ fn challenged<T: Config>() -> (TaskId, T::AccountId, SegmentClaim, MerkleProof, 
 	};
 	let start = merkle_proof(&hashes, 0).unwrap_or_default();
 	let end = merkle_proof(&hashes, 1).unwrap_or_default();
-	(task, whistleblower::<T>(), claim, start, end)
+	let who = whistleblower::<T>();
+	let commitment = challenge_commitment(task, &who, &claim);
+	Pallet::<T>::commit_challenge(RawOrigin::Signed(who.clone()).into(), task, commitment)
+		.expect("a whistleblower commits in the challenge window");
+	let next = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+	frame_system::Pallet::<T>::set_block_number(next);
+	(task, who, claim, start, end)
 }
 
 /// An opened dispute, bisected (diverging at every step) until one question is left.
@@ -100,6 +106,22 @@ mod benchmarks {
 		_(RawOrigin::Signed(who), task, claim, start, end);
 
 		assert!(Disputes::<T>::contains_key(task));
+	}
+
+	#[benchmark]
+	fn commit_challenge() {
+		let (task, hashes) = T::BenchmarkHelper::challengeable_task();
+		let who = whistleblower::<T>();
+		// Replacing an earlier commitment writes over it.
+		let earlier = sha256(b"an earlier claim");
+		Pallet::<T>::commit_challenge(RawOrigin::Signed(who.clone()).into(), task, earlier)
+			.expect("a whistleblower commits in the challenge window");
+		let commitment = sha256(&hashes.encode());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), task, commitment);
+
+		assert_eq!(ChallengeCommitments::<T>::get(&who).map(|(_, c, _)| c), Some(commitment));
 	}
 
 	// The last answer of the bisection, which schedules the jury draw.

@@ -318,13 +318,23 @@ fn apply(world: &mut World, action: Action) {
 						[0x66; 32]
 					},
 				};
-				Dispute::challenge(
-					o(who),
-					task,
-					claim,
-					merkle_proof(hashes, segment).unwrap(),
-					merkle_proof(hashes, segment + 1).unwrap(),
-				)
+				// Committed to this claim in an earlier block: challenge; otherwise commit now
+				// (the challenge comes when the action is drawn again).
+				let commitment = crate::challenge_commitment(task, &who, &claim);
+				match crate::ChallengeCommitments::<Test>::get(who) {
+					Some((t, c, at))
+						if t == task && c == commitment && at < System::block_number() =>
+					{
+						Dispute::challenge(
+							o(who),
+							task,
+							claim,
+							merkle_proof(hashes, segment).unwrap(),
+							merkle_proof(hashes, segment + 1).unwrap(),
+						)
+					},
+					_ => Dispute::commit_challenge(o(who), task, commitment),
+				}
 			},
 			_ => Ok(()),
 		},

@@ -12,10 +12,12 @@
 //!
 //! ## How a dispute runs
 //!
-//! 1. **Opening.** A bonded whistleblower calls [`Call::challenge`] during a task's challenge
-//!    window with the segment's `h_i` and `h_{i+1}` (Merkle-proven against the solver's
-//!    commitment) and the end state its own replay reached, locking
-//!    [`Config::ChallengeBond`] from its bond. Proof of learning opens disputes itself when
+//! 1. **Opening.** A bonded whistleblower first commits to its claim
+//!    ([`Call::commit_challenge`], a hash binding the claim to its account), then, in a later
+//!    block of the task's challenge window, calls [`Call::challenge`] with the segment's `h_i`
+//!    and `h_{i+1}` (Merkle-proven against the solver's commitment) and the end state its own
+//!    replay reached, locking [`Config::ChallengeBond`] from its bond. A claim copied from the
+//!    mempool matches no earlier commitment of the copier's, so it is refused. Proof of learning opens disputes itself when
 //!    verifiers' revealed verdicts conflict ([`DisputeOpener::open`]).
 //! 2. **Bisection** (`Exact` mode). The parties agree on the state after step `lo = 0` and
 //!    disagree after `hi = k`. Each round the pallet asks both for the state hash after
@@ -66,8 +68,9 @@ mod types;
 pub mod weights;
 
 pub use assay_primitives::{
-	vote_commitment, DisputeError, DisputeOpener, DisputeTerms, MerkleProof, Role, RoleStaking,
-	SegmentClaim, Sha256, StakingError, TaskId, VerificationDisputes, VerificationMode,
+	challenge_commitment, vote_commitment, DisputeError, DisputeOpener, DisputeTerms, MerkleProof,
+	Role, RoleStaking, SegmentClaim, Sha256, StakingError, TaskId, VerificationDisputes,
+	VerificationMode,
 };
 pub use types::{Dispute, DisputeOf, JurorSlot, Phase};
 pub use weights::WeightInfo;
@@ -200,6 +203,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, TaskId, DisputeOf<T>, OptionQuery>;
 
+	/// Each whistleblower's pending challenge commitment: the task, the
+	/// [`challenge_commitment`], and the block it was made in. One per account (a new one
+	/// replaces it); taken by the challenge that reveals it.
+	#[pallet::storage]
+	pub type ChallengeCommitments<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		(TaskId, Sha256, BlockNumberFor<T>),
+		OptionQuery,
+	>;
+
 	/// How many disputes are under way.
 	#[pallet::storage]
 	pub type DisputeCount<T: Config> = StorageValue<_, u32, ValueQuery>;
@@ -217,6 +232,13 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// A whistleblower committed to a challenge of the task.
+		ChallengeCommitted {
+			/// The task.
+			task: TaskId,
+			/// The whistleblower.
+			whistleblower: T::AccountId,
+		},
 		/// A dispute opened.
 		DisputeOpened {
 			/// The task.
@@ -362,6 +384,12 @@ pub mod pallet {
 		VoteMismatch,
 		/// A solver cannot challenge its own training.
 		SolverCannotChallenge,
+		/// The caller has no challenge commitment for this task.
+		NoChallengeCommitment,
+		/// The commitment was made in this block; challenge in a later one.
+		ChallengeTooEarly,
+		/// The claim does not hash to the caller's commitment.
+		ChallengeMismatch,
 	}
 
 	#[pallet::hooks]
@@ -396,6 +424,9 @@ pub mod pallet {
 		///
 		/// Emits [`Event::DisputeOpened`] and the first [`Event::BisectionRound`] (or
 		/// [`Event::JuryDrawn`]).
+		///
+		/// The caller must have committed to exactly this claim with
+		/// [`Call::commit_challenge`] in an earlier block.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::challenge())]
 		pub fn challenge(
@@ -422,6 +453,15 @@ pub mod pallet {
 				T::RoleStaking::is_active(&who, Role::Whistleblower),
 				Error::<T>::NotWhistleblower
 			);
+			let now = frame_system::Pallet::<T>::block_number();
+			let (committed_task, commitment, committed_at) =
+				ChallengeCommitments::<T>::get(&who).ok_or(Error::<T>::NoChallengeCommitment)?;
+			ensure!(committed_task == task, Error::<T>::NoChallengeCommitment);
+			ensure!(committed_at < now, Error::<T>::ChallengeTooEarly);
+			ensure!(
+				commitment == challenge_commitment(task, &who, &claim),
+				Error::<T>::ChallengeMismatch
+			);
 			ensure!(DisputeCount::<T>::get() < T::MaxDisputes::get(), Error::<T>::TooManyDisputes);
 			let bond = T::ChallengeBond::get();
 			T::RoleStaking::lock_collateral(&who, Role::Whistleblower, task, bond).map_err(
@@ -431,7 +471,7 @@ pub mod pallet {
 				},
 			)?;
 			T::Verification::challenged(task).map_err(|_| Error::<T>::NotChallengeable)?;
-			let now = frame_system::Pallet::<T>::block_number();
+			ChallengeCommitments::<T>::remove(&who);
 			Self::start(
 				task,
 				DisputeTerms {
@@ -556,6 +596,32 @@ pub mod pallet {
 			} else {
 				Disputes::<T>::insert(task, dispute);
 			}
+			Ok(())
+		}
+
+		/// Commits to a challenge of `task` in its challenge window: `commitment` is
+		/// [`challenge_commitment`]`(task, caller, claim)` for the claim the caller will give to
+		/// [`Call::challenge`] in a later block. Replaces the caller's earlier commitment, if
+		/// any. Nothing is locked until the challenge itself.
+		///
+		/// Emits [`Event::ChallengeCommitted`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::commit_challenge())]
+		pub fn commit_challenge(
+			origin: OriginFor<T>,
+			task: TaskId,
+			commitment: Sha256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let terms = T::Verification::challengeable(task).ok_or(Error::<T>::NotChallengeable)?;
+			ensure!(who != terms.solver, Error::<T>::SolverCannotChallenge);
+			ensure!(
+				T::RoleStaking::is_active(&who, Role::Whistleblower),
+				Error::<T>::NotWhistleblower
+			);
+			let now = frame_system::Pallet::<T>::block_number();
+			ChallengeCommitments::<T>::insert(&who, (task, commitment, now));
+			Self::deposit_event(Event::ChallengeCommitted { task, whistleblower: who });
 			Ok(())
 		}
 	}
@@ -879,6 +945,7 @@ impl<T: Config> Pallet<T> {
 	/// * Every juror has exactly `JurorCollateral` locked for the task and is not a party, nor
 	///   dropped; no juror is drawn twice; a juror revealed only after committing.
 	/// * A whistleblower challenger has exactly its bond locked for the task.
+	/// * Every challenge commitment was made at or before the current block.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -933,6 +1000,9 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(scheduled == slots.len(), "a dispute is not scheduled exactly once");
+		for (_, (_, _, committed_at)) in ChallengeCommitments::<T>::iter() {
+			ensure!(committed_at <= now, "a challenge commitment is from the future");
+		}
 		Ok(())
 	}
 }

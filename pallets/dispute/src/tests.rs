@@ -2,7 +2,7 @@ use crate::{
 	mock::{Dispute, RoleStaking, *},
 	Error, Event, *,
 };
-use assay_primitives::{merkle_proof, sha256, TaskPhase};
+use assay_primitives::{challenge_commitment, merkle_proof, sha256, TaskPhase};
 use frame_support::{assert_noop, assert_ok};
 
 /// The whistleblower's claim on segment `s` of `hashes`, with its proofs: its honest replay's
@@ -20,9 +20,23 @@ fn challenge_of(hashes: &[Sha256], s: u32) -> (SegmentClaim, MerkleProof, Merkle
 	(claim, merkle_proof(hashes, s).unwrap(), merkle_proof(hashes, s + 1).unwrap())
 }
 
+/// Commits `who` to `claim` on `task`, then, in the next block, challenges with it.
+fn commit_and_challenge(
+	who: AccountId,
+	task: TaskId,
+	claim: SegmentClaim,
+	start: MerkleProof,
+	end: MerkleProof,
+) -> DispatchResult {
+	let commitment = challenge_commitment(task, &who, &claim);
+	Dispute::commit_challenge(RuntimeOrigin::signed(who), task, commitment)?;
+	next_block();
+	Dispute::challenge(RuntimeOrigin::signed(who), task, claim, start, end)
+}
+
 fn challenge(task: TaskId, hashes: &[Sha256], s: u32) -> DispatchResult {
 	let (claim, start, end) = challenge_of(hashes, s);
-	Dispute::challenge(RuntimeOrigin::signed(WHISTLEBLOWER), task, claim, start, end)
+	commit_and_challenge(WHISTLEBLOWER, task, claim, start, end)
 }
 
 /// A task whose two verifiers passed `hashes` lazily: its challenge window is open.
@@ -147,13 +161,7 @@ mod scenarios {
 			// The whistleblower claims segment 2 ends elsewhere and lies through the bisection.
 			let (mut claim, start, end) = challenge_of(&hashes, 2);
 			claim.challenger_end = [0x66; 32];
-			assert_ok!(Dispute::challenge(
-				RuntimeOrigin::signed(WHISTLEBLOWER),
-				task,
-				claim,
-				start,
-				end
-			));
+			assert_ok!(commit_and_challenge(WHISTLEBLOWER, task, claim, start, end));
 			bisect(task, |step| honest_state(2, step), |step| faked_state(2, step, 6));
 			jury_votes(task, |_| true);
 			// Bond (200, half to the solver) and three juror rewards.
@@ -372,13 +380,7 @@ mod scenarios {
 			// The whistleblower's whole bond goes into the challenge: nothing is free.
 			let (mut claim, start, end) = challenge_of(&hashes, 2);
 			claim.challenger_end = [0x66; 32];
-			assert_ok!(Dispute::challenge(
-				RuntimeOrigin::signed(WHISTLEBLOWER),
-				task,
-				claim,
-				start,
-				end
-			));
+			assert_ok!(commit_and_challenge(WHISTLEBLOWER, task, claim, start, end));
 			// The rest of its stake is gone (an earlier slash, say).
 			use assay_primitives::RoleStaking as _;
 			let gone = BOND - CHALLENGE_BOND;
@@ -453,8 +455,32 @@ mod bad_input {
 				None
 			));
 			assert_noop!(call(SOLVER, claim, &start, &end), Error::<Test>::SolverCannotChallenge);
+			// A claim nobody committed to, or someone else did (copied from the mempool).
+			assert_noop!(
+				call(WHISTLEBLOWER, claim, &start, &end),
+				Error::<Test>::NoChallengeCommitment
+			);
+			let commit = |who: AccountId, claim: &SegmentClaim| {
+				let commitment = challenge_commitment(task, &who, claim);
+				Dispute::commit_challenge(RuntimeOrigin::signed(who), task, commitment)
+			};
+			assert_noop!(commit(SUBMITTER, &claim), Error::<Test>::NotWhistleblower);
+			assert_noop!(commit(SOLVER, &claim), Error::<Test>::SolverCannotChallenge);
+			assert_ok!(commit(WHISTLEBLOWER, &claim));
+			assert_noop!(
+				call(WHISTLEBLOWER, claim, &start, &end),
+				Error::<Test>::ChallengeTooEarly
+			);
+			next_block();
+			let other = SegmentClaim { challenger_end: [0x77; 32], ..claim };
+			assert_noop!(
+				call(WHISTLEBLOWER, other, &start, &end),
+				Error::<Test>::ChallengeMismatch
+			);
 			assert_ok!(call(WHISTLEBLOWER, claim, &start, &end));
+			assert!(ChallengeCommitments::<Test>::get(WHISTLEBLOWER).is_none(), "taken");
 			assert_noop!(call(WHISTLEBLOWER, claim, &start, &end), Error::<Test>::NotChallengeable);
+			assert_noop!(commit(WHISTLEBLOWER, &claim), Error::<Test>::NotChallengeable);
 		});
 	}
 
@@ -574,6 +600,10 @@ mod bad_input {
 				None
 			));
 			let (claim, start, end) = challenge_of(&hashes, 1);
+			let underfunded: AccountId = 16;
+			let commitment = challenge_commitment(task, &underfunded, &claim);
+			assert_ok!(Dispute::commit_challenge(RuntimeOrigin::signed(16), task, commitment));
+			next_block();
 			assert_noop!(
 				Dispute::challenge(RuntimeOrigin::signed(16), task, claim, start, end),
 				Error::<Test>::InsufficientBond

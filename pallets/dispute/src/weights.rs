@@ -41,6 +41,7 @@ pub trait WeightInfo {
 	fn reveal_vote() -> Weight;
 	fn on_initialize_base() -> Weight;
 	fn handle_deadline() -> Weight;
+	fn commit_challenge() -> Weight;
 }
 
 /// Weights for the runtime, with its own database weights.
@@ -159,6 +160,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1027))
 			.saturating_add(T::DbWeight::get().writes(34))
 	}
+	fn commit_challenge() -> Weight {
+		Self::commit_vote()
+	}
 }
 
 /// The same figures with ParityDB's database weights, for tests and mocks.
@@ -275,5 +279,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2575413))
 			.saturating_add(ParityDbWeight::get().reads(1027))
 			.saturating_add(ParityDbWeight::get().writes(34))
+	}
+	fn commit_challenge() -> Weight {
+		Self::commit_vote()
 	}
 }
