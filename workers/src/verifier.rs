@@ -10,7 +10,8 @@
 //! | dispute it challenges, `Bisecting`, no answer from it | `respond` with its replay's state after `mid` steps |
 //! | drawn as a juror, `JuryCommit` | replays the disputed steps, stores vote and salt, `commit_vote` |
 //! | juror, `JuryReveal` | `reveal_vote` |
-//! | whistleblower: a task in its `ChallengeWindow`, not yet checked | replays the sampled segments; a wrong one is challenged |
+//! | whistleblower: a task in its `ChallengeWindow`, not yet checked | replays the sampled segments; for a wrong one, stores the claim and `commit_challenge` |
+//! | whistleblower: its commitment finalized in an earlier block | `challenge` with the stored claim |
 //!
 //! Verdicts and votes are written to the store before their commitment is sent, so a verifier
 //! that restarts between commit and reveal still reveals.
@@ -21,7 +22,8 @@ use crate::{
 };
 use assay_client::{entries, fetch, runtime, Chain, ClientError, FinalizedBlock, Static};
 use assay_primitives::{
-	verdict_commitment, vote_commitment, Role, Salt, SegmentClaim, SegmentReport, TaskId, Verdict,
+	challenge_commitment, verdict_commitment, vote_commitment, Role, Salt, SegmentClaim,
+	SegmentReport, TaskId, Verdict,
 };
 use runtime::runtime_types::{
 	bounded_collections::bounded_vec::BoundedVec,
@@ -65,6 +67,19 @@ fn vote_record(dispute: &Dispute) -> String {
 	format!("vote-{}-{}-{}", dispute.segment, dispute.lo, dispute.hi)
 }
 const CHECKED: &str = "whistleblower-checked";
+/// The journal record of the segment a whistleblower found wrong, kept from its commitment
+/// to its challenge.
+const CLAIM: &str = "whistleblower-claim";
+
+/// A whistleblower's claim from the segment report of its replay.
+fn claim_of(report: &SegmentReport) -> SegmentClaim {
+	SegmentClaim {
+		segment: report.segment,
+		start_hash: report.start_hash,
+		defender_end: report.end_hash,
+		challenger_end: report.replayed_hash,
+	}
+}
 
 struct Counters {
 	verdicts: Arc<std::sync::atomic::AtomicU64>,
@@ -303,6 +318,9 @@ impl Verifier {
 		{
 			return Ok(());
 		}
+		if let Ok(Some(report)) = self.ctx.store.record::<SegmentReport>(task, CLAIM) {
+			return self.challenge(chain, block, task, report).await;
+		}
 		match self.checks.poll(&task) {
 			JobState::Absent => {
 				let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
@@ -324,33 +342,64 @@ impl Verifier {
 			JobState::Done(Ok(Some(check))) => {
 				let report = check.report;
 				log::warn!(
-					"task {task}: segment {} does not reproduce; challenging",
+					"task {task}: segment {} does not reproduce; committing to a challenge",
 					report.segment
 				);
-				let claim = SegmentClaim {
-					segment: report.segment,
-					start_hash: report.start_hash,
-					defender_end: report.end_hash,
-					challenger_end: report.replayed_hash,
-				};
-				let call = runtime::tx().dispute().challenge(
-					task,
-					Static(claim),
-					BoundedVec(report.start_proof.into_inner()),
-					BoundedVec(report.end_proof.into_inner()),
-				);
-				submit_counted(
-					chain,
-					&self.ctx.key,
-					&format!("challenge task {task}"),
-					&call,
-					&self.counters.challenges,
-				)
-				.await?;
-				self.mark_checked(task);
+				if let Err(error) = self.ctx.store.set_record(task, CLAIM, &report) {
+					log::error!("task {task}: cannot store the claim: {error}");
+					return Ok(());
+				}
+				self.challenge(chain, block, task, report).await?;
 			},
 			JobState::Done(Err(error)) => log::warn!("task {task}: cannot re-check: {error}"),
 		}
+		Ok(())
+	}
+
+	/// Challenges with the journaled `report` once the commitment to it is finalized in an
+	/// earlier block; commits to it first (again, if the commitment was lost or replaced).
+	/// The commitment keeps the claim out of the mempool until it can no longer be copied.
+	async fn challenge(
+		&mut self,
+		chain: &Chain,
+		block: &FinalizedBlock,
+		task: TaskId,
+		report: SegmentReport,
+	) -> Result<(), ClientError> {
+		let me = self.ctx.account.clone();
+		let claim = claim_of(&report);
+		let commitment = challenge_commitment(task, &me, &claim);
+		let committed =
+			fetch(&block.at, runtime::storage().dispute().challenge_commitments(), (me.clone(),))
+				.await?;
+		match committed {
+			// Committed in this block: the challenge must come in a later one.
+			Some((t, c, at)) if t == task && c == commitment && at >= block.number => {
+				return Ok(());
+			},
+			Some((t, c, _)) if t == task && c == commitment => {},
+			_ => {
+				let call = runtime::tx().dispute().commit_challenge(task, commitment);
+				let what = format!("commit to a challenge of task {task}");
+				submit(chain, &self.ctx.key, &what, &call).await?;
+				return Ok(());
+			},
+		}
+		let call = runtime::tx().dispute().challenge(
+			task,
+			Static(claim),
+			BoundedVec(report.start_proof.into_inner()),
+			BoundedVec(report.end_proof.into_inner()),
+		);
+		submit_counted(
+			chain,
+			&self.ctx.key,
+			&format!("challenge task {task}"),
+			&call,
+			&self.counters.challenges,
+		)
+		.await?;
+		self.mark_checked(task);
 		Ok(())
 	}
 

@@ -36,12 +36,12 @@ use core::marker::PhantomData;
 /// The weight of each call of `pallet_dispute`.
 pub trait WeightInfo {
 	fn challenge() -> Weight;
+	fn commit_challenge() -> Weight;
 	fn respond() -> Weight;
 	fn commit_vote() -> Weight;
 	fn reveal_vote() -> Weight;
 	fn on_initialize_base() -> Weight;
 	fn handle_deadline() -> Weight;
-	fn commit_challenge() -> Weight;
 }
 
 /// Weights for the runtime, with its own database weights.
@@ -51,6 +51,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
+	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
@@ -64,12 +66,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `2821`, estimated `108163`.
-		// Minimum execution time: 1_548_924_000 picoseconds.
-		Weight::from_parts(1_593_318_000, 0)
+		// Proof size: measured `2941`, estimated `108163`.
+		// Minimum execution time: 1_671_064_000 picoseconds.
+		Weight::from_parts(1_725_396_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(9))
+	}
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
+	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	fn commit_challenge() -> Weight {
+		// Proof size: measured `2004`, estimated `108163`.
+		// Minimum execution time: 544_211_000 picoseconds.
+		Weight::from_parts(565_810_000, 0)
+			.saturating_add(Weight::from_parts(0, 108163))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
@@ -77,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn respond() -> Weight {
 		// Proof size: measured `456`, estimated `5998`.
-		// Minimum execution time: 519_865_000 picoseconds.
-		Weight::from_parts(541_265_000, 0)
+		// Minimum execution time: 509_947_000 picoseconds.
+		Weight::from_parts(528_341_000, 0)
 			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -89,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `716`, estimated `5998`.
-		// Minimum execution time: 573_625_000 picoseconds.
-		Weight::from_parts(593_674_000, 0)
+		// Minimum execution time: 565_781_000 picoseconds.
+		Weight::from_parts(584_446_000, 0)
 			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -117,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
 		// Proof size: measured `6356`, estimated `108163`.
-		// Minimum execution time: 11_581_567_000 picoseconds.
-		Weight::from_parts(11_659_694_000, 0)
+		// Minimum execution time: 11_300_841_000 picoseconds.
+		Weight::from_parts(11_540_820_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(27))
 			.saturating_add(T::DbWeight::get().writes(27))
@@ -127,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `3494`.
-		// Minimum execution time: 108_985_000 picoseconds.
-		Weight::from_parts(111_399_000, 0)
+		// Minimum execution time: 109_135_000 picoseconds.
+		Weight::from_parts(111_499_000, 0)
 			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -154,14 +170,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `134985`, estimated `2575413`.
-		// Minimum execution time: 124_597_857_000 picoseconds.
-		Weight::from_parts(124_884_735_000, 0)
+		// Minimum execution time: 125_302_429_000 picoseconds.
+		Weight::from_parts(129_414_670_000, 0)
 			.saturating_add(Weight::from_parts(0, 2575413))
 			.saturating_add(T::DbWeight::get().reads(1027))
 			.saturating_add(T::DbWeight::get().writes(34))
-	}
-	fn commit_challenge() -> Weight {
-		Self::commit_vote()
 	}
 }
 
@@ -171,6 +184,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
+	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
@@ -184,12 +199,26 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `2821`, estimated `108163`.
-		// Minimum execution time: 1_548_924_000 picoseconds.
-		Weight::from_parts(1_593_318_000, 0)
+		// Proof size: measured `2941`, estimated `108163`.
+		// Minimum execution time: 1_671_064_000 picoseconds.
+		Weight::from_parts(1_725_396_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			.saturating_add(ParityDbWeight::get().reads(7))
-			.saturating_add(ParityDbWeight::get().writes(8))
+			.saturating_add(ParityDbWeight::get().reads(8))
+			.saturating_add(ParityDbWeight::get().writes(9))
+	}
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
+	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	fn commit_challenge() -> Weight {
+		// Proof size: measured `2004`, estimated `108163`.
+		// Minimum execution time: 544_211_000 picoseconds.
+		Weight::from_parts(565_810_000, 0)
+			.saturating_add(Weight::from_parts(0, 108163))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
@@ -197,8 +226,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn respond() -> Weight {
 		// Proof size: measured `456`, estimated `5998`.
-		// Minimum execution time: 519_865_000 picoseconds.
-		Weight::from_parts(541_265_000, 0)
+		// Minimum execution time: 509_947_000 picoseconds.
+		Weight::from_parts(528_341_000, 0)
 			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -209,8 +238,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `716`, estimated `5998`.
-		// Minimum execution time: 573_625_000 picoseconds.
-		Weight::from_parts(593_674_000, 0)
+		// Minimum execution time: 565_781_000 picoseconds.
+		Weight::from_parts(584_446_000, 0)
 			.saturating_add(Weight::from_parts(0, 5998))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -237,8 +266,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
 		// Proof size: measured `6356`, estimated `108163`.
-		// Minimum execution time: 11_581_567_000 picoseconds.
-		Weight::from_parts(11_659_694_000, 0)
+		// Minimum execution time: 11_300_841_000 picoseconds.
+		Weight::from_parts(11_540_820_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(27))
 			.saturating_add(ParityDbWeight::get().writes(27))
@@ -247,8 +276,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `3494`.
-		// Minimum execution time: 108_985_000 picoseconds.
-		Weight::from_parts(111_399_000, 0)
+		// Minimum execution time: 109_135_000 picoseconds.
+		Weight::from_parts(111_499_000, 0)
 			.saturating_add(Weight::from_parts(0, 3494))
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
@@ -274,13 +303,10 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `134985`, estimated `2575413`.
-		// Minimum execution time: 124_597_857_000 picoseconds.
-		Weight::from_parts(124_884_735_000, 0)
+		// Minimum execution time: 125_302_429_000 picoseconds.
+		Weight::from_parts(129_414_670_000, 0)
 			.saturating_add(Weight::from_parts(0, 2575413))
 			.saturating_add(ParityDbWeight::get().reads(1027))
 			.saturating_add(ParityDbWeight::get().writes(34))
-	}
-	fn commit_challenge() -> Weight {
-		Self::commit_vote()
 	}
 }

@@ -486,7 +486,7 @@ const VERDICT_REVEAL_WINDOW: BlockNumber = 10;
 #[cfg(not(feature = "fast-runtime"))]
 const VERDICT_REVEAL_WINDOW: BlockNumber = 30 * crate::MINUTES;
 #[cfg(feature = "fast-runtime")]
-const CHALLENGE_WINDOW: BlockNumber = 10;
+const CHALLENGE_WINDOW: BlockNumber = 20;
 #[cfg(not(feature = "fast-runtime"))]
 const CHALLENGE_WINDOW: BlockNumber = 24 * crate::HOURS;
 
