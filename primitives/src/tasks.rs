@@ -105,8 +105,10 @@ pub trait TaskLifecycle<AccountId> {
 
 	/// The training is wrong ([`TaskPhase::Verifying`], [`TaskPhase::Verified`] or
 	/// [`TaskPhase::Disputed`]): the solver's collateral is slashed (a share to `finder`, who
-	/// proved it), each of `paid_verifiers` gets one verifier fee for the checking they did, the
-	/// submitter gets the reward and the other fees back, and the task ends.
+	/// proved it) and each of `paid_verifiers` gets one verifier fee for the checking they did.
+	/// Then the task either goes back to the draw for another solver (it has time and attempts
+	/// left, and the submitter's escrow is made whole again), or ends with the reward and the
+	/// other fees back to the submitter.
 	fn fail(
 		task: TaskId,
 		finder: Option<&AccountId>,

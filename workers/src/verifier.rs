@@ -14,7 +14,10 @@
 //! | whistleblower: its commitment finalized in an earlier block | `challenge` with the stored claim |
 //!
 //! Verdicts and votes are written to the store before their commitment is sent, so a verifier
-//! that restarts between commit and reveal still reveals.
+//! that restarts between commit and reveal still reveals. Every record names the attempt it
+//! belongs to (the solver and what it committed): a task whose training failed reopens for
+//! another solver under the same id, and its next attempt must not reuse a verdict, a vote or
+//! a claim about the last one.
 
 use crate::{
 	engine::{self, Committed, JobError, SegmentCheck, TaskRun},
@@ -22,9 +25,10 @@ use crate::{
 };
 use assay_client::{entries, fetch, runtime, Chain, ClientError, FinalizedBlock, Static};
 use assay_primitives::{
-	challenge_commitment, verdict_commitment, vote_commitment, Role, Salt, SegmentClaim,
+	challenge_commitment, sha256, verdict_commitment, vote_commitment, Role, Salt, SegmentClaim,
 	SegmentReport, TaskId, Verdict,
 };
+use codec::Encode;
 use runtime::runtime_types::{
 	bounded_collections::bounded_vec::BoundedVec,
 	pallet_dispute::types::{Dispute, Phase as DisputePhase},
@@ -61,15 +65,24 @@ pub struct VerifierArgs {
 }
 
 const VERDICT: &str = "verdict";
-/// The journal record of a jury vote: one per disputed segment and step range, so a later
-/// dispute over the same task never reuses an earlier vote.
-fn vote_record(dispute: &Dispute) -> String {
-	format!("vote-{}-{}-{}", dispute.segment, dispute.lo, dispute.hi)
-}
 const CHECKED: &str = "whistleblower-checked";
-/// The journal record of the segment a whistleblower found wrong, kept from its commitment
-/// to its challenge.
+/// The segment a whistleblower found wrong, kept from its commitment to its challenge.
 const CLAIM: &str = "whistleblower-claim";
+
+/// The journal record `name` of the attempt `verification` judges: its solver (never drawn
+/// twice for a task) and the root it committed.
+fn attempt_record(name: &str, verification: &Verification) -> String {
+	let attempt = (&verification.solver, verification.commitment.0.root).encode();
+	format!("{name}-{}", hex::encode(&sha256(&attempt)[..8]))
+}
+
+/// The journal record of a jury vote: one per attempt (the defender and its claimed state),
+/// disputed segment and step range, so a later dispute over the same task never reuses an
+/// earlier vote.
+fn vote_record(dispute: &Dispute) -> String {
+	let claim = hex::encode(&sha256(&(&dispute.defender, dispute.defender_hi).encode())[..8]);
+	format!("vote-{claim}-{}-{}-{}", dispute.segment, dispute.lo, dispute.hi)
+}
 
 /// A whistleblower's claim from the segment report of its replay.
 fn claim_of(report: &SegmentReport) -> SegmentClaim {
@@ -192,10 +205,11 @@ impl Verifier {
 		let Some(slot) = verification.slots.0.iter().find(|slot| &slot.verifier == me) else {
 			return Ok(());
 		};
+		let verdict_record = attempt_record(VERDICT, verification);
 		match (&verification.phase, slot.commitment, &slot.failed) {
 			(Phase::Committing { until }, None, _) => {
 				if let Ok(Some((verdict, salt))) =
-					self.ctx.store.record::<(Verdict, Salt)>(task, VERDICT)
+					self.ctx.store.record::<(Verdict, Salt)>(task, &verdict_record)
 				{
 					let commitment = verdict_commitment(task, me, &verdict, &salt);
 					let call = runtime::tx().proof_of_learning().commit_verdict(task, commitment);
@@ -239,7 +253,7 @@ impl Verifier {
 							Ok(verdict) => {
 								if let Err(error) = self.ctx.store.set_record(
 									task,
-									VERDICT,
+									&verdict_record,
 									&(verdict, random_salt()),
 								) {
 									log::error!("task {task}: cannot store the verdict: {error}");
@@ -269,7 +283,7 @@ impl Verifier {
 							self.counters.declarations.fetch_add(1, Ordering::Relaxed);
 							if let Err(error) = self.ctx.store.set_record(
 								task,
-								VERDICT,
+								&verdict_record,
 								&(Verdict::default(), random_salt()),
 							) {
 								log::error!("task {task}: cannot store the declaration: {error}");
@@ -280,7 +294,7 @@ impl Verifier {
 				}
 			},
 			(Phase::Revealing { .. }, Some(_), None) => {
-				match self.ctx.store.record::<(Verdict, Salt)>(task, VERDICT) {
+				match self.ctx.store.record::<(Verdict, Salt)>(task, &verdict_record) {
 					Ok(Some((verdict, salt))) => {
 						let reports = BoundedVec(verdict.into_iter().map(Static).collect());
 						let call =
@@ -313,13 +327,15 @@ impl Verifier {
 		verification: &Verification,
 	) -> Result<(), ClientError> {
 		let share = u64::from(self.check_share);
+		let (checked, claim) =
+			(attempt_record(CHECKED, verification), attempt_record(CLAIM, verification));
 		if task % 100 >= share
-			|| matches!(self.ctx.store.record::<bool>(task, CHECKED), Ok(Some(true)))
+			|| matches!(self.ctx.store.record::<bool>(task, &checked), Ok(Some(true)))
 		{
 			return Ok(());
 		}
-		if let Ok(Some(report)) = self.ctx.store.record::<SegmentReport>(task, CLAIM) {
-			return self.challenge(chain, block, task, report).await;
+		if let Ok(Some(report)) = self.ctx.store.record::<SegmentReport>(task, &claim) {
+			return self.challenge(chain, block, task, report, &checked).await;
 		}
 		match self.checks.poll(&task) {
 			JobState::Absent => {
@@ -337,7 +353,7 @@ impl Verifier {
 			JobState::Running => {},
 			JobState::Done(Ok(None)) => {
 				log::info!("task {task}: every sampled segment reproduces; no challenge");
-				self.mark_checked(task);
+				self.mark_checked(task, &checked);
 			},
 			JobState::Done(Ok(Some(check))) => {
 				let report = check.report;
@@ -345,11 +361,11 @@ impl Verifier {
 					"task {task}: segment {} does not reproduce; committing to a challenge",
 					report.segment
 				);
-				if let Err(error) = self.ctx.store.set_record(task, CLAIM, &report) {
+				if let Err(error) = self.ctx.store.set_record(task, &claim, &report) {
 					log::error!("task {task}: cannot store the claim: {error}");
 					return Ok(());
 				}
-				self.challenge(chain, block, task, report).await?;
+				self.challenge(chain, block, task, report, &checked).await?;
 			},
 			JobState::Done(Err(error)) => log::warn!("task {task}: cannot re-check: {error}"),
 		}
@@ -359,12 +375,14 @@ impl Verifier {
 	/// Challenges with the journaled `report` once the commitment to it is finalized in an
 	/// earlier block; commits to it first (again, if the commitment was lost or replaced).
 	/// The commitment keeps the claim out of the mempool until it can no longer be copied.
+	/// Then marks the attempt `checked`.
 	async fn challenge(
 		&mut self,
 		chain: &Chain,
 		block: &FinalizedBlock,
 		task: TaskId,
 		report: SegmentReport,
+		checked: &str,
 	) -> Result<(), ClientError> {
 		let me = self.ctx.account.clone();
 		let claim = claim_of(&report);
@@ -399,12 +417,12 @@ impl Verifier {
 			&self.counters.challenges,
 		)
 		.await?;
-		self.mark_checked(task);
+		self.mark_checked(task, checked);
 		Ok(())
 	}
 
-	fn mark_checked(&self, task: TaskId) {
-		if let Err(error) = self.ctx.store.set_record(task, CHECKED, &true) {
+	fn mark_checked(&self, task: TaskId, checked: &str) {
+		if let Err(error) = self.ctx.store.set_record(task, checked, &true) {
 			log::error!("task {task}: {error}");
 		}
 	}

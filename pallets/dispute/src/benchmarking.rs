@@ -90,6 +90,13 @@ fn with_jury<T: Config>() -> (TaskId, Vec<T::AccountId>) {
 	(task, jurors)
 }
 
+/// Fills the schedule list `delay` blocks from now (where the benchmarked call schedules) to
+/// the longest a new entry can join.
+fn fill_schedule<T: Config>(delay: BlockNumberFor<T>) {
+	let block = frame_system::Pallet::<T>::block_number().saturating_add(delay);
+	DisputeSchedule::<T>::fill_one_short(block, TaskId::MAX);
+}
+
 fn salt<T: Config>(who: &T::AccountId) -> [u8; 32] {
 	sp_io::hashing::blake2_256(&who.encode())
 }
@@ -101,6 +108,7 @@ mod benchmarks {
 	#[benchmark]
 	fn challenge() {
 		let (task, who, claim, start, end) = challenged::<T>();
+		fill_schedule::<T>(T::ResponseWindow::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), task, claim, start, end);
@@ -130,6 +138,7 @@ mod benchmarks {
 		let (task, defender, challenger) = last_round::<T>();
 		Pallet::<T>::respond(RawOrigin::Signed(defender).into(), task, [1; 32])
 			.expect("the defender answers");
+		fill_schedule::<T>(T::JuryDrawDelay::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(challenger), task, [2; 32]);
@@ -151,6 +160,7 @@ mod benchmarks {
 				.expect("a juror commits");
 		}
 		let hash = vote_commitment(task, last, true, &salt::<T>(last));
+		fill_schedule::<T>(T::VoteRevealWindow::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.clone()), task, hash);

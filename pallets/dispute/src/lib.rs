@@ -46,7 +46,9 @@
 //! - **One dispute per task**, keyed by the task id.
 //! - **Silence loses.** Both silent in a bisection round: the challenger loses (it carries the
 //!   burden of proof). No juror reveals: a fresh jury is drawn.
-//! - **One schedule entry per dispute** (the `assay-deadlines` crate), at the end of its phase.
+//! - **One schedule entry per dispute** (the `assay-deadlines` crate), at the end of its phase;
+//!   `on_initialize` handles at most [`Config::MaxDeadlinesPerBlock`] of them, and what falls
+//!   due beyond that waits in [`OverdueSchedule`] for the next blocks (late, never early).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -76,7 +78,7 @@ pub use types::{Dispute, DisputeOf, JurorSlot, Phase};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use assay_deadlines::{search_span, Deadlines};
+use assay_deadlines::Deadlines;
 use codec::Encode;
 use frame_support::{
 	ensure,
@@ -90,6 +92,15 @@ use sp_runtime::{
 };
 
 const LOG_TARGET: &str = "runtime::dispute";
+
+/// The disputes' deadline schedule: [`Schedule`] and [`OverdueSchedule`].
+type DisputeSchedule<T> = Deadlines<
+	Schedule<T>,
+	OverdueSchedule<T>,
+	BlockNumberFor<T>,
+	TaskId,
+	<T as Config>::MaxDisputes,
+>;
 
 /// The balance type of role staking.
 pub type BalanceOf<T> = <T as Config>::Balance;
@@ -166,7 +177,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxJuryRounds: Get<u32>;
 
-		/// The most disputes at once; bounds the schedule.
+		/// The most disputes at once; also how many a block's schedule list holds.
 		#[pallet::constant]
 		type MaxDisputes: Get<u32>;
 
@@ -225,9 +236,15 @@ pub mod pallet {
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<TaskId, T::MaxDeadlinesPerBlock>,
+		BoundedVec<TaskId, T::MaxDisputes>,
 		ValueQuery,
 	>;
+
+	/// Disputes whose phase end fell due in a block that had no handling room left, oldest
+	/// first; handled before the next blocks' own.
+	#[pallet::storage]
+	pub type OverdueSchedule<T: Config> =
+		StorageValue<_, BoundedVec<TaskId, T::MaxDisputes>, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -628,20 +645,22 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Puts the dispute over `task` into the schedule at `due` (at least the block after `now`).
 	fn schedule(
 		task: TaskId,
 		due: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let span = search_span(T::MaxDisputes::get(), T::MaxDeadlinesPerBlock::get());
-		Deadlines::<Schedule<T>, _, _, _>::schedule(task, due, now, span).ok_or_else(|| {
+		DisputeSchedule::<T>::schedule(task, due, now).ok_or_else(|| {
 			log::error!(target: LOG_TARGET, "no schedule slot for the dispute over task {task}");
 			Error::<T>::TooManyDisputes.into()
 		})
 	}
 
+	/// Takes the dispute's entry for `block` out of the schedule, wherever it waits.
 	fn unschedule(task: TaskId, block: BlockNumberFor<T>) {
-		Deadlines::<Schedule<T>, _, _, _>::unschedule(&task, block);
+		let now = frame_system::Pallet::<T>::block_number();
+		DisputeSchedule::<T>::unschedule(&task, block, now);
 	}
 
 	/// Opens a dispute on `terms`, with `bond` locked by a whistleblower challenger.
@@ -768,7 +787,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Handles the disputes whose phase ends at `now`; returns how many.
 	fn handle_schedule(now: BlockNumberFor<T>) -> u32 {
-		let due = Deadlines::<Schedule<T>, _, _, _>::take_due(now);
+		let due = DisputeSchedule::<T>::take_due(now, T::MaxDeadlinesPerBlock::get());
 		let count = due.len() as u32;
 		for task in due {
 			let Some(mut dispute) = Disputes::<T>::get(task) else {
@@ -937,8 +956,9 @@ impl<T: Config> Pallet<T> {
 	/// ## Invariants:
 	///
 	/// * `DisputeCount` is the number of disputes, at most `MaxDisputes`.
-	/// * Every dispute sits in `Schedule` exactly once, at the block its phase ends; nothing
-	///   else is scheduled, and nothing at or before the current block.
+	/// * Every dispute is scheduled exactly once, at the block its phase ends: in `Schedule`
+	///   while that block is to come, in `OverdueSchedule` once it is not; nothing else is
+	///   scheduled.
 	/// * `lo < hi ≤ k`-range: the divergence range is never empty; a bisection asks strictly
 	///   inside it.
 	/// * No dispute has drawn more than `MaxJuryRounds` juries.
@@ -991,15 +1011,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(count <= T::MaxDisputes::get(), "too many disputes");
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut scheduled = 0usize;
-		for (block, entries) in Schedule::<T>::iter() {
-			ensure!(block > now, "a schedule entry is at or before the current block");
-			for task in entries {
-				ensure!(slots.get(&task) == Some(&block), "a schedule entry is not its dispute's");
-				scheduled = scheduled.saturating_add(1);
-			}
-		}
-		ensure!(scheduled == slots.len(), "a dispute is not scheduled exactly once");
+		DisputeSchedule::<T>::check(&slots, now)?;
 		for (_, (_, _, committed_at)) in ChallengeCommitments::<T>::iter() {
 			ensure!(committed_at <= now, "a challenge commitment is from the future");
 		}

@@ -93,7 +93,7 @@ mod scenarios {
 				honest_state(dispute.segment, step)
 			));
 			run_to_block(System::block_number() + 3);
-			assert_eq!(task_phase(task), None);
+			cancel_reopened(task);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
 			assert_eq!(free(SUBMITTER), ENDOWMENT - 3 * FEE);
 		});
@@ -128,7 +128,7 @@ mod scenarios {
 			// Jurors re-execute step 3 → 4 and find the solver wrong.
 			let jurors: Vec<_> = dispute.jurors.iter().map(|j| j.juror).collect();
 			jury_votes(task, |_| false);
-			assert_eq!(task_phase(task), None);
+			cancel_reopened(task);
 			// The solver: its collateral (300, half to the whistleblower) and one juror reward
 			// per juror.
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
@@ -195,7 +195,7 @@ mod scenarios {
 				honest_state(faked, step)
 			));
 			run_to_block(System::block_number() + 3);
-			assert_eq!(task_phase(task), None);
+			cancel_reopened(task);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
 			assert!(dispute_events().contains(&Event::DisputeResolved {
 				task,
@@ -289,7 +289,7 @@ mod scenarios {
 					[*j as u8; 32]
 				));
 			}
-			assert_eq!(task_phase(task), None);
+			cancel_reopened(task);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 2 * JUROR_REWARD);
 		});
 	}
@@ -329,7 +329,7 @@ mod scenarios {
 				slashed: JUROR_COLLATERAL
 			}));
 			// The two revealed votes decide.
-			assert_eq!(task_phase(task), None);
+			cancel_reopened(task);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 2 * JUROR_REWARD);
 		});
 	}

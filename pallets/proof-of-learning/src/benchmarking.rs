@@ -87,6 +87,13 @@ fn artifact_uri() -> Uri {
 	Uri::truncate_from(uri)
 }
 
+/// Fills the schedule list `delay` blocks from now (where the benchmarked call schedules) to
+/// the longest a new entry can join.
+fn fill_schedule<T: Config>(delay: BlockNumberFor<T>) {
+	let block = frame_system::Pallet::<T>::block_number().saturating_add(delay);
+	VerificationSchedule::<T>::fill_one_short(block, TaskId::MAX);
+}
+
 fn salt<T: Config>(who: &T::AccountId) -> Salt {
 	sp_io::hashing::blake2_256(&who.encode())
 }
@@ -100,6 +107,7 @@ mod benchmarks {
 		let (task, n) = training::<T>(0);
 		let commitment =
 			CheckpointCommitment::new(&hashes(n), [0xaa; 32]).expect("n + 1 > 0 leaves");
+		fill_schedule::<T>(T::SamplingDelay::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(solver::<T>()), task, commitment, artifact_uri());
@@ -119,6 +127,7 @@ mod benchmarks {
 				.expect("a drawn verifier commits");
 		}
 		let hash = verdict_commitment(task, last, &verdict, &salt::<T>(last));
+		fill_schedule::<T>(T::RevealWindow::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.clone()), task, hash);

@@ -64,7 +64,8 @@
 //!
 //! - **One schedule entry per live verification** in [`Schedule`] (the `assay-deadlines`
 //!   crate), at the end of its current phase; `on_initialize` handles at most
-//!   [`Config::MaxDeadlinesPerBlock`] of them.
+//!   [`Config::MaxDeadlinesPerBlock`] of them, and what falls due beyond that waits in
+//!   [`OverdueSchedule`] for the next blocks (late under load, never early).
 //! - **Verdicts are not stored**, only what each verifier found failing: the proofs are
 //!   checked when revealed and then dropped.
 //! - **State is removed** when the task settles or fails.
@@ -98,7 +99,7 @@ pub use types::{
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use assay_deadlines::{search_span, Deadlines};
+use assay_deadlines::Deadlines;
 use codec::Encode;
 use frame_support::{
 	ensure,
@@ -115,6 +116,15 @@ const LOG_TARGET: &str = "runtime::proof-of-learning";
 
 /// The balance type of role staking.
 pub type BalanceOf<T> = <T as Config>::Balance;
+
+/// The verifications' deadline schedule: [`Schedule`] and [`OverdueSchedule`].
+type VerificationSchedule<T> = Deadlines<
+	Schedule<T>,
+	OverdueSchedule<T>,
+	BlockNumberFor<T>,
+	TaskId,
+	<T as Config>::MaxVerifications,
+>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -185,7 +195,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVerifiers: Get<u32>;
 
-		/// The most verifications under way at once; bounds the schedule.
+		/// The most verifications under way at once; also how many a block's schedule list holds.
 		#[pallet::constant]
 		type MaxVerifications: Get<u32>;
 
@@ -240,9 +250,15 @@ pub mod pallet {
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<TaskId, T::MaxDeadlinesPerBlock>,
+		BoundedVec<TaskId, T::MaxVerifications>,
 		ValueQuery,
 	>;
+
+	/// Verifications whose phase end fell due in a block that had no handling room left,
+	/// oldest first; handled before the next blocks' own.
+	#[pallet::storage]
+	pub type OverdueSchedule<T: Config> =
+		StorageValue<_, BoundedVec<TaskId, T::MaxVerifications>, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -557,25 +573,22 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	fn schedule_span() -> u32 {
-		search_span(T::MaxVerifications::get(), T::MaxDeadlinesPerBlock::get())
-	}
-
-	/// Puts `task` into the schedule at `due` or the first later block with room.
+	/// Puts `task` into the schedule at `due` (at least the block after `now`).
 	fn schedule(
 		task: TaskId,
 		due: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		Deadlines::<Schedule<T>, _, _, _>::schedule(task, due, now, Self::schedule_span())
-			.ok_or_else(|| {
-				log::error!(target: LOG_TARGET, "no schedule slot for task {task}");
-				Error::<T>::TooManyVerifications.into()
-			})
+		VerificationSchedule::<T>::schedule(task, due, now).ok_or_else(|| {
+			log::error!(target: LOG_TARGET, "no schedule slot for task {task}");
+			Error::<T>::TooManyVerifications.into()
+		})
 	}
 
+	/// Takes `task`'s entry for `block` out of the schedule, wherever it waits.
 	fn unschedule(task: TaskId, block: BlockNumberFor<T>) {
-		Deadlines::<Schedule<T>, _, _, _>::unschedule(&task, block);
+		let now = frame_system::Pallet::<T>::block_number();
+		VerificationSchedule::<T>::unschedule(&task, block, now);
 	}
 
 	/// Commits a solver's checkpoints. See [`Call::commit_checkpoints`].
@@ -726,7 +739,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Handles the schedule entries due at `now`; returns how many.
 	fn handle_schedule(now: BlockNumberFor<T>) -> u32 {
-		let due = Deadlines::<Schedule<T>, _, _, _>::take_due(now);
+		let due = VerificationSchedule::<T>::take_due(now, T::MaxDeadlinesPerBlock::get());
 		let count = due.len() as u32;
 		for task in due {
 			let Some(mut record) = Verifications::<T>::get(task) else {
@@ -1061,8 +1074,9 @@ impl<T: Config> Pallet<T> {
 	/// * `VerificationCount` is the number of verifications, at most `MaxVerifications`.
 	/// * Every verification is of a task the task pool has in `Verifying`, `Verified` or
 	///   `Disputed`, with the same solver.
-	/// * Every verification not disputed sits in `Schedule` exactly once, at the block its
-	///   phase ends; nothing else is scheduled, and nothing at or before the current block.
+	/// * Every verification not disputed is scheduled exactly once, at the block its phase
+	///   ends: in `Schedule` while that block is to come, in `OverdueSchedule` once it is not;
+	///   nothing else is scheduled.
 	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
 	///   neither the solver, the submitter, nor a dropped verifier; no verifier is drawn twice.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
@@ -1128,16 +1142,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(VerificationCount::<T>::get() == count, "VerificationCount is off");
 		ensure!(count <= T::MaxVerifications::get(), "too many verifications");
 
-		let now = frame_system::Pallet::<T>::block_number();
-		let mut scheduled = 0usize;
-		for (block, entries) in Schedule::<T>::iter() {
-			ensure!(block > now, "a schedule entry is at or before the current block");
-			for task in entries {
-				ensure!(slots.get(&task) == Some(&block), "a schedule entry is not its task's");
-				scheduled = scheduled.saturating_add(1);
-			}
-		}
-		ensure!(scheduled == slots.len(), "a verification is not scheduled exactly once");
+		VerificationSchedule::<T>::check(&slots, frame_system::Pallet::<T>::block_number())?;
 		Ok(())
 	}
 }

@@ -361,6 +361,14 @@ pub fn task_phase(task: TaskId) -> Option<TaskPhase> {
 	TaskPool::summary(task).map(|s| s.phase)
 }
 
+/// Checks that `task` failed with time left and is open again without [`SOLVER`], then has
+/// the submitter cancel it, so that balances read as if it had ended (the escrow refunded).
+pub fn cancel_reopened(task: TaskId) {
+	let passed_over = pallet_task_pool::Tasks::<Test>::get(task).map(|t| t.passed_over.to_vec());
+	assert_eq!((task_phase(task), passed_over), (Some(TaskPhase::Open), Some(vec![SOLVER])));
+	TaskPool::cancel_task(RuntimeOrigin::signed(SUBMITTER), task).unwrap();
+}
+
 /// The default externalities, for the benchmark test suite.
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_test_ext() -> sp_io::TestExternalities {

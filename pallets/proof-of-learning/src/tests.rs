@@ -180,6 +180,7 @@ mod outcomes {
 			assert_eq!(opened_disputes(), vec![(task, segments[1], verifiers[0], SOLVER)]);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
 			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, true, &verifiers[0]));
+			cancel_reopened(task);
 			assert!(Verifications::<Test>::get(task).is_none());
 			// Collateral is half the reward (300): half to the finder, half to the treasury.
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
@@ -273,6 +274,7 @@ mod outcomes {
 			let caught = verdict(&segments, &[segments[1]]);
 			commit_and_reveal(task, &verifiers, &[lazy.clone(), caught, lazy]);
 			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, false, &verifiers[1]));
+			cancel_reopened(task);
 			for lazy in [verifiers[0], verifiers[2]] {
 				assert_eq!(bond(lazy, Role::Verifier), BOND - COLLATERAL);
 				assert_eq!(free(lazy), ENDOWMENT - BOND);
@@ -380,6 +382,7 @@ mod challenges {
 			assert_ok!(ProofOfLearning::challenged(task));
 			let whistleblower_free = free(WHISTLEBLOWER);
 			assert_ok!(ProofOfLearning::resolved(task, unsampled, false, false, &WHISTLEBLOWER));
+			cancel_reopened(task);
 			// Nobody was asked about that segment: no verifier loses anything, both are paid.
 			for v in &verifiers {
 				assert_eq!(bond(*v, Role::Verifier), BOND);
@@ -487,6 +490,7 @@ mod no_shows {
 			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL);
 			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
 			assert_ok!(ProofOfLearning::resolved(task, segments[0], false, true, &verifiers[0]));
+			cancel_reopened(task);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
 			// The silent verifier is not paid; its fee returns to the submitter.
@@ -622,6 +626,7 @@ mod unavailable_artifacts {
 			next_block();
 			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			assert!(Verifications::<Test>::get(task).is_none());
+			cancel_reopened(task);
 			assert_eq!(task_phase(task), None);
 			// The solver committed to checkpoints it would not serve: its collateral is gone,
 			// the submitter has its reward and fees back, the declarers lose nothing.
@@ -794,8 +799,15 @@ mod invariants {
 			VerificationCount::<Test>::put(7);
 			assert!(ProofOfLearning::do_try_state().is_err());
 			VerificationCount::<Test>::put(1);
-			let _ = Schedule::<Test>::clear(u32::MAX, None);
+			let (block, entries) = Schedule::<Test>::iter().next().unwrap();
+			Schedule::<Test>::remove(block);
 			assert!(ProofOfLearning::do_try_state().is_err());
+			// Overdue before its block came: also wrong.
+			OverdueSchedule::<Test>::put(entries.clone());
+			assert!(ProofOfLearning::do_try_state().is_err());
+			OverdueSchedule::<Test>::kill();
+			Schedule::<Test>::insert(block, entries);
+			assert_ok!(ProofOfLearning::do_try_state());
 		});
 	}
 }

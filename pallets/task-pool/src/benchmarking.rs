@@ -99,14 +99,9 @@ fn fill_queue<T: Config>() {
 	PendingTasks::<T>::mutate(|n| *n = (*n).max(room));
 }
 
-/// Fills every block from `from` on that the deadline search reaches, except the last.
-fn fill_deadlines<T: Config>(from: BlockNumberFor<T>) {
-	let span = Pallet::<T>::schedule_search_span();
-	let mut block = from;
-	for _ in 1..span {
-		Deadlines::<T>::mutate(block, |due| while due.try_push(FILLER).is_ok() {});
-		block = block.saturating_add(1u32.into());
-	}
+/// Fills `block`'s deadline list to the longest a deadline is ever added to.
+fn fill_deadlines<T: Config>(block: BlockNumberFor<T>) {
+	TaskDeadlines::<T>::fill_one_short(block, FILLER);
 }
 
 /// Submits the benchmark task from `who` and returns its id.

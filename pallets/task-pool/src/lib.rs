@@ -29,9 +29,10 @@
 //!   free stake covers the collateral, never the submitter nor a solver passed over for the task.
 //! - **Deadlines**: each pending task sits in [`Deadlines`] at exactly one block: an open task
 //!   at its expiry, an assigned one at its accept deadline ([`Config::AcceptWindow`]), a
-//!   training one at its commit deadline (`spec.deadline_blocks` after acceptance). Up to
-//!   [`Config::MaxDeadlinesPerBlock`] share a block; a full block pushes a deadline to the first
-//!   later block with room (so a deadline can be a few blocks late, never early).
+//!   training one at its commit deadline (`spec.deadline_blocks` after acceptance). A block
+//!   handles up to [`Config::MaxDeadlinesPerBlock`]; the rest wait in [`OverdueDeadlines`] and
+//!   go first in the next blocks (so a deadline can be handled a few blocks late, never early,
+//!   and until then the task stays where it was: a late acceptance or commitment still counts).
 //! - **Expiry**: `submitted_at + ExpiryFactor × deadline_blocks`. From then on a task is not
 //!   drawn again: an open task is refunded; an attempt already running keeps its full deadline.
 //!
@@ -52,7 +53,10 @@
 //! From `Verifying` on, [`TaskLifecycle`] moves the task (see `assay_primitives::tasks`):
 //! `verified`, `disputed`, and finally `settle` (reward to the solver, fees to the paid
 //! verifiers, collateral released, reputation up) or `fail` (collateral slashed with a share
-//! to the finder, reward refunded, reputation down). Every payment is an event.
+//! to the finder, fees to the paid verifiers, reputation down). A failed task reopens for
+//! another solver while it has time and attempts left and the submitter can put the fees just
+//! paid back into escrow; otherwise it ends and the reward is refunded. Every payment is an
+//! event.
 //!
 //! A reopened task keeps its id and escrow, and the solvers passed over stay excluded.
 //! Slashes for no-shows and missed deadlines go partly to the submitter (the beneficiary; it
@@ -101,9 +105,8 @@
 //! - **Queues, not scans.** The [`DrawQueue`] (FIFO of open tasks) and [`Deadlines`] (block →
 //!   tasks due) are the only things `on_initialize` reads; nothing iterates all tasks.
 //! - **One deadline entry per pending task**, removed on every transition, so no stale entries
-//!   accumulate and the forward search for a free block always succeeds: with at most
-//!   `MaxLiveTasks` entries, `⌈MaxLiveTasks / MaxDeadlinesPerBlock⌉` blocks always have
-//!   room.
+//!   accumulate, and a block's list, which holds `MaxLiveTasks`, always has room: scheduling
+//!   reads and writes one list, whatever the load.
 //! - **Ended tasks are removed.** The outcome is in the events; state holds live tasks only.
 //! - **Payments from the hold.** Reward and fees move with `transfer_on_hold` into the
 //!   recipient's free balance; what cannot be paid (a recipient that cannot receive it) stays
@@ -135,7 +138,7 @@ pub use types::{BalanceOf, Task, TaskOf, TaskState, TaskStateOf};
 pub use weights::WeightInfo;
 
 use alloc::{boxed::Box, vec::Vec};
-use assay_deadlines::{search_span, Deadlines as DeadlineSchedule};
+use assay_deadlines::Deadlines as DeadlineSchedule;
 use codec::Encode;
 use frame_support::{
 	ensure,
@@ -153,6 +156,15 @@ use sp_runtime::{
 };
 
 const LOG_TARGET: &str = "runtime::task-pool";
+
+/// The pending tasks' deadline schedule: [`Deadlines`] and [`OverdueDeadlines`].
+type TaskDeadlines<T> = DeadlineSchedule<
+	Deadlines<T>,
+	OverdueDeadlines<T>,
+	BlockNumberFor<T>,
+	TaskId,
+	<T as Config>::MaxLiveTasks,
+>;
 
 /// Why a submitted spec is invalid: the [`SpecError`], carried in [`Error::InvalidSpec`].
 ///
@@ -242,7 +254,7 @@ pub mod pallet {
 		type ExpiryFactor: Get<u32>;
 
 		/// The most live tasks (submitted and not yet ended) at once. It bounds the draw queue
-		/// and the deadline schedule here, and must not exceed the verifications and disputes
+		/// and the deadline schedule here (a block's list of deadlines holds as many), and must not exceed the verifications and disputes
 		/// the judging pallets can hold, so that a solver's commitment or a challenge is never
 		/// refused for want of room.
 		#[pallet::constant]
@@ -300,9 +312,15 @@ pub mod pallet {
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<TaskId, T::MaxDeadlinesPerBlock>,
+		BoundedVec<TaskId, T::MaxLiveTasks>,
 		ValueQuery,
 	>;
+
+	/// Pending tasks whose deadline fell due in a block that had no handling room left, oldest
+	/// first; handled before the next blocks' own.
+	#[pallet::storage]
+	pub type OverdueDeadlines<T: Config> =
+		StorageValue<_, BoundedVec<TaskId, T::MaxLiveTasks>, ValueQuery>;
 
 	/// The least reward per estimated GFLOP of training.
 	#[pallet::storage]
@@ -348,6 +366,9 @@ pub mod pallet {
 		/// It did not commit by the commit deadline.
 		#[codec(index = 2)]
 		MissedDeadline,
+		/// Its training was proven wrong (or its checkpoints unavailable).
+		#[codec(index = 3)]
+		TrainingFailed,
 	}
 
 	#[pallet::event]
@@ -440,7 +461,9 @@ pub mod pallet {
 			refunded: BalanceOf<T>,
 		},
 		/// The training was wrong: the solver was slashed, the submitter refunded, and the task
-		/// ended.
+		/// ended, because it expired, ran out of solver attempts, or the submitter could not
+		/// pay the next round's verifier fees. (Otherwise the task reopens for another solver:
+		/// [`Event::SolverPassedOver`] with [`PassReason::TrainingFailed`].)
 		TaskFailed {
 			/// The task, now removed.
 			task: TaskId,
@@ -734,35 +757,24 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The number of consecutive blocks that always have room for one more deadline (see
-	/// `assay_deadlines`): every pending task has exactly one entry.
-	fn schedule_search_span() -> u32 {
-		search_span(T::MaxLiveTasks::get(), T::MaxDeadlinesPerBlock::get())
-	}
-
-	/// Puts `task` into [`Deadlines`] at `due` (at least the block after `now`) or the first
-	/// later block with room, and returns that block.
+	/// Puts `task` into [`Deadlines`] at `due` (at least the block after `now`) and returns
+	/// that block.
 	fn schedule(
 		task: TaskId,
 		due: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		DeadlineSchedule::<Deadlines<T>, _, _, _>::schedule(
-			task,
-			due,
-			now,
-			Self::schedule_search_span(),
-		)
-		.ok_or_else(|| {
+		TaskDeadlines::<T>::schedule(task, due, now).ok_or_else(|| {
 			// Unreachable while every pending task has exactly one entry (see `do_try_state`).
-			log::error!(target: LOG_TARGET, "no deadline slot for task {task} near {due:?}");
+			log::error!(target: LOG_TARGET, "no deadline slot for task {task} at {due:?}");
 			Error::<T>::TooManyLiveTasks.into()
 		})
 	}
 
-	/// Removes `task`'s entry at `block` from [`Deadlines`].
+	/// Takes `task`'s deadline at `block` out of the schedule, wherever it waits.
 	fn unschedule(task: TaskId, block: BlockNumberFor<T>) {
-		DeadlineSchedule::<Deadlines<T>, _, _, _>::unschedule(&task, block);
+		let now = frame_system::Pallet::<T>::block_number();
+		TaskDeadlines::<T>::unschedule(&task, block, now);
 	}
 
 	/// Removes an ended task.
@@ -866,7 +878,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Handles the deadlines due at `now`; returns how many.
 	fn handle_deadlines(now: BlockNumberFor<T>) -> u32 {
-		let due = DeadlineSchedule::<Deadlines<T>, _, _, _>::take_due(now);
+		let due = TaskDeadlines::<T>::take_due(now, T::MaxDeadlinesPerBlock::get());
 		let count = due.len() as u32;
 		for task in due {
 			let Some(record) = Tasks::<T>::get(task) else {
@@ -1050,9 +1062,9 @@ impl<T: Config> Pallet<T> {
 	/// * `PendingTasks` is the number of open, assigned and training tasks, and at most
 	///   `MaxLiveTasks`.
 	/// * `DrawQueue` has no duplicates and holds exactly the open tasks.
-	/// * Every pending task sits in `Deadlines` exactly once, at the block its state names, and
-	///   nothing else does; no entry is at or before the current block (they are handled in
-	///   `on_initialize`).
+	/// * Every pending task is scheduled exactly once, and nothing else is: in `Deadlines` at the
+	///   block its state names while that block is to come, in `OverdueDeadlines` once it is
+	///   not (see `assay_deadlines::Deadlines::check`).
 	///
 	/// Solvers:
 	///
@@ -1118,17 +1130,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(queued.len() == queue.len(), "a task is queued twice");
 		ensure!(queued == open, "the draw queue is not exactly the open tasks");
 
-		let now = frame_system::Pallet::<T>::block_number();
-		let mut scheduled = 0usize;
-		for (block, entries) in Deadlines::<T>::iter() {
-			ensure!(block > now, "a deadline is at or before the current block");
-			ensure!(!entries.is_empty(), "an empty deadline entry is stored");
-			for task in entries {
-				ensure!(slots.get(&task) == Some(&block), "a deadline entry is not its task's");
-				scheduled = scheduled.saturating_add(1);
-			}
-		}
-		ensure!(scheduled == slots.len(), "a pending task is not scheduled exactly once");
+		TaskDeadlines::<T>::check(&slots, frame_system::Pallet::<T>::block_number())?;
 		Ok(())
 	}
 }
@@ -1213,8 +1215,23 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 			T::RoleStaking::slash(&solver, Role::Solver, Some(task), record.collateral, finder);
 		// Whatever the slash could not take (the bond was slashed elsewhere) is released.
 		T::RoleStaking::release_collateral(&solver, Role::Solver, task);
-		T::RoleStaking::penalize_reputation(&solver, Role::Solver);
 		let fees = Self::pay_verifiers(task, &record, paid_verifiers);
+
+		// While the task has time and attempts left, another solver trains it, once the
+		// submitter's escrow is whole again for the next round's verifiers.
+		let now = frame_system::Pallet::<T>::block_number();
+		let attempts_left = (record.passed_over.len() as u32).saturating_add(1)
+			< T::MaxSolverAttempts::get();
+		if now < record.expires_at &&
+			attempts_left &&
+			T::Currency::hold(&Self::hold_reason(), &record.submitter, fees).is_ok()
+		{
+			PendingTasks::<T>::mutate(|n| *n = n.saturating_add(1));
+			Self::pass_over(task, record, solver, PassReason::TrainingFailed, slashed, now);
+			return Ok(());
+		}
+
+		T::RoleStaking::penalize_reputation(&solver, Role::Solver);
 		let escrow = record.escrow().unwrap_or_else(Zero::zero);
 		let refunded = Self::release_escrow(&record, escrow.saturating_sub(fees));
 		Self::remove_task(task);

@@ -169,9 +169,52 @@ mod submit {
 				TaskPool::submit_task(RuntimeOrigin::signed(2), Box::new(spec()), 1_000, 5),
 				Error::<Test>::TooManyLiveTasks
 			);
-			// Deadlines (2 per block) spilled over into the following blocks.
-			assert_eq!(Deadlines::<Test>::get(61).len(), 2);
-			assert_eq!(Deadlines::<Test>::get(64).len(), 2);
+			// Every expiry shares block 61: a block's list holds one entry per live task.
+			assert_eq!(Deadlines::<Test>::get(61).len(), MaxLiveTasks::get() as usize);
+		});
+	}
+
+	#[test]
+	fn deadlines_beyond_a_blocks_handling_limit_are_handled_late_oldest_first() {
+		ExtBuilder::default().build_and_execute(|| {
+			let tasks: Vec<TaskId> = (0..5).map(|_| submit(1, 1_000)).collect();
+			run_to_block(60);
+			pool_events_since_last_call();
+			let expired_each_block: Vec<Vec<TaskId>> = (0..3)
+				.map(|_| {
+					next_block();
+					pool_events_since_last_call()
+						.into_iter()
+						.filter_map(|e| match e {
+							Event::TaskExpired { task, .. } => Some(task),
+							_ => None,
+						})
+						.collect()
+				})
+				.collect();
+			// Two per block (the mock's MaxDeadlinesPerBlock), in submission order; none early.
+			assert_eq!(expired_each_block, vec![vec![0, 1], vec![2, 3], vec![4]]);
+			assert!(tasks.iter().all(|task| Tasks::<Test>::get(task).is_none()));
+			assert!(OverdueDeadlines::<Test>::get().is_empty());
+			assert_eq!(free(1), ENDOWMENT);
+		});
+	}
+
+	#[test]
+	fn an_overdue_deadline_leaves_with_its_task() {
+		ExtBuilder::default().build_and_execute(|| {
+			for _ in 0..3 {
+				submit(1, 1_000);
+			}
+			run_to_block(61);
+			// Task 2 fell due at 61 but waits: block 61 handled two.
+			assert_eq!(OverdueDeadlines::<Test>::get().into_inner(), vec![2]);
+			assert!(matches!(state(2), TaskState::Open { .. }));
+			assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), 2));
+			assert!(OverdueDeadlines::<Test>::get().is_empty());
+			assert_ok!(TaskPool::do_try_state());
+			next_block();
+			assert_eq!(free(1), ENDOWMENT);
 		});
 	}
 
@@ -725,8 +768,8 @@ mod lifecycle {
 	}
 
 	#[test]
-	fn fail_slashes_the_solver_pays_the_finder_and_refunds_the_submitter() {
-		ExtBuilder::default().solver(5).build_and_execute(|| {
+	fn a_failed_task_with_time_left_reopens_for_another_solver() {
+		ExtBuilder::default().solver(5).solver(6).build_and_execute(|| {
 			let (task, solver) = training_task();
 			assert_ok!(TaskPool::committed(task, &solver));
 			let treasury = free(TREASURY);
@@ -734,18 +777,108 @@ mod lifecycle {
 			assert_ok!(TaskPool::fail(task, Some(&7), &[7, 8, 9]));
 			// The 500 collateral: half to the finder, half to the treasury.
 			assert_eq!(solver_bond(solver), SOLVER_BOND - 500);
+			assert_eq!(RoleStaking::collateral(&solver, Role::Solver, task), 0);
 			assert_eq!(free(TREASURY), treasury + 250);
 			assert_eq!(free(7), ENDOWMENT + 250 + 5);
 			assert_eq!(free(8), ENDOWMENT + 5);
+			assert_eq!(reputation(solver), 800_000);
+			// The fees went to the verifiers who checked; the escrow is whole again for the
+			// next round, and the task is back in the draw without the failed solver.
+			assert_eq!(escrowed(1), escrow(1_000));
+			assert_eq!(free(1), ENDOWMENT - escrow(1_000) - 15);
+			let record = Tasks::<Test>::get(task).unwrap();
+			assert!(matches!(record.state, TaskState::Open { opened_at: 2, .. }));
+			assert_eq!(record.passed_over.into_inner(), vec![solver]);
+			assert_eq!(DrawQueue::<Test>::get().into_inner(), vec![task]);
+			assert_eq!(PendingTasks::<Test>::get(), 1);
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![
+					Event::VerifierPaid { task, verifier: 7, fee: 5 },
+					Event::VerifierPaid { task, verifier: 8, fee: 5 },
+					Event::VerifierPaid { task, verifier: 9, fee: 5 },
+					Event::SolverPassedOver {
+						task,
+						solver,
+						reason: PassReason::TrainingFailed,
+						slashed: 500
+					},
+				]
+			);
+			next_block();
+			let other = assigned_solver(task);
+			assert_ne!(other, solver);
+		});
+	}
+
+	#[test]
+	fn a_failed_task_past_its_expiry_ends_and_refunds_the_reward() {
+		ExtBuilder::default().solver(5).solver(6).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			run_to_block(61);
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::fail(task, Some(&7), &[7, 8, 9]));
+			assert_eq!(solver_bond(solver), SOLVER_BOND - 500);
+			assert_eq!(reputation(solver), 800_000);
 			// The reward back; the fees went to the verifiers who checked.
 			assert_eq!(free(1), ENDOWMENT - 15);
 			assert_eq!(escrowed(1), 0);
-			assert_eq!(reputation(solver), 800_000);
 			assert!(Tasks::<Test>::get(task).is_none());
+			assert_eq!((PendingTasks::<Test>::get(), LiveTasks::<Test>::get()), (0, 0));
 			assert_eq!(
 				pool_events_since_last_call().last(),
 				Some(&Event::TaskFailed { task, solver, slashed: 500, refunded: 1_000 })
 			);
+		});
+	}
+
+	#[test]
+	fn a_failed_task_ends_when_the_submitter_cannot_refill_the_escrow() {
+		ExtBuilder::default().solver(5).solver(6).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			// The submitter spends all it can outside the escrow.
+			use frame_support::traits::{
+				fungible::{Inspect, Mutate},
+				tokens::{Fortitude, Preservation},
+			};
+			let spendable =
+				Balances::reducible_balance(&1, Preservation::Preserve, Fortitude::Polite);
+			assert_ok!(<Balances as Mutate<_>>::transfer(&1, &2, spendable, Preservation::Preserve));
+			let left = free(1);
+			assert!(left < 15, "too little left to refill the escrow");
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::fail(task, None, &[7, 8, 9]));
+			assert!(Tasks::<Test>::get(task).is_none());
+			assert_eq!(free(1), left + 1_000);
+			assert_eq!(
+				pool_events_since_last_call().last(),
+				Some(&Event::TaskFailed { task, solver, slashed: 500, refunded: 1_000 })
+			);
+		});
+	}
+
+	#[test]
+	fn the_last_attempt_fails_the_task_for_good() {
+		ExtBuilder::default().solver(5).solver(6).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			// Two solvers already passed over: the third (the mock's MaxSolverAttempts) was
+			// the last attempt.
+			Tasks::<Test>::mutate(task, |record| {
+				let record = record.as_mut().unwrap();
+				for filler in 100..102 {
+					record.passed_over.try_push(filler).unwrap();
+				}
+			});
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::fail(task, None, &[]));
+			assert!(Tasks::<Test>::get(task).is_none());
+			assert!(matches!(
+				pool_events_since_last_call().last(),
+				Some(&Event::TaskFailed { refunded: 1_015, .. })
+			));
 		});
 	}
 
