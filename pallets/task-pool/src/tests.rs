@@ -175,50 +175,6 @@ mod submit {
 	}
 
 	#[test]
-	fn deadlines_beyond_a_blocks_handling_limit_are_handled_late_oldest_first() {
-		ExtBuilder::default().build_and_execute(|| {
-			let tasks: Vec<TaskId> = (0..5).map(|_| submit(1, 1_000)).collect();
-			run_to_block(60);
-			pool_events_since_last_call();
-			let expired_each_block: Vec<Vec<TaskId>> = (0..3)
-				.map(|_| {
-					next_block();
-					pool_events_since_last_call()
-						.into_iter()
-						.filter_map(|e| match e {
-							Event::TaskExpired { task, .. } => Some(task),
-							_ => None,
-						})
-						.collect()
-				})
-				.collect();
-			// Two per block (the mock's MaxDeadlinesPerBlock), in submission order; none early.
-			assert_eq!(expired_each_block, vec![vec![0, 1], vec![2, 3], vec![4]]);
-			assert!(tasks.iter().all(|task| Tasks::<Test>::get(task).is_none()));
-			assert!(OverdueDeadlines::<Test>::get().is_empty());
-			assert_eq!(free(1), ENDOWMENT);
-		});
-	}
-
-	#[test]
-	fn an_overdue_deadline_leaves_with_its_task() {
-		ExtBuilder::default().build_and_execute(|| {
-			for _ in 0..3 {
-				submit(1, 1_000);
-			}
-			run_to_block(61);
-			// Task 2 fell due at 61 but waits: block 61 handled two.
-			assert_eq!(OverdueDeadlines::<Test>::get().into_inner(), vec![2]);
-			assert!(matches!(state(2), TaskState::Open { .. }));
-			assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), 2));
-			assert!(OverdueDeadlines::<Test>::get().is_empty());
-			assert_ok!(TaskPool::do_try_state());
-			next_block();
-			assert_eq!(free(1), ENDOWMENT);
-		});
-	}
-
-	#[test]
 	fn committed_tasks_count_until_they_end() {
 		ExtBuilder::default().solver(5).build_and_execute(|| {
 			let (task, solver) = training_task();
@@ -644,17 +600,45 @@ mod deadlines {
 	}
 
 	#[test]
-	fn full_deadline_blocks_push_deadlines_later_never_earlier() {
+	fn deadlines_beyond_a_blocks_handling_limit_are_handled_late_oldest_first() {
 		ExtBuilder::default().build_and_execute(|| {
-			let tasks: Vec<_> = (0..3).map(|_| submit(1, 1_000)).collect();
-			// Two fit block 61; the third goes to 62.
-			assert_eq!(state(tasks[2]), TaskState::Open { opened_at: 1, expiry_slot: 62 });
+			let tasks: Vec<TaskId> = (0..5).map(|_| submit(1, 1_000)).collect();
+			run_to_block(60);
+			pool_events_since_last_call();
+			let expired_each_block: Vec<Vec<TaskId>> = (0..3)
+				.map(|_| {
+					next_block();
+					pool_events_since_last_call()
+						.into_iter()
+						.filter_map(|e| match e {
+							Event::TaskExpired { task, .. } => Some(task),
+							_ => None,
+						})
+						.collect()
+				})
+				.collect();
+			// Two per block (the mock's MaxDeadlinesPerBlock), in submission order; none early.
+			assert_eq!(expired_each_block, vec![vec![0, 1], vec![2, 3], vec![4]]);
+			assert!(tasks.iter().all(|task| Tasks::<Test>::get(task).is_none()));
+			assert!(OverdueDeadlines::<Test>::get().is_empty());
+			assert_eq!(free(1), ENDOWMENT);
+		});
+	}
+
+	#[test]
+	fn an_overdue_deadline_leaves_with_its_task() {
+		ExtBuilder::default().build_and_execute(|| {
+			for _ in 0..3 {
+				submit(1, 1_000);
+			}
 			run_to_block(61);
-			assert!(Tasks::<Test>::get(tasks[0]).is_none());
-			assert!(Tasks::<Test>::get(tasks[1]).is_none());
-			assert!(Tasks::<Test>::get(tasks[2]).is_some());
+			// Task 2 fell due at 61 but waits: block 61 handled two.
+			assert_eq!(OverdueDeadlines::<Test>::get().into_inner(), vec![2]);
+			assert!(matches!(state(2), TaskState::Open { .. }));
+			assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), 2));
+			assert!(OverdueDeadlines::<Test>::get().is_empty());
+			assert_ok!(TaskPool::do_try_state());
 			next_block();
-			assert!(Tasks::<Test>::get(tasks[2]).is_none());
 			assert_eq!(free(1), ENDOWMENT);
 		});
 	}
