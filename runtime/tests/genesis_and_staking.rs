@@ -350,6 +350,16 @@ fn market_hooks_fit_in_a_block() {
 		MaxDisputeDeadlinesPerBlock::get(),
 	);
 	let block = RuntimeBlockWeights::get().max_block.ref_time();
+	let ms = |w: Weight| w.ref_time() as f64 / 1e9;
+	println!(
+		"worst market hooks: task pool {:.1} ms + verifications {:.1} ms + disputes {:.1} ms = \
+		 {:.1} ms of a {:.0} ms block",
+		ms(task_pool),
+		ms(verification),
+		ms(disputes),
+		ms(task_pool.saturating_add(verification).saturating_add(disputes)),
+		block as f64 / 1e9,
+	);
 	assert!(
 		task_pool.ref_time() <= block / 5,
 		"worst task-pool on_initialize {task_pool:?} is over a fifth of the block ({block})"

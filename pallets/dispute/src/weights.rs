@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_dispute`, measured by `assay-node benchmark pallet`.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps `10`, repeat `5`;
+//! Benchmark CLI 64.0.0, 2026-12-02; steps `10`, repeat `5`;
 //! machine `vm` (`AMD EPYC`); wasm execution `Compiled`; chain `Some("dev")`.
 //! Re-generate with `scripts/benchmark-pallets.sh pallet_dispute` after changing the pallet's calls.
 
@@ -60,15 +60,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `2941`, estimated `108163`.
-		// Minimum execution time: 1_671_064_000 picoseconds.
-		Weight::from_parts(1_725_396_000, 0)
+		// Proof size: measured `11162`, estimated `108163`.
+		// Minimum execution time: 808_655_000 picoseconds.
+		Weight::from_parts(1_058_568_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
 		// Proof size: measured `2004`, estimated `108163`.
-		// Minimum execution time: 544_211_000 picoseconds.
-		Weight::from_parts(565_810_000, 0)
+		// Minimum execution time: 273_318_000 picoseconds.
+		Weight::from_parts(344_945_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -90,66 +90,76 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn respond() -> Weight {
-		// Proof size: measured `456`, estimated `5998`.
-		// Minimum execution time: 509_947_000 picoseconds.
-		Weight::from_parts(528_341_000, 0)
-			.saturating_add(Weight::from_parts(0, 5998))
+		// Proof size: measured `8665`, estimated `22352`.
+		// Minimum execution time: 272_947_000 picoseconds.
+		Weight::from_parts(327_658_000, 0)
+			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size: measured `716`, estimated `5998`.
-		// Minimum execution time: 565_781_000 picoseconds.
-		Weight::from_parts(584_446_000, 0)
-			.saturating_add(Weight::from_parts(0, 5998))
+		// Proof size: measured `8925`, estimated `22352`.
+		// Minimum execution time: 295_010_000 picoseconds.
+		Weight::from_parts(380_457_000, 0)
+			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:23 w:23)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:6 w:6)
+	/// Storage: `RoleStaking::Bonds` (r:23 w:23)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:18 w:17)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:8 w:8)
+	/// Storage: `System::Account` (r:25 w:25)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
+	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `6356`, estimated `108163`.
-		// Minimum execution time: 11_300_841_000 picoseconds.
-		Weight::from_parts(11_540_820_000, 0)
+		// Proof size: measured `10948`, estimated `108163`.
+		// Minimum execution time: 18_264_878_000 picoseconds.
+		Weight::from_parts(20_396_245_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			.saturating_add(T::DbWeight::get().reads(27))
-			.saturating_add(T::DbWeight::get().writes(27))
+			.saturating_add(T::DbWeight::get().reads(98))
+			.saturating_add(T::DbWeight::get().writes(97))
 	}
+	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
+	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:0)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `76`, estimated `3494`.
-		// Minimum execution time: 109_135_000 picoseconds.
-		Weight::from_parts(111_499_000, 0)
-			.saturating_add(Weight::from_parts(0, 3494))
-			.saturating_add(T::DbWeight::get().reads(1))
+		// Proof size: measured `76`, estimated `11671`.
+		// Minimum execution time: 50_726_000 picoseconds.
+		Weight::from_parts(57_005_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(T::DbWeight::get().reads(2))
 	}
+	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
+	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:999 w:10)
@@ -170,10 +180,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `134985`, estimated `2575413`.
-		// Minimum execution time: 125_302_429_000 picoseconds.
-		Weight::from_parts(129_414_670_000, 0)
+		// Minimum execution time: 63_722_532_000 picoseconds.
+		Weight::from_parts(74_783_010_000, 0)
 			.saturating_add(Weight::from_parts(0, 2575413))
-			.saturating_add(T::DbWeight::get().reads(1027))
+			.saturating_add(T::DbWeight::get().reads(1028))
 			.saturating_add(T::DbWeight::get().writes(34))
 	}
 }
@@ -193,15 +203,15 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `2941`, estimated `108163`.
-		// Minimum execution time: 1_671_064_000 picoseconds.
-		Weight::from_parts(1_725_396_000, 0)
+		// Proof size: measured `11162`, estimated `108163`.
+		// Minimum execution time: 808_655_000 picoseconds.
+		Weight::from_parts(1_058_568_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(9))
@@ -214,8 +224,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
 		// Proof size: measured `2004`, estimated `108163`.
-		// Minimum execution time: 544_211_000 picoseconds.
-		Weight::from_parts(565_810_000, 0)
+		// Minimum execution time: 273_318_000 picoseconds.
+		Weight::from_parts(344_945_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -223,66 +233,76 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn respond() -> Weight {
-		// Proof size: measured `456`, estimated `5998`.
-		// Minimum execution time: 509_947_000 picoseconds.
-		Weight::from_parts(528_341_000, 0)
-			.saturating_add(Weight::from_parts(0, 5998))
+		// Proof size: measured `8665`, estimated `22352`.
+		// Minimum execution time: 272_947_000 picoseconds.
+		Weight::from_parts(327_658_000, 0)
+			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size: measured `716`, estimated `5998`.
-		// Minimum execution time: 565_781_000 picoseconds.
-		Weight::from_parts(584_446_000, 0)
-			.saturating_add(Weight::from_parts(0, 5998))
+		// Proof size: measured `8925`, estimated `22352`.
+		// Minimum execution time: 295_010_000 picoseconds.
+		Weight::from_parts(380_457_000, 0)
+			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:23 w:23)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:6 w:6)
+	/// Storage: `RoleStaking::Bonds` (r:23 w:23)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:18 w:17)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:8 w:8)
+	/// Storage: `System::Account` (r:25 w:25)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
-	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
+	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `6356`, estimated `108163`.
-		// Minimum execution time: 11_300_841_000 picoseconds.
-		Weight::from_parts(11_540_820_000, 0)
+		// Proof size: measured `10948`, estimated `108163`.
+		// Minimum execution time: 18_264_878_000 picoseconds.
+		Weight::from_parts(20_396_245_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			.saturating_add(ParityDbWeight::get().reads(27))
-			.saturating_add(ParityDbWeight::get().writes(27))
+			.saturating_add(ParityDbWeight::get().reads(98))
+			.saturating_add(ParityDbWeight::get().writes(97))
 	}
+	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
+	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:0)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `76`, estimated `3494`.
-		// Minimum execution time: 109_135_000 picoseconds.
-		Weight::from_parts(111_499_000, 0)
-			.saturating_add(Weight::from_parts(0, 3494))
-			.saturating_add(ParityDbWeight::get().reads(1))
+		// Proof size: measured `76`, estimated `11671`.
+		// Minimum execution time: 50_726_000 picoseconds.
+		Weight::from_parts(57_005_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(ParityDbWeight::get().reads(2))
 	}
+	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
+	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:999 w:10)
@@ -303,10 +323,10 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `134985`, estimated `2575413`.
-		// Minimum execution time: 125_302_429_000 picoseconds.
-		Weight::from_parts(129_414_670_000, 0)
+		// Minimum execution time: 63_722_532_000 picoseconds.
+		Weight::from_parts(74_783_010_000, 0)
 			.saturating_add(Weight::from_parts(0, 2575413))
-			.saturating_add(ParityDbWeight::get().reads(1027))
+			.saturating_add(ParityDbWeight::get().reads(1028))
 			.saturating_add(ParityDbWeight::get().writes(34))
 	}
 }

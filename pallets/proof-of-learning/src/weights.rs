@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_proof_of_learning`, measured by `assay-node benchmark pallet`.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps `10`, repeat `5`;
+//! Benchmark CLI 64.0.0, 2026-12-02; steps `10`, repeat `5`;
 //! machine `vm` (`AMD EPYC`); wasm execution `Compiled`; chain `Some("dev")`.
 //! Re-generate with `scripts/benchmark-pallets.sh pallet_proof_of_learning` after changing the pallet's calls.
 
@@ -51,29 +51,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
 	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
-		// Proof size: measured `465`, estimated `4531`.
-		// Minimum execution time: 752_741_000 picoseconds.
-		Weight::from_parts(785_753_000, 0)
-			.saturating_add(Weight::from_parts(0, 4531))
+		// Proof size: measured `8689`, estimated `11671`.
+		// Minimum execution time: 387_988_000 picoseconds.
+		Weight::from_parts(661_025_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `1586`, estimated `108163`.
-		// Minimum execution time: 573_255_000 picoseconds.
-		Weight::from_parts(605_736_000, 0)
+		// Proof size: measured `9795`, estimated `108163`.
+		// Minimum execution time: 364_754_000 picoseconds.
+		Weight::from_parts(665_522_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -81,23 +81,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
 		// Proof size: measured `14123`, estimated `108163`.
-		// Minimum execution time: 1_319_284_000 picoseconds.
-		Weight::from_parts(1_570_224_803, 0)
+		// Minimum execution time: 996_936_000 picoseconds.
+		Weight::from_parts(1_576_631_270, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			// Standard Error: 478_159
-			.saturating_add(Weight::from_parts(2_775_543, 0).saturating_mul(s.into()))
+			// Standard Error: 869_062
+			.saturating_add(Weight::from_parts(497_182, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -108,26 +108,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
 		// Proof size: measured `14616`, estimated `108163`.
-		// Minimum execution time: 1_088_951_000 picoseconds.
-		Weight::from_parts(1_118_087_000, 0)
+		// Minimum execution time: 554_016_000 picoseconds.
+		Weight::from_parts(845_550_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
+	/// Storage: `ProofOfLearning::OverdueSchedule` (r:1 w:0)
+	/// Proof: `ProofOfLearning::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `6`, estimated `3494`.
-		// Minimum execution time: 90_219_000 picoseconds.
-		Weight::from_parts(93_376_000, 0)
-			.saturating_add(Weight::from_parts(0, 3494))
-			.saturating_add(T::DbWeight::get().reads(1))
+		// Proof size: measured `6`, estimated `11671`.
+		// Minimum execution time: 44_766_000 picoseconds.
+		Weight::from_parts(51_537_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(T::DbWeight::get().reads(2))
 	}
+	/// Storage: `ProofOfLearning::OverdueSchedule` (r:1 w:0)
+	/// Proof: `ProofOfLearning::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
@@ -144,10 +148,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `127454`, estimated `2577990`.
-		// Minimum execution time: 122_949_166_000 picoseconds.
-		Weight::from_parts(124_529_770_000, 0)
+		// Minimum execution time: 54_031_807_000 picoseconds.
+		Weight::from_parts(62_536_164_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
-			.saturating_add(T::DbWeight::get().reads(1023))
+			.saturating_add(T::DbWeight::get().reads(1024))
 			.saturating_add(T::DbWeight::get().writes(35))
 	}
 }
@@ -159,29 +163,29 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
 	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
-		// Proof size: measured `465`, estimated `4531`.
-		// Minimum execution time: 752_741_000 picoseconds.
-		Weight::from_parts(785_753_000, 0)
-			.saturating_add(Weight::from_parts(0, 4531))
+		// Proof size: measured `8689`, estimated `11671`.
+		// Minimum execution time: 387_988_000 picoseconds.
+		Weight::from_parts(661_025_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `1586`, estimated `108163`.
-		// Minimum execution time: 573_255_000 picoseconds.
-		Weight::from_parts(605_736_000, 0)
+		// Proof size: measured `9795`, estimated `108163`.
+		// Minimum execution time: 364_754_000 picoseconds.
+		Weight::from_parts(665_522_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -189,23 +193,23 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
 		// Proof size: measured `14123`, estimated `108163`.
-		// Minimum execution time: 1_319_284_000 picoseconds.
-		Weight::from_parts(1_570_224_803, 0)
+		// Minimum execution time: 996_936_000 picoseconds.
+		Weight::from_parts(1_576_631_270, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
-			// Standard Error: 478_159
-			.saturating_add(Weight::from_parts(2_775_543, 0).saturating_mul(s.into()))
+			// Standard Error: 869_062
+			.saturating_add(Weight::from_parts(497_182, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
@@ -216,26 +220,30 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
 		// Proof size: measured `14616`, estimated `108163`.
-		// Minimum execution time: 1_088_951_000 picoseconds.
-		Weight::from_parts(1_118_087_000, 0)
+		// Minimum execution time: 554_016_000 picoseconds.
+		Weight::from_parts(845_550_000, 0)
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
+	/// Storage: `ProofOfLearning::OverdueSchedule` (r:1 w:0)
+	/// Proof: `ProofOfLearning::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `6`, estimated `3494`.
-		// Minimum execution time: 90_219_000 picoseconds.
-		Weight::from_parts(93_376_000, 0)
-			.saturating_add(Weight::from_parts(0, 3494))
-			.saturating_add(ParityDbWeight::get().reads(1))
+		// Proof size: measured `6`, estimated `11671`.
+		// Minimum execution time: 44_766_000 picoseconds.
+		Weight::from_parts(51_537_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(ParityDbWeight::get().reads(2))
 	}
+	/// Storage: `ProofOfLearning::OverdueSchedule` (r:1 w:0)
+	/// Proof: `ProofOfLearning::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
-	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
@@ -252,10 +260,10 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `127454`, estimated `2577990`.
-		// Minimum execution time: 122_949_166_000 picoseconds.
-		Weight::from_parts(124_529_770_000, 0)
+		// Minimum execution time: 54_031_807_000 picoseconds.
+		Weight::from_parts(62_536_164_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
-			.saturating_add(ParityDbWeight::get().reads(1023))
+			.saturating_add(ParityDbWeight::get().reads(1024))
 			.saturating_add(ParityDbWeight::get().writes(35))
 	}
 }

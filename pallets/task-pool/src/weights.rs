@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_task_pool`, measured by `assay-node benchmark pallet`.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps `10`, repeat `5`;
+//! Benchmark CLI 64.0.0, 2026-12-02; steps `10`, repeat `5`;
 //! machine `vm` (`AMD EPYC`); wasm execution `Compiled`; chain `Some("dev")`.
 //! Re-generate with `scripts/benchmark-pallets.sh pallet_task_pool` after changing the pallet's calls.
 
@@ -50,47 +50,51 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::MinPricePerGflop` (r:1 w:0)
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
-	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
+	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::NextTaskId` (r:1 w:1)
 	/// Proof: `TaskPool::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::Deadlines` (r:31 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
-	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::Tasks` (r:0 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	fn submit_task() -> Weight {
-		// Proof size: measured `10239`, estimated `86054`.
-		// Minimum execution time: 4_386_415_000 picoseconds.
-		Weight::from_parts(4_477_305_000, 0)
-			.saturating_add(Weight::from_parts(0, 86054))
-			.saturating_add(T::DbWeight::get().reads(37))
-			.saturating_add(T::DbWeight::get().writes(7))
-	}
-	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:0 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	fn submit_task() -> Weight {
+		// Proof size: measured `8574`, estimated `11671`.
+		// Minimum execution time: 787_334_000 picoseconds.
+		Weight::from_parts(1_142_954_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(8))
+	}
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
+	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
-		// Proof size: measured `9185`, estimated `9679`.
-		// Minimum execution time: 1_380_108_000 picoseconds.
-		Weight::from_parts(1_442_775_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+		// Proof size: measured `9208`, estimated `11671`.
+		// Minimum execution time: 681_005_000 picoseconds.
+		Weight::from_parts(1_054_402_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
@@ -99,26 +103,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
-		// Proof size: measured `1699`, estimated `4531`.
-		// Minimum execution time: 912_351_000 picoseconds.
-		Weight::from_parts(972_643_000, 0)
-			.saturating_add(Weight::from_parts(0, 4531))
+		// Proof size: measured `9113`, estimated `11671`.
+		// Minimum execution time: 432_475_000 picoseconds.
+		Weight::from_parts(672_031_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
-		// Proof size: measured `8934`, estimated `9679`.
-		// Minimum execution time: 615_033_000 picoseconds.
-		Weight::from_parts(661_711_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
+		// Proof size: measured `8957`, estimated `22352`.
+		// Minimum execution time: 286_187_000 picoseconds.
+		Weight::from_parts(445_575_000, 0)
+			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -126,25 +130,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 152_025_000 picoseconds.
-		Weight::from_parts(158_989_000, 0)
+		// Minimum execution time: 78_868_000 picoseconds.
+		Weight::from_parts(124_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `TaskPool::OverdueDeadlines` (r:1 w:0)
+	/// Proof: `TaskPool::OverdueDeadlines` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:0)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `42`, estimated `9679`.
-		// Minimum execution time: 145_884_000 picoseconds.
-		Weight::from_parts(149_591_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
-			.saturating_add(T::DbWeight::get().reads(2))
+		// Proof size: measured `42`, estimated `11671`.
+		// Minimum execution time: 67_721_000 picoseconds.
+		Weight::from_parts(125_647_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `TaskPool::OverdueDeadlines` (r:1 w:0)
+	/// Proof: `TaskPool::OverdueDeadlines` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -158,11 +166,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `9713`, estimated `9679`.
-		// Minimum execution time: 2_549_721_000 picoseconds.
-		Weight::from_parts(2_621_745_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
-			.saturating_add(T::DbWeight::get().reads(10))
+		// Proof size: measured `9736`, estimated `22352`.
+		// Minimum execution time: 1_176_804_000 picoseconds.
+		Weight::from_parts(1_777_620_000, 0)
+			.saturating_add(Weight::from_parts(0, 22352))
+			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
@@ -180,15 +188,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Bonds` (r:1000 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
-		// Proof size: measured `947`, estimated `35476`.
-		// Minimum execution time: 928_701_000 picoseconds.
-		Weight::from_parts(4_436_711_376, 0)
+		// Proof size: measured `970`, estimated `35476`.
+		// Minimum execution time: 680_103_000 picoseconds.
+		Weight::from_parts(688_446_000, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 3_766_222
-			.saturating_add(Weight::from_parts(114_898_059, 0).saturating_mul(c.into()))
+			// Standard Error: 975_046
+			.saturating_add(Weight::from_parts(76_270_534, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -200,47 +208,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	/// Storage: `TaskPool::MinPricePerGflop` (r:1 w:0)
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
-	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
+	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::NextTaskId` (r:1 w:1)
 	/// Proof: `TaskPool::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::Deadlines` (r:31 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
-	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
-	/// Storage: `TaskPool::Tasks` (r:0 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	fn submit_task() -> Weight {
-		// Proof size: measured `10239`, estimated `86054`.
-		// Minimum execution time: 4_386_415_000 picoseconds.
-		Weight::from_parts(4_477_305_000, 0)
-			.saturating_add(Weight::from_parts(0, 86054))
-			.saturating_add(ParityDbWeight::get().reads(37))
-			.saturating_add(ParityDbWeight::get().writes(7))
-	}
-	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:0 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	fn submit_task() -> Weight {
+		// Proof size: measured `8574`, estimated `11671`.
+		// Minimum execution time: 787_334_000 picoseconds.
+		Weight::from_parts(1_142_954_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(ParityDbWeight::get().reads(8))
+			.saturating_add(ParityDbWeight::get().writes(8))
+	}
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
+	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
-		// Proof size: measured `9185`, estimated `9679`.
-		// Minimum execution time: 1_380_108_000 picoseconds.
-		Weight::from_parts(1_442_775_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
-			.saturating_add(ParityDbWeight::get().reads(6))
-			.saturating_add(ParityDbWeight::get().writes(6))
+		// Proof size: measured `9208`, estimated `11671`.
+		// Minimum execution time: 681_005_000 picoseconds.
+		Weight::from_parts(1_054_402_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
@@ -249,26 +261,26 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
-		// Proof size: measured `1699`, estimated `4531`.
-		// Minimum execution time: 912_351_000 picoseconds.
-		Weight::from_parts(972_643_000, 0)
-			.saturating_add(Weight::from_parts(0, 4531))
+		// Proof size: measured `9113`, estimated `11671`.
+		// Minimum execution time: 432_475_000 picoseconds.
+		Weight::from_parts(672_031_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
-		// Proof size: measured `8934`, estimated `9679`.
-		// Minimum execution time: 615_033_000 picoseconds.
-		Weight::from_parts(661_711_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
+		// Proof size: measured `8957`, estimated `22352`.
+		// Minimum execution time: 286_187_000 picoseconds.
+		Weight::from_parts(445_575_000, 0)
+			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
@@ -276,25 +288,29 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 152_025_000 picoseconds.
-		Weight::from_parts(158_989_000, 0)
+		// Minimum execution time: 78_868_000 picoseconds.
+		Weight::from_parts(124_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
+	/// Storage: `TaskPool::OverdueDeadlines` (r:1 w:0)
+	/// Proof: `TaskPool::OverdueDeadlines` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:0)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `42`, estimated `9679`.
-		// Minimum execution time: 145_884_000 picoseconds.
-		Weight::from_parts(149_591_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
-			.saturating_add(ParityDbWeight::get().reads(2))
+		// Proof size: measured `42`, estimated `11671`.
+		// Minimum execution time: 67_721_000 picoseconds.
+		Weight::from_parts(125_647_000, 0)
+			.saturating_add(Weight::from_parts(0, 11671))
+			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
+	/// Storage: `TaskPool::OverdueDeadlines` (r:1 w:0)
+	/// Proof: `TaskPool::OverdueDeadlines` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -308,11 +324,11 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `9713`, estimated `9679`.
-		// Minimum execution time: 2_549_721_000 picoseconds.
-		Weight::from_parts(2_621_745_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
-			.saturating_add(ParityDbWeight::get().reads(10))
+		// Proof size: measured `9736`, estimated `22352`.
+		// Minimum execution time: 1_176_804_000 picoseconds.
+		Weight::from_parts(1_777_620_000, 0)
+			.saturating_add(Weight::from_parts(0, 22352))
+			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
@@ -330,15 +346,15 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Bonds` (r:1000 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
-	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
-		// Proof size: measured `947`, estimated `35476`.
-		// Minimum execution time: 928_701_000 picoseconds.
-		Weight::from_parts(4_436_711_376, 0)
+		// Proof size: measured `970`, estimated `35476`.
+		// Minimum execution time: 680_103_000 picoseconds.
+		Weight::from_parts(688_446_000, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 3_766_222
-			.saturating_add(Weight::from_parts(114_898_059, 0).saturating_mul(c.into()))
+			// Standard Error: 975_046
+			.saturating_add(Weight::from_parts(76_270_534, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4))
