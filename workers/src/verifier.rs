@@ -384,12 +384,11 @@ impl Verifier {
 		report: SegmentReport,
 		checked: &str,
 	) -> Result<(), ClientError> {
-		let me = self.ctx.account.clone();
+		let me = self.ctx.account;
 		let claim = claim_of(&report);
 		let commitment = challenge_commitment(task, &me, &claim);
 		let committed =
-			fetch(&block.at, runtime::storage().dispute().challenge_commitments(), (me.clone(),))
-				.await?;
+			fetch(&block.at, runtime::storage().dispute().challenge_commitments(), (me,)).await?;
 		match committed {
 			// Committed in this block: the challenge must come in a later one.
 			Some((t, c, at)) if t == task && c == commitment && at >= block.number => {

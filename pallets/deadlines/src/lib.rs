@@ -138,7 +138,7 @@ where
 			}
 		}
 		for id in Overdue::get() {
-			if !expected.get(&id).is_some_and(|block| *block <= now) {
+			if expected.get(&id).is_none_or(|block| *block > now) {
 				return Err("an overdue entry is not past its item's deadline");
 			}
 			if !seen.insert(id) {

@@ -184,8 +184,13 @@ mod benchmarks {
 		}
 		let (last, others) = jurors.split_last().expect("a jury was drawn");
 		for j in others {
-			Pallet::<T>::reveal_vote(RawOrigin::Signed(j.clone()).into(), task, false, salt::<T>(j))
-				.expect("a juror reveals");
+			Pallet::<T>::reveal_vote(
+				RawOrigin::Signed(j.clone()).into(),
+				task,
+				false,
+				salt::<T>(j),
+			)
+			.expect("a juror reveals");
 		}
 
 		#[extrinsic_call]

@@ -1220,11 +1220,11 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		// While the task has time and attempts left, another solver trains it, once the
 		// submitter's escrow is whole again for the next round's verifiers.
 		let now = frame_system::Pallet::<T>::block_number();
-		let attempts_left = (record.passed_over.len() as u32).saturating_add(1)
-			< T::MaxSolverAttempts::get();
-		if now < record.expires_at &&
-			attempts_left &&
-			T::Currency::hold(&Self::hold_reason(), &record.submitter, fees).is_ok()
+		let attempts_left =
+			(record.passed_over.len() as u32).saturating_add(1) < T::MaxSolverAttempts::get();
+		if now < record.expires_at
+			&& attempts_left
+			&& T::Currency::hold(&Self::hold_reason(), &record.submitter, fees).is_ok()
 		{
 			PendingTasks::<T>::mutate(|n| *n = n.saturating_add(1));
 			Self::pass_over(task, record, solver, PassReason::TrainingFailed, slashed, now);

@@ -829,7 +829,12 @@ mod lifecycle {
 			};
 			let spendable =
 				Balances::reducible_balance(&1, Preservation::Preserve, Fortitude::Polite);
-			assert_ok!(<Balances as Mutate<_>>::transfer(&1, &2, spendable, Preservation::Preserve));
+			assert_ok!(<Balances as Mutate<_>>::transfer(
+				&1,
+				&2,
+				spendable,
+				Preservation::Preserve
+			));
 			let left = free(1);
 			assert!(left < 15, "too little left to refill the escrow");
 			pool_events_since_last_call();
