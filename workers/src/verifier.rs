@@ -72,16 +72,21 @@ const CLAIM: &str = "whistleblower-claim";
 /// The journal record `name` of the attempt `verification` judges: its solver (never drawn
 /// twice for a task) and the root it committed.
 fn attempt_record(name: &str, verification: &Verification) -> String {
-	let attempt = (&verification.solver, verification.commitment.0.root).encode();
-	format!("{name}-{}", hex::encode(&sha256(&attempt)[..8]))
+	format!("{name}-{}", short_hash(&(&verification.solver, verification.commitment.0.root)))
 }
 
 /// The journal record of a jury vote: one per attempt (the defender and its claimed state),
 /// disputed segment and step range, so a later dispute over the same task never reuses an
 /// earlier vote.
 fn vote_record(dispute: &Dispute) -> String {
-	let claim = hex::encode(&sha256(&(&dispute.defender, dispute.defender_hi).encode())[..8]);
+	let claim = short_hash(&(&dispute.defender, dispute.defender_hi));
 	format!("vote-{claim}-{}-{}-{}", dispute.segment, dispute.lo, dispute.hi)
+}
+
+/// 16 hex digits of the sha256 of `value`'s SCALE encoding: enough to tell attempts apart in
+/// a record name.
+fn short_hash(value: &impl Encode) -> String {
+	hex::encode(&sha256(&value.encode())[..8])
 }
 
 /// A whistleblower's claim from the segment report of its replay.

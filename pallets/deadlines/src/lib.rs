@@ -83,7 +83,9 @@ where
 	/// FIFO (more ids than `Capacity`, which one entry per live item rules out), they are
 	/// returned too rather than lost.
 	pub fn take_due(now: B, limit: u32) -> Vec<Id> {
-		let mut due = Overdue::take().into_inner();
+		// Read, not take: the FIFO is empty in almost every block, and then stays unwritten.
+		let mut due = Overdue::get().into_inner();
+		let had_overdue = !due.is_empty();
 		due.extend(Map::take(now));
 		let to_handle = usize::try_from(limit).unwrap_or(usize::MAX).min(due.len());
 		let mut rest = due.split_off(to_handle);
@@ -91,6 +93,8 @@ where
 		due.extend(rest.split_off(room));
 		if !rest.is_empty() {
 			Overdue::put(BoundedVec::truncate_from(rest));
+		} else if had_overdue {
+			Overdue::kill();
 		}
 		due
 	}

@@ -254,9 +254,9 @@ pub mod pallet {
 		type ExpiryFactor: Get<u32>;
 
 		/// The most live tasks (submitted and not yet ended) at once. It bounds the draw queue
-		/// and the deadline schedule here (a block's list of deadlines holds as many), and must not exceed the verifications and disputes
-		/// the judging pallets can hold, so that a solver's commitment or a challenge is never
-		/// refused for want of room.
+		/// and the deadline schedule here (a block's list of deadlines holds as many), and must
+		/// not exceed the verifications and disputes the judging pallets can hold, so that a
+		/// solver's commitment or a challenge is never refused for want of room.
 		#[pallet::constant]
 		type MaxLiveTasks: Get<u32>;
 
@@ -837,17 +837,11 @@ impl<T: Config> Pallet<T> {
 			// Declining is a solver's right; only failing to answer or deliver costs reputation.
 			T::RoleStaking::penalize_reputation(&solver, Role::Solver);
 		}
-		let full =
-			record.passed_over.try_push(solver.clone()).is_err() || record.passed_over.is_full();
+		let expired = Self::ends_when_passed_over(&record, now);
+		// A push that does not fit is already an end (`TooManyAttempts`).
+		let _ = record.passed_over.try_push(solver.clone());
 		Self::deposit_event(Event::SolverPassedOver { task, solver, reason, slashed });
 
-		let expired = if full {
-			Some(ExpiryReason::TooManyAttempts)
-		} else if now >= record.expires_at {
-			Some(ExpiryReason::DeadlinePassed)
-		} else {
-			None
-		};
 		let reopened = match expired {
 			None => Self::reopen(task, &mut record, now),
 			Some(_) => Err(()),
@@ -862,6 +856,18 @@ impl<T: Config> Pallet<T> {
 				let reason = expired.unwrap_or(ExpiryReason::DeadlinePassed);
 				Self::deposit_event(Event::TaskExpired { task, reason, refunded });
 			},
+		}
+	}
+
+	/// Why `record` ends rather than reopens once one more solver is passed over at `now`: too
+	/// many attempts with it, or its expiry reached; `None` if it may reopen.
+	fn ends_when_passed_over(record: &TaskOf<T>, now: BlockNumberFor<T>) -> Option<ExpiryReason> {
+		if (record.passed_over.len() as u32).saturating_add(1) >= T::MaxSolverAttempts::get() {
+			Some(ExpiryReason::TooManyAttempts)
+		} else if now >= record.expires_at {
+			Some(ExpiryReason::DeadlinePassed)
+		} else {
+			None
 		}
 	}
 
@@ -1220,10 +1226,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		// While the task has time and attempts left, another solver trains it, once the
 		// submitter's escrow is whole again for the next round's verifiers.
 		let now = frame_system::Pallet::<T>::block_number();
-		let attempts_left =
-			(record.passed_over.len() as u32).saturating_add(1) < T::MaxSolverAttempts::get();
-		if now < record.expires_at
-			&& attempts_left
+		if Self::ends_when_passed_over(&record, now).is_none()
 			&& T::Currency::hold(&Self::hold_reason(), &record.submitter, fees).is_ok()
 		{
 			PendingTasks::<T>::mutate(|n| *n = n.saturating_add(1));
