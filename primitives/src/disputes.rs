@@ -10,7 +10,6 @@ use crate::{
 	hash::Sha256,
 	merkle::CheckpointCommitment,
 	roles::{Role, TaskId},
-	spec::VerificationMode,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -60,10 +59,6 @@ pub struct DisputeTerms<AccountId> {
 	pub defender: AccountId,
 	/// The task's submitter: it gains if the solver loses, so it never sits on the jury.
 	pub submitter: AccountId,
-	/// Steps per segment `k`: the range a bisection runs over.
-	pub steps_per_segment: u32,
-	/// How the task is judged (`Exact`: bisection to one step; `Tolerance`: the whole segment).
-	pub mode: VerificationMode,
 }
 
 /// Opens disputes (the dispute pallet).
@@ -105,11 +100,6 @@ pub struct Challengeable<AccountId> {
 	pub submitter: AccountId,
 	/// What the solver committed to: a challenge proves its `h_i`, `h_{i+1}` against it.
 	pub commitment: CheckpointCommitment,
-	/// Steps per segment `k`: the range a bisection runs over.
-	pub steps_per_segment: u32,
-	/// How the task is judged (`Exact`: bisection then one step; `Tolerance`: the whole
-	/// segment).
-	pub mode: VerificationMode,
 }
 
 /// Proof of learning, as the dispute pallet sees it.
@@ -120,23 +110,28 @@ pub trait VerificationDisputes<AccountId> {
 	/// A challenge was accepted: the task waits for the dispute's outcome instead of settling.
 	fn challenged(task: TaskId) -> Result<(), DisputeError>;
 
-	/// The dispute over `segment` of `task` ended.
+	/// The dispute over `segment` of `task` ended: a jury replayed the segment from the
+	/// committed `h_i` and judged the committed `h_{i+1}` against its replay, so the outcome
+	/// is about committed data and binds every verifier's verdict on the segment, not only the
+	/// challenger's.
 	///
-	/// `solver_was_right` on the merits (`by_timeout` false): the segment reproduces, so every
-	/// verifier that reported it failing was wrong and loses its collateral to the solver. Won
-	/// because the challenger went silent (`by_timeout`): only the challenger is wrong. Either
-	/// way the remaining verdicts are judged again (another failing segment means another
-	/// dispute) and, if they pass, the challenge window opens afresh for anyone else.
+	/// `segment_holds`: the committed end state is right. Every verifier that reported the
+	/// segment failing was wrong and loses its collateral to the solver; the remaining
+	/// verdicts are judged again (another failing segment means another dispute) and, if they
+	/// pass, the challenge window opens afresh for anyone else.
 	///
 	/// Otherwise the solver's training is wrong: the task fails (its collateral is slashed) and
 	/// the verifiers that passed the segment were lazy; `challenger` is the beneficiary of both.
 	fn resolved(
 		task: TaskId,
 		segment: u32,
-		solver_was_right: bool,
-		by_timeout: bool,
+		segment_holds: bool,
 		challenger: &AccountId,
 	) -> Result<(), DisputeError>;
+
+	/// Every verifier ever drawn for `task`'s verification (seated, dropped or declaring):
+	/// none of them may sit on the jury of a dispute over the task.
+	fn verifiers_of(task: TaskId) -> alloc::vec::Vec<AccountId>;
 
 	/// The dispute over `task` ended undecided (no jury could be formed, or none voted, in the
 	/// dispute pallet's jury rounds): nobody was shown wrong, so the task is abandoned with

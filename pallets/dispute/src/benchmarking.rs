@@ -1,7 +1,7 @@
 //! Benchmarks for `pallet_dispute`: one per call, and the parts of `on_initialize`.
 //!
-//! Worst cases: a response that ends the bisection; the last vote revealed, which resolves the dispute (juror rewards, slashes, and
-//! the task's settlement through proof of learning and the task pool); a deadline that drops a
+//! Worst cases: the last vote revealed, which resolves the dispute (juror rewards, slashes, and
+//! the task's failure through proof of learning and the task pool); a deadline that drops a
 //! silent jury and draws a new one among every bonded verifier.
 
 #![cfg(feature = "runtime-benchmarks")]
@@ -48,37 +48,12 @@ fn challenged<T: Config>() -> (TaskId, T::AccountId, SegmentClaim, MerkleProof, 
 	(task, who, claim, start, end)
 }
 
-/// An opened dispute, bisected (diverging at every step) until one question is left.
-fn last_round<T: Config>() -> (TaskId, T::AccountId, T::AccountId) {
-	let (task, who, claim, start, end) = challenged::<T>();
-	Pallet::<T>::challenge(RawOrigin::Signed(who.clone()).into(), task, claim, start, end)
-		.expect("the challenge is valid");
-	let defender = Disputes::<T>::get(task).map(|d| d.defender).expect("opened");
-	loop {
-		let dispute = Disputes::<T>::get(task).expect("opened");
-		if !matches!(dispute.phase, Phase::Bisecting { .. })
-			|| dispute.hi.saturating_sub(dispute.lo) <= 2
-		{
-			break;
-		}
-		Pallet::<T>::respond(RawOrigin::Signed(defender.clone()).into(), task, [1; 32])
-			.expect("the defender answers");
-		Pallet::<T>::respond(RawOrigin::Signed(who.clone()).into(), task, [2; 32])
-			.expect("the challenger answers");
-	}
-	(task, defender, who)
-}
-
 /// A dispute whose jury is drawn; returns the task and the jurors.
 fn with_jury<T: Config>() -> (TaskId, Vec<T::AccountId>) {
 	verifiers::<T>(T::JurySize::get().saturating_add(4));
-	let (task, defender, challenger) = last_round::<T>();
-	while matches!(Disputes::<T>::get(task).map(|d| d.phase), Some(Phase::Bisecting { .. })) {
-		Pallet::<T>::respond(RawOrigin::Signed(defender.clone()).into(), task, [1; 32])
-			.expect("the defender answers");
-		Pallet::<T>::respond(RawOrigin::Signed(challenger.clone()).into(), task, [2; 32])
-			.expect("the challenger answers");
-	}
+	let (task, who, claim, start, end) = challenged::<T>();
+	Pallet::<T>::challenge(RawOrigin::Signed(who).into(), task, claim, start, end)
+		.expect("the challenge is valid");
 	// The jury is drawn in a later block.
 	if let Some(Phase::AwaitingJury { at }) = Disputes::<T>::get(task).map(|d| d.phase) {
 		frame_system::Pallet::<T>::set_block_number(at);
@@ -108,7 +83,7 @@ mod benchmarks {
 	#[benchmark]
 	fn challenge() {
 		let (task, who, claim, start, end) = challenged::<T>();
-		fill_schedule::<T>(T::ResponseWindow::get());
+		fill_schedule::<T>(T::JuryDrawDelay::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), task, claim, start, end);
@@ -130,23 +105,6 @@ mod benchmarks {
 		_(RawOrigin::Signed(who.clone()), task, commitment);
 
 		assert_eq!(ChallengeCommitments::<T>::get(&who).map(|(_, c, _)| c), Some(commitment));
-	}
-
-	// The last answer of the bisection, which schedules the jury draw.
-	#[benchmark]
-	fn respond() {
-		let (task, defender, challenger) = last_round::<T>();
-		Pallet::<T>::respond(RawOrigin::Signed(defender).into(), task, [1; 32])
-			.expect("the defender answers");
-		fill_schedule::<T>(T::JuryDrawDelay::get());
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(challenger), task, [2; 32]);
-
-		assert!(matches!(
-			Disputes::<T>::get(task).map(|d| d.phase),
-			Some(Phase::AwaitingJury { .. })
-		));
 	}
 
 	// The last juror commits, which opens the reveal.
@@ -209,7 +167,8 @@ mod benchmarks {
 		}
 	}
 
-	// A jury that never voted is dropped (slashed) and a new one drawn.
+	// A jury that never voted is dropped (slashed), and a new one is drawn among every bonded
+	// verifier but the task's own.
 	#[benchmark]
 	fn handle_deadline() {
 		let (task, _) = with_jury::<T>();

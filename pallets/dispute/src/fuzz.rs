@@ -21,7 +21,6 @@ enum Action {
 	CommitVerdict { who: u64, task: u64, kind: VerdictKind },
 	RevealVerdict { who: u64, task: u64, kind: VerdictKind },
 	Challenge { who: u64, task: u64, segment: u32 },
-	Respond { who: u64, task: u64, honest: bool },
 	CommitVote { who: u64, task: u64, vote: bool },
 	RevealVote { who: u64, task: u64, vote: bool },
 	Bond { who: u64, role: u8 },
@@ -57,8 +56,6 @@ fn action() -> impl Strategy<Value = Action> {
 			.prop_map(|(who, task, kind)| Action::RevealVerdict { who, task, kind }),
 		6 => (account(), task.clone(), 0u32..11)
 			.prop_map(|(who, task, segment)| Action::Challenge { who, task, segment }),
-		8 => (account(), task.clone(), any::<bool>())
-			.prop_map(|(who, task, honest)| Action::Respond { who, task, honest }),
 		6 => (account(), task.clone(), any::<bool>())
 			.prop_map(|(who, task, vote)| Action::CommitVote { who, task, vote }),
 		6 => (account(), task, any::<bool>())
@@ -149,10 +146,6 @@ fn jurors_of(task: TaskId) -> Vec<u64> {
 		.map_or(vec![], |d| d.jurors.iter().map(|j| j.juror).collect())
 }
 
-fn parties_of(task: TaskId) -> Vec<u64> {
-	crate::Disputes::<Test>::get(task).map_or(vec![], |d| vec![d.defender, d.challenger])
-}
-
 fn solver_of(task: TaskId) -> Vec<u64> {
 	<TaskPool as assay_primitives::TaskLifecycle<u64>>::summary(task)
 		.and_then(|s| s.solver)
@@ -218,11 +211,6 @@ fn aim_action(action: Action) -> Action {
 			}),
 			segment,
 		},
-		Action::Respond { who, task, honest } => Action::Respond {
-			who,
-			task: aim_task(task, |t| in_dispute(t, |p| matches!(p, Phase::Bisecting { .. }))),
-			honest,
-		},
 		Action::CommitVote { who, task, vote } => Action::CommitVote {
 			who,
 			task: aim_task(task, |t| in_dispute(t, |p| matches!(p, Phase::JuryCommit { .. }))),
@@ -253,9 +241,6 @@ fn apply(world: &mut World, action: Action) {
 		},
 		Action::Challenge { who, task, segment } => {
 			Action::Challenge { who: aim(who, vec![WHISTLEBLOWER]), task, segment }
-		},
-		Action::Respond { who, task, honest } => {
-			Action::Respond { who: aim(who, parties_of(task)), task, honest }
 		},
 		Action::CommitVote { who, task, vote } => {
 			Action::CommitVote { who: aim(who, jurors_of(task)), task, vote }
@@ -337,12 +322,6 @@ fn apply(world: &mut World, action: Action) {
 				}
 			},
 			_ => Ok(()),
-		},
-		Action::Respond { who, task, honest } => {
-			let step = asked_step(task).unwrap_or(1);
-			let segment = crate::Disputes::<Test>::get(task).map_or(0, |d| d.segment);
-			let hash = if honest { honest_state(segment, step) } else { [0x55; 32] };
-			Dispute::respond(o(who), task, hash)
 		},
 		Action::CommitVote { who, task, vote } => {
 			world.choices.insert((task, who), vote);

@@ -1,9 +1,11 @@
 //! # Dispute pallet
 //!
-//! Decides who is right when two parties disagree about one segment of a solver's training:
-//! the solver (the **defender**) says replaying segment `i` from `h_i` gives its committed
+//! Decides whether one segment of a solver's training is right when someone says it is not:
+//! the solver (the **defender**) committed that replaying segment `i` from `h_i` gives
 //! `h_{i+1}`; the **challenger** (a whistleblower, or a verifier whose verdict conflicted with
-//! another's) says it does not.
+//! another's) says it does not. A jury replays the segment from the committed `h_i` and judges
+//! the committed `h_{i+1}`, so the outcome is about committed data and binds every verifier's
+//! verdict on the segment, not only the challenger's.
 //!
 //! - [`Config`]
 //! - [`Call`]
@@ -17,35 +19,40 @@
 //!    block of the task's challenge window, calls [`Call::challenge`] with the segment's `h_i`
 //!    and `h_{i+1}` (Merkle-proven against the solver's commitment) and the end state its own
 //!    replay reached, locking [`Config::ChallengeBond`] from its bond. A claim copied from the
-//!    mempool matches no earlier commitment of the copier's, so it is refused. Proof of learning opens disputes itself when
-//!    verifiers' revealed verdicts conflict ([`DisputeOpener::open`]).
-//! 2. **Bisection** (`Exact` mode). The parties agree on the state after step `lo = 0` and
-//!    disagree after `hi = k`. Each round the pallet asks both for the state hash after
-//!    `mid = ⌊(lo + hi) / 2⌋` steps ([`Call::respond`]); equal answers move `lo` up to `mid`,
-//!    different ones move `hi` down to `mid`. After `⌈log₂ k⌉` rounds `hi = lo + 1`: one step
-//!    whose start both accept and whose end they dispute. A party that does not answer within
-//!    [`Config::ResponseWindow`] loses.
-//! 3. **Jury.** [`Config::JurySize`] bonded verifiers (never a party) are drawn with
-//!    randomness from a later block, lock [`Config::JurorCollateral`], re-execute that one step
-//!    from the agreed state (in `Tolerance` mode: the whole segment, judging the distance), and
-//!    vote by commit–reveal ([`Call::commit_vote`], [`Call::reveal_vote`]): is the defender's
-//!    end state right?
-//! 4. **Resolution.** The majority of revealed votes wins; a tie goes to the defender (the
-//!    committed training stands unless a majority finds it wrong). Jurors who did not commit
-//!    or reveal lose [`Config::JurorNoShowSlash`] of their collateral; the losing minority
-//!    get their collateral back and nothing more; each majority juror is paid
-//!    [`Config::JurorReward`] slashed from the loser. Then the loser pays:
-//!    - the defender loses: proof of learning fails the task (the solver's collateral is
+//!    mempool matches no earlier commitment of the copier's, so it is refused. Proof of
+//!    learning opens disputes itself when verifiers' revealed verdicts conflict
+//!    ([`DisputeOpener::open`]).
+//! 2. **Jury.** [`Config::JuryDrawDelay`] blocks later, [`Config::JurySize`] bonded verifiers
+//!    are drawn (never a party, the submitter, nor any verifier ever drawn for the task); each
+//!    locks [`Config::JurorCollateral`], replays the segment from the committed `h_i` and
+//!    votes by commit–reveal ([`Call::commit_vote`], [`Call::reveal_vote`]) on whether the
+//!    committed `h_{i+1}` is right (`Exact`: the replay reproduces it; `Tolerance`: it is
+//!    within the task's threshold of the replay). Neither party acts in the dispute: nothing
+//!    either of them says or leaves unsaid moves the outcome.
+//! 3. **Resolution.** A side wins with the votes of a majority of a full jury
+//!    (`JurySize / 2 + 1`). Jurors who did not commit or reveal lose
+//!    [`Config::JurorNoShowSlash`] of their collateral (all of it for a commitment not
+//!    revealed); the minority get their collateral back and nothing more; each majority juror
+//!    is paid [`Config::JurorReward`] slashed from the loser. Then the loser pays:
+//!    - the segment is wrong: proof of learning fails the task (the solver's collateral is
 //!      slashed with the challenger as beneficiary; verifiers that passed the segment lose
 //!      their collateral to the challenger); a whistleblower's bond is released;
-//!    - the challenger loses: a whistleblower's bond is slashed to the defender; verifiers
-//!      that failed the segment lose their collateral to the solver; the task settles.
+//!    - the segment holds: a whistleblower's bond is slashed to the defender; verifiers that
+//!      failed the segment lose their collateral to the solver; the task's remaining verdicts
+//!      are judged again.
+//!
+//!    A jury round in which neither side reaches that majority decides nothing: its jurors
+//!    leave (no-shows slashed, the others released) and a fresh jury is drawn. After
+//!    [`Config::MaxJuryRounds`] rounds the dispute ends undecided: nobody is slashed or paid
+//!    and proof of learning abandons the task.
 //!
 //! ## Design
 //!
 //! - **One dispute per task**, keyed by the task id.
-//! - **Silence loses.** Both silent in a bisection round: the challenger loses (it carries the
-//!   burden of proof). No juror reveals: a fresh jury is drawn.
+//! - **Judged against committed data.** An earlier design bisected over the parties' own
+//!   answers and let a silent party lose; both let two colluding parties decide the fate of
+//!   third parties' stakes. See `docs/decisions.md` ("Disputes are judged against the
+//!   committed checkpoints").
 //! - **One schedule entry per dispute** (the `assay-deadlines` crate), at the end of its phase;
 //!   `on_initialize` handles at most [`Config::MaxDeadlinesPerBlock`] of them, and what falls
 //!   due beyond that waits in [`OverdueSchedule`] for the next blocks (late, never early).
@@ -58,6 +65,8 @@ extern crate alloc;
 
 pub use pallet::*;
 
+#[cfg(test)]
+mod attacks;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
@@ -133,7 +142,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type ChallengeBond: Get<BalanceOf<Self>>;
 
-		/// Jurors per dispute (odd, so that a full jury cannot tie).
+		/// Jurors per dispute (odd, at least 3): a side wins with the votes of `JurySize / 2 + 1`
+		/// of them, so no single juror decides.
 		#[pallet::constant]
 		type JurySize: Get<u32>;
 
@@ -150,16 +160,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type JurorNoShowSlash: Get<Perbill>;
 
-		/// Blocks a party has to answer a bisection round.
-		#[pallet::constant]
-		type ResponseWindow: Get<BlockNumberFor<Self>>;
-
-		/// Blocks from the end of the bisection to the jury draw (at least 1, so that the
-		/// randomness is from a block after the last answer).
+		/// Blocks from the opening of a dispute to the jury draw (at least 1, so that the
+		/// randomness is from a block after the opening).
 		#[pallet::constant]
 		type JuryDrawDelay: Get<BlockNumberFor<Self>>;
 
-		/// Blocks jurors have to re-execute and commit.
+		/// Blocks jurors have to replay the segment and commit.
 		#[pallet::constant]
 		type VoteCommitWindow: Get<BlockNumberFor<Self>>;
 
@@ -171,9 +177,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxJurors: Get<u32>;
 
-		/// Jury draws (the first, and each redraw after a jury that found nobody or did not
-		/// vote) before a dispute nobody judges ends undecided: no one is slashed or paid, and
-		/// proof of learning abandons the task.
+		/// Jury draws (the first, and each redraw after a jury that was too small or reached no
+		/// majority) before a dispute nobody judges ends undecided: no one is slashed or paid,
+		/// and proof of learning abandons the task.
 		#[pallet::constant]
 		type MaxJuryRounds: Get<u32>;
 
@@ -267,38 +273,19 @@ pub mod pallet {
 			/// The solver.
 			defender: T::AccountId,
 		},
-		/// Both parties are asked for the state hash after `step` steps of the segment.
-		BisectionRound {
-			/// The task.
-			task: TaskId,
-			/// The step asked about.
-			step: u32,
-			/// The answer deadline.
-			respond_by: BlockNumberFor<T>,
-		},
-		/// A party answered a bisection round.
-		Responded {
-			/// The task.
-			task: TaskId,
-			/// The party.
-			who: T::AccountId,
-			/// Its state hash.
-			hash: Sha256,
-		},
-		/// Jurors were drawn to re-execute the disputed step (`lo → lo + 1`) or segment.
+		/// Jurors were drawn to replay the disputed segment.
 		JuryDrawn {
 			/// The task.
 			task: TaskId,
+			/// The segment.
+			segment: u32,
 			/// The jurors drawn now.
 			jurors: Vec<T::AccountId>,
-			/// The agreed starting step.
-			lo: u32,
-			/// The disputed end step.
-			hi: u32,
 			/// The commit deadline.
 			commit_by: BlockNumberFor<T>,
 		},
-		/// No juror could be drawn; the draw is tried again.
+		/// Fewer jurors than a majority of a full jury could be drawn (or committed); the draw
+		/// is tried again.
 		JuryUnavailable {
 			/// The task.
 			task: TaskId,
@@ -346,8 +333,18 @@ pub mod pallet {
 			/// What was slashed from the loser for it.
 			amount: BalanceOf<T>,
 		},
-		/// No jury could be formed, or none voted, in [`Config::MaxJuryRounds`] draws: the
-		/// dispute ended with nobody slashed or paid, and the task is abandoned.
+		/// The revealed votes gave neither side a majority of a full jury: the jurors left
+		/// (those that did not vote slashed) and a fresh jury is drawn.
+		JuryHung {
+			/// The task.
+			task: TaskId,
+			/// Votes for the committed end state.
+			for_defender: u32,
+			/// Votes against it.
+			against: u32,
+		},
+		/// No jury reached a majority in [`Config::MaxJuryRounds`] draws: the dispute ended
+		/// with nobody slashed or paid, and the task is abandoned.
 		DisputeUndecided {
 			/// The task.
 			task: TaskId,
@@ -356,10 +353,8 @@ pub mod pallet {
 		DisputeResolved {
 			/// The task.
 			task: TaskId,
-			/// Whether the defender (the solver) was right.
+			/// Whether the defender (the solver) was right: the committed segment holds.
 			defender_won: bool,
-			/// Whether the loser lost by not answering.
-			by_timeout: bool,
 		},
 	}
 
@@ -381,12 +376,6 @@ pub mod pallet {
 		TooManyDisputes,
 		/// No dispute over this task is under way.
 		DisputeNotFound,
-		/// The caller is neither the defender nor the challenger.
-		NotAParty,
-		/// The dispute is not bisecting.
-		NotBisecting,
-		/// The party already answered this round.
-		AlreadyResponded,
 		/// The caller is not a juror of this dispute.
 		NotAJuror,
 		/// The jury is not committing votes.
@@ -423,9 +412,11 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(T::JurySize::get() >= 1, "JurySize must be at least 1");
+			assert!(
+				T::JurySize::get() >= 3 && T::JurySize::get() % 2 == 1,
+				"JurySize must be odd and at least 3: no single juror may decide"
+			);
 			assert!(T::MaxJurors::get() >= T::JurySize::get(), "MaxJurors must hold a jury");
-			assert!(!T::ResponseWindow::get().is_zero(), "ResponseWindow must be at least 1");
 			assert!(!T::JuryDrawDelay::get().is_zero(), "JuryDrawDelay must be at least 1");
 			assert!(!T::VoteCommitWindow::get().is_zero(), "VoteCommitWindow must be at least 1");
 			assert!(!T::VoteRevealWindow::get().is_zero(), "VoteRevealWindow must be at least 1");
@@ -439,8 +430,8 @@ pub mod pallet {
 		/// `h_{i+1}` (proven by `start_proof`, `end_proof` against the solver's commitment) and
 		/// the end state the whistleblower's replay reached. Locks [`Config::ChallengeBond`].
 		///
-		/// Emits [`Event::DisputeOpened`] and the first [`Event::BisectionRound`] (or
-		/// [`Event::JuryDrawn`]).
+		/// Emits [`Event::DisputeOpened`]; the jury is drawn [`Config::JuryDrawDelay`] blocks
+		/// later.
 		///
 		/// The caller must have committed to exactly this claim with
 		/// [`Call::commit_challenge`] in an earlier block.
@@ -497,56 +488,10 @@ pub mod pallet {
 					challenger_role: Role::Whistleblower,
 					defender: terms.solver,
 					submitter: terms.submitter,
-					steps_per_segment: terms.steps_per_segment,
-					mode: terms.mode,
 				},
 				bond,
 				now,
 			)
-		}
-
-		/// Answers the current bisection round: the state hash after `mid` steps of the
-		/// segment. When both parties have answered, the range halves.
-		///
-		/// Emits [`Event::Responded`] (and the next round, or the jury).
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::respond())]
-		pub fn respond(origin: OriginFor<T>, task: TaskId, hash: Sha256) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let mut dispute = Disputes::<T>::get(task).ok_or(Error::<T>::DisputeNotFound)?;
-			ensure!(dispute.is_party(&who), Error::<T>::NotAParty);
-			let Phase::Bisecting { mid, mut defender_answer, mut challenger_answer, until } =
-				dispute.phase
-			else {
-				return Err(Error::<T>::NotBisecting.into());
-			};
-			let answer =
-				if who == dispute.defender { &mut defender_answer } else { &mut challenger_answer };
-			ensure!(answer.is_none(), Error::<T>::AlreadyResponded);
-			*answer = Some(hash);
-			Self::deposit_event(Event::Responded { task, who, hash });
-
-			let now = frame_system::Pallet::<T>::block_number();
-			match (defender_answer, challenger_answer) {
-				(Some(d), Some(c)) => {
-					if d == c {
-						dispute.lo = mid;
-						dispute.lo_hash = d;
-					} else {
-						dispute.hi = mid;
-						dispute.defender_hi = d;
-						dispute.challenger_hi = c;
-					}
-					Self::unschedule(task, until);
-					Self::next_round(task, &mut dispute, now)?;
-				},
-				_ => {
-					dispute.phase =
-						Phase::Bisecting { mid, defender_answer, challenger_answer, until };
-				},
-			}
-			Disputes::<T>::insert(task, dispute);
-			Ok(())
 		}
 
 		/// Commits a juror to its vote: `vote_commitment(task, juror, defender_right, salt)`.
@@ -579,8 +524,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Reveals a juror's vote and salt. When every committed juror revealed, the dispute is
-		/// decided.
+		/// Reveals a juror's vote and salt. When every committed juror revealed and one side has
+		/// a majority of a full jury, the dispute is decided.
 		///
 		/// Emits [`Event::VoteRevealed`] (and the resolution's events).
 		#[pallet::call_index(3)]
@@ -608,8 +553,19 @@ pub mod pallet {
 			entry.defender_right = Some(defender_right);
 			Self::deposit_event(Event::VoteRevealed { task, juror, defender_right });
 			if dispute.jurors.iter().all(|j| j.defender_right.is_some()) {
+				let now = frame_system::Pallet::<T>::block_number();
 				Self::unschedule(task, until);
-				Self::decide(task, dispute);
+				match Self::verdict(&dispute) {
+					Some(defender_won) => Self::resolve(task, dispute, defender_won),
+					// A hung jury is drawn again, and a draw over every verifier is too heavy
+					// for a transaction: the next block's hook ends the reveal.
+					None => {
+						let next = now.saturating_add(1u32.into());
+						let at = Self::schedule(task, next, now).unwrap_or(next);
+						dispute.phase = Phase::JuryReveal { until: at };
+						Disputes::<T>::insert(task, dispute);
+					},
+				}
 			} else {
 				Disputes::<T>::insert(task, dispute);
 			}
@@ -663,89 +619,68 @@ impl<T: Config> Pallet<T> {
 		DisputeSchedule::<T>::unschedule(&task, block, now);
 	}
 
-	/// Opens a dispute on `terms`, with `bond` locked by a whistleblower challenger.
+	/// The votes a side needs to win: a majority of a full jury, however many jurors were
+	/// drawn or voted.
+	pub fn majority() -> u32 {
+		T::JurySize::get() / 2 + 1
+	}
+
+	/// Opens a dispute on `terms`, with `bond` locked by a whistleblower challenger; the jury
+	/// is drawn [`Config::JuryDrawDelay`] blocks later.
 	fn start(
 		task: TaskId,
 		terms: DisputeTerms<T::AccountId>,
 		bond: BalanceOf<T>,
 		now: BlockNumberFor<T>,
 	) -> DispatchResult {
-		let tolerance = !matches!(terms.mode, VerificationMode::Exact);
-		let claim = terms.claim;
-		let mut dispute = Dispute {
-			segment: claim.segment,
-			challenger: terms.challenger.clone(),
-			challenger_role: terms.challenger_role,
-			challenger_bond: bond,
-			defender: terms.defender.clone(),
-			submitter: terms.submitter.clone(),
-			tolerance,
-			lo: 0,
-			hi: terms.steps_per_segment.max(1),
-			lo_hash: claim.start_hash,
-			defender_hi: claim.defender_end,
-			challenger_hi: claim.challenger_end,
-			jurors: Default::default(),
-			dropped: Default::default(),
-			jury_rounds: 0,
-			phase: Phase::JuryCommit { until: now },
-		};
-		// Only fails when the schedule is full, before anything else was written.
-		Self::next_round(task, &mut dispute, now)?;
+		// Only fails when the schedule is full, before anything was written.
+		let at = Self::schedule(task, now.saturating_add(T::JuryDrawDelay::get()), now)?;
 		Self::deposit_event(Event::DisputeOpened {
 			task,
-			segment: claim.segment,
-			challenger: terms.challenger,
-			defender: terms.defender,
+			segment: terms.claim.segment,
+			challenger: terms.challenger.clone(),
+			defender: terms.defender.clone(),
 		});
+		let dispute = Dispute {
+			claim: terms.claim,
+			challenger: terms.challenger,
+			challenger_role: terms.challenger_role,
+			challenger_bond: bond,
+			defender: terms.defender,
+			submitter: terms.submitter,
+			jurors: Default::default(),
+			former_jurors: Default::default(),
+			jury_rounds: 0,
+			phase: Phase::AwaitingJury { at },
+		};
 		DisputeCount::<T>::mutate(|n| *n = n.saturating_add(1));
 		Disputes::<T>::insert(task, dispute);
 		Ok(())
 	}
 
-	/// Asks the next bisection question, or schedules the jury draw once one step (or, with a
-	/// tolerance, the whole segment) is left.
-	fn next_round(
-		task: TaskId,
-		dispute: &mut DisputeOf<T>,
-		now: BlockNumberFor<T>,
-	) -> DispatchResult {
-		if dispute.tolerance || dispute.hi.saturating_sub(dispute.lo) <= 1 {
-			let at = Self::schedule(task, now.saturating_add(T::JuryDrawDelay::get()), now)?;
-			dispute.phase = Phase::AwaitingJury { at };
-			return Ok(());
-		}
-		let mid = dispute.lo.saturating_add(dispute.hi.saturating_sub(dispute.lo) / 2);
-		let until = Self::schedule(task, now.saturating_add(T::ResponseWindow::get()), now)?;
-		dispute.phase =
-			Phase::Bisecting { mid, defender_answer: None, challenger_answer: None, until };
-		Self::deposit_event(Event::BisectionRound { task, step: mid, respond_by: until });
-		Ok(())
-	}
-
-	/// Draws jurors up to [`Config::JurySize`] and opens (or extends) the vote commit phase.
+	/// Draws a jury of [`Config::JurySize`] and opens the vote commit phase. A draw that finds
+	/// fewer than a majority of a full jury seats nobody (no such jury could decide) and is
+	/// tried again when the commit phase ends.
 	fn draw_jury(task: TaskId, dispute: &mut DisputeOf<T>, now: BlockNumberFor<T>) {
-		let mut exclude: Vec<T::AccountId> =
-			dispute.jurors.iter().map(|j| j.juror.clone()).collect();
-		exclude.extend(dispute.dropped.iter().cloned());
+		// Nobody with a stake in the outcome: the parties, the submitter (it gains if the
+		// solver loses), every verifier the task ever drew (their verdicts are what is judged)
+		// and earlier jurors of this dispute.
+		let mut exclude: Vec<T::AccountId> = T::Verification::verifiers_of(task);
+		exclude.extend(dispute.former_jurors.iter().cloned());
 		exclude.push(dispute.defender.clone());
 		exclude.push(dispute.challenger.clone());
 		exclude.push(dispute.submitter.clone());
 		let collateral = T::JurorCollateral::get();
-		let missing = T::JurySize::get().saturating_sub(dispute.jurors.len() as u32);
 		let (random, _) = T::Randomness::random(&(b"assay/dispute/jury", task).encode());
 		let seed = sp_io::hashing::blake2_256(&(random, task, dispute.jury_rounds).encode());
-		// One draw among the verifiers free to serve: with the collateral free, and not already
-		// working on this task (its own verifiers have collateral locked for it).
 		let drawn = T::RoleStaking::select_up_to(
 			Role::Verifier,
-			missing,
+			T::JurySize::get(),
 			&exclude,
 			Some(task),
 			collateral,
 			seed,
 		);
-		let mut added = Vec::new();
 		for juror in drawn {
 			// Cannot fail for a member drawn with `collateral` free; skipped if it did.
 			if T::RoleStaking::lock_collateral(&juror, Role::Verifier, task, collateral).is_err() {
@@ -756,7 +691,11 @@ impl<T: Config> Pallet<T> {
 				T::RoleStaking::release_collateral(&juror, Role::Verifier, task);
 				break;
 			}
-			added.push(juror);
+		}
+		if (dispute.jurors.len() as u32) < Self::majority() {
+			for slot in core::mem::take(&mut dispute.jurors) {
+				T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
+			}
 		}
 		let window = now.saturating_add(T::VoteCommitWindow::get());
 		let until = Self::schedule(task, window, now).unwrap_or(window);
@@ -766,9 +705,8 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Self::deposit_event(Event::JuryDrawn {
 				task,
-				jurors: added,
-				lo: dispute.lo,
-				hi: dispute.hi,
+				segment: dispute.claim.segment,
+				jurors: dispute.jurors.iter().map(|j| j.juror.clone()).collect(),
 				commit_by: until,
 			});
 		}
@@ -796,14 +734,11 @@ impl<T: Config> Pallet<T> {
 			};
 			match dispute.phase {
 				Phase::AwaitingJury { .. } => Self::draw_jury_or_give_up(task, dispute, now),
-				Phase::Bisecting { defender_answer, challenger_answer, .. } => {
-					// Silence loses; both silent, the challenger (who must prove) loses.
-					let defender_won = defender_answer.is_some() || challenger_answer.is_none();
-					Self::resolve(task, dispute, defender_won, true);
-				},
 				Phase::JuryCommit { .. } => {
 					Self::drop_jurors(task, &mut dispute, |j| j.commitment.is_none(), false);
-					if dispute.jurors.is_empty() {
+					if (dispute.jurors.len() as u32) < Self::majority() {
+						// Too few votes are coming to decide: a fresh jury.
+						Self::dismiss_jury(task, &mut dispute);
 						Self::draw_jury_or_give_up(task, dispute, now);
 					} else {
 						if Self::start_reveal(task, &mut dispute, now).is_err() {
@@ -814,10 +749,14 @@ impl<T: Config> Pallet<T> {
 				},
 				Phase::JuryReveal { .. } => {
 					Self::drop_jurors(task, &mut dispute, |j| j.defender_right.is_none(), true);
-					if dispute.jurors.is_empty() {
-						Self::draw_jury_or_give_up(task, dispute, now);
-					} else {
-						Self::decide(task, dispute);
+					match Self::verdict(&dispute) {
+						Some(defender_won) => Self::resolve(task, dispute, defender_won),
+						None => {
+							let (for_defender, against) = Self::tally(&dispute);
+							Self::deposit_event(Event::JuryHung { task, for_defender, against });
+							Self::dismiss_jury(task, &mut dispute);
+							Self::draw_jury_or_give_up(task, dispute, now);
+						},
 					}
 				},
 			}
@@ -825,8 +764,8 @@ impl<T: Config> Pallet<T> {
 		count
 	}
 
-	/// Draws a jury (another one, after a jury that found nobody or did not vote), or, once
-	/// [`Config::MaxJuryRounds`] draws were made, ends the dispute undecided; stores the
+	/// Draws a jury (another one, after a jury that was too small or reached no majority), or,
+	/// once [`Config::MaxJuryRounds`] draws were made, ends the dispute undecided; stores the
 	/// dispute either way.
 	fn draw_jury_or_give_up(task: TaskId, mut dispute: DisputeOf<T>, now: BlockNumberFor<T>) {
 		if dispute.jury_rounds >= T::MaxJuryRounds::get() {
@@ -855,6 +794,24 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::DisputeUndecided { task });
 	}
 
+	/// Records `juror` as a former juror of the dispute, never drawn for it again.
+	fn retire(dispute: &mut DisputeOf<T>, juror: T::AccountId) {
+		// Every round seats at most `MaxJurors` and there are at most `MaxJuryRounds` rounds,
+		// which is the bound (`FormerJurorsBound`): this cannot fail.
+		if dispute.former_jurors.try_push(juror).is_err() {
+			frame_support::defensive!("more former jurors than MaxJurors × MaxJuryRounds");
+		}
+	}
+
+	/// Sends the whole jury home unslashed and unpaid (its round decided nothing); its members
+	/// are not drawn for the dispute again.
+	fn dismiss_jury(task: TaskId, dispute: &mut DisputeOf<T>) {
+		for slot in core::mem::take(&mut dispute.jurors) {
+			T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
+			Self::retire(dispute, slot.juror);
+		}
+	}
+
 	/// Slashes and removes the jurors `missed` picks out: [`Config::JurorNoShowSlash`] of the
 	/// collateral for a missed commitment, all of it for a commitment not revealed (`revealing`),
 	/// so that withholding a vote once the others' are visible is never cheaper than a lost one.
@@ -866,6 +823,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		let (gone, kept): (Vec<_>, Vec<_>) =
 			dispute.jurors.iter().cloned().partition(|j| missed(j));
+		dispute.jurors = frame_support::BoundedVec::truncate_from(kept);
 		for slot in gone {
 			let collateral = T::JurorCollateral::get();
 			let amount = if revealing {
@@ -877,22 +835,40 @@ impl<T: Config> Pallet<T> {
 				T::RoleStaking::slash(&slot.juror, Role::Verifier, Some(task), amount, None);
 			T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
 			T::RoleStaking::penalize_reputation(&slot.juror, Role::Verifier);
-			let _ = dispute.dropped.try_push(slot.juror.clone());
-			Self::deposit_event(Event::JurorDropped { task, juror: slot.juror, slashed });
+			Self::deposit_event(Event::JurorDropped {
+				task,
+				juror: slot.juror.clone(),
+				slashed,
+			});
+			Self::retire(dispute, slot.juror);
 		}
-		dispute.jurors = frame_support::BoundedVec::truncate_from(kept);
 	}
 
-	/// Decides by the majority of revealed votes (a tie goes to the defender).
-	fn decide(task: TaskId, dispute: DisputeOf<T>) {
-		let for_defender = dispute.jurors.iter().filter(|j| j.defender_right == Some(true)).count();
-		let against = dispute.jurors.iter().filter(|j| j.defender_right == Some(false)).count();
-		Self::resolve(task, dispute, for_defender >= against, false);
+	/// The revealed votes: for the committed end state, and against it.
+	fn tally(dispute: &DisputeOf<T>) -> (u32, u32) {
+		dispute.jurors.iter().fold((0u32, 0u32), |(yes, no), j| match j.defender_right {
+			Some(true) => (yes.saturating_add(1), no),
+			Some(false) => (yes, no.saturating_add(1)),
+			None => (yes, no),
+		})
+	}
+
+	/// The jury's decision, if one side has a majority of a full jury: whether the committed
+	/// segment holds.
+	fn verdict(dispute: &DisputeOf<T>) -> Option<bool> {
+		let (for_defender, against) = Self::tally(dispute);
+		if for_defender >= Self::majority() {
+			Some(true)
+		} else if against >= Self::majority() {
+			Some(false)
+		} else {
+			None
+		}
 	}
 
 	/// Ends the dispute: pays and releases the jurors, makes the loser pay, tells proof of
 	/// learning, and removes the dispute.
-	fn resolve(task: TaskId, dispute: DisputeOf<T>, defender_won: bool, by_timeout: bool) {
+	fn resolve(task: TaskId, dispute: DisputeOf<T>, defender_won: bool) {
 		Self::unschedule(task, dispute.phase.deadline());
 		let (loser, loser_role) = if defender_won {
 			(&dispute.challenger, dispute.challenger_role)
@@ -937,18 +913,14 @@ impl<T: Config> Pallet<T> {
 				T::RoleStaking::reward_reputation(&dispute.challenger, Role::Whistleblower);
 			}
 		}
-		if let Err(e) = T::Verification::resolved(
-			task,
-			dispute.segment,
-			defender_won,
-			by_timeout,
-			&dispute.challenger,
-		) {
+		if let Err(e) =
+			T::Verification::resolved(task, dispute.claim.segment, defender_won, &dispute.challenger)
+		{
 			log::error!(target: LOG_TARGET, "proof of learning refused the outcome of {task}: {e:?}");
 		}
 		Disputes::<T>::remove(task);
 		DisputeCount::<T>::mutate(|n| *n = n.saturating_sub(1));
-		Self::deposit_event(Event::DisputeResolved { task, defender_won, by_timeout });
+		Self::deposit_event(Event::DisputeResolved { task, defender_won });
 	}
 
 	/// Ensure the correctness of the state of this pallet.
@@ -959,11 +931,12 @@ impl<T: Config> Pallet<T> {
 	/// * Every dispute is scheduled exactly once, at the block its phase ends: in `Schedule`
 	///   while that block is to come, in `OverdueSchedule` once it is not; nothing else is
 	///   scheduled.
-	/// * `lo < hi ≤ k`-range: the divergence range is never empty; a bisection asks strictly
-	///   inside it.
 	/// * No dispute has drawn more than `MaxJuryRounds` juries.
-	/// * Every juror has exactly `JurorCollateral` locked for the task and is not a party, nor
-	///   dropped; no juror is drawn twice; a juror revealed only after committing.
+	/// * A jury awaited has no juror yet; a committing jury has none (nobody could be drawn) or
+	///   at least a majority of a full jury; a revealing one has at least that majority.
+	/// * Every juror has exactly `JurorCollateral` locked for the task and is not a party, the
+	///   submitter, a verifier of the task, nor a former juror; no juror is drawn twice; a
+	///   juror revealed only after committing.
 	/// * A whistleblower challenger has exactly its bond locked for the task.
 	/// * Every challenge commitment was made at or before the current block.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
@@ -975,20 +948,30 @@ impl<T: Config> Pallet<T> {
 		for (task, dispute) in Disputes::<T>::iter() {
 			count = count.saturating_add(1);
 			slots.insert(task, dispute.phase.deadline());
-			ensure!(dispute.lo < dispute.hi, "the divergence range is empty");
 			ensure!(
 				dispute.jury_rounds <= T::MaxJuryRounds::get(),
 				"a dispute outlived its jury rounds"
 			);
-			if let Phase::Bisecting { mid, .. } = dispute.phase {
-				ensure!(dispute.lo < mid && mid < dispute.hi, "a bisection asks outside its range");
+			let seated = dispute.jurors.len() as u32;
+			ensure!(seated <= T::JurySize::get(), "more jurors than a jury");
+			match dispute.phase {
+				Phase::AwaitingJury { .. } => ensure!(seated == 0, "jurors before the draw"),
+				Phase::JuryCommit { .. } => ensure!(
+					seated == 0 || seated >= Self::majority(),
+					"a committing jury too small to decide"
+				),
+				Phase::JuryReveal { .. } => {
+					ensure!(seated >= Self::majority(), "a revealing jury too small to decide")
+				},
 			}
+			let verifiers = T::Verification::verifiers_of(task);
 			let mut seen = BTreeSet::new();
 			for slot in &dispute.jurors {
 				ensure!(seen.insert(slot.juror.clone()), "a juror is drawn twice");
 				ensure!(!dispute.is_party(&slot.juror), "a party is a juror");
 				ensure!(slot.juror != dispute.submitter, "the submitter is a juror");
-				ensure!(!dispute.dropped.contains(&slot.juror), "a dropped juror is drawn");
+				ensure!(!verifiers.contains(&slot.juror), "a verifier of the task is a juror");
+				ensure!(!dispute.former_jurors.contains(&slot.juror), "a former juror is drawn");
 				ensure!(
 					T::RoleStaking::collateral(&slot.juror, Role::Verifier, task)
 						== T::JurorCollateral::get(),

@@ -103,7 +103,6 @@ impl Config for Test {
 	type JurorCollateral = frame_support::traits::ConstU128<JUROR_COLLATERAL>;
 	type JurorReward = frame_support::traits::ConstU128<JUROR_REWARD>;
 	type JurorNoShowSlash = Tenth;
-	type ResponseWindow = frame_support::traits::ConstU64<3>;
 	type JuryDrawDelay = frame_support::traits::ConstU64<2>;
 	type VoteCommitWindow = frame_support::traits::ConstU64<4>;
 	type VoteRevealWindow = frame_support::traits::ConstU64<4>;
@@ -166,14 +165,21 @@ pub fn honest_state(segment: u32, step: u32) -> Sha256 {
 	sha256(&(b"honest", segment, step).encode())
 }
 
-/// A cheating solver's state after `step` steps of segment `faked_from`..: it trained
-/// honestly up to step `diverge` of segment `segment`, then made states up.
+/// A cheating solver's state after `step` steps of segment `segment`: it trained honestly up
+/// to step `diverge`, then made states up.
 pub fn faked_state(segment: u32, step: u32, diverge: u32) -> Sha256 {
 	if step <= diverge {
 		honest_state(segment, step)
 	} else {
 		sha256(&(b"faked", segment, step).encode())
 	}
+}
+
+/// What an honest juror votes after replaying `task`'s disputed segment from its committed
+/// start: whether the committed end state is the true one.
+pub fn honest_vote(task: TaskId) -> bool {
+	let claim = crate::Disputes::<Test>::get(task).unwrap().claim;
+	claim.defender_end == honest_state(claim.segment, K)
 }
 
 /// The true checkpoint `h_i` (hashes `h_0 … h_10`).
@@ -346,28 +352,6 @@ pub fn verify(task: TaskId, verifiers: &[AccountId], verdict_of: impl Fn(usize) 
 /// A verdict made of `report(segment)` for each sampled segment.
 pub fn verdict_from(segments: &[u32], report: impl Fn(u32) -> SegmentReport) -> Verdict {
 	Verdict::truncate_from(segments.iter().map(|s| report(*s)).collect::<Vec<_>>())
-}
-
-/// The current bisection question of `task`'s dispute.
-pub fn asked_step(task: TaskId) -> Option<u32> {
-	match crate::Disputes::<Test>::get(task)?.phase {
-		Phase::Bisecting { mid, .. } => Some(mid),
-		_ => None,
-	}
-}
-
-/// Both parties answer every bisection round: the defender with `defender(step)`, the
-/// challenger with `challenger(step)`, then blocks run until the jury is drawn.
-pub fn bisect(task: TaskId, defender: impl Fn(u32) -> Sha256, challenger: impl Fn(u32) -> Sha256) {
-	let (d, c) = {
-		let dispute = crate::Disputes::<Test>::get(task).unwrap();
-		(dispute.defender, dispute.challenger)
-	};
-	while let Some(step) = asked_step(task) {
-		Dispute::respond(RuntimeOrigin::signed(d), task, defender(step)).unwrap();
-		Dispute::respond(RuntimeOrigin::signed(c), task, challenger(step)).unwrap();
-	}
-	await_jury(task);
 }
 
 /// Runs blocks until `task`'s jury is drawn (it is drawn from a later block's randomness).

@@ -82,25 +82,21 @@ mod scenarios {
 			}
 			let (task, segments, verifiers) = verifying_task(3, &hashes);
 			verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
-			// Every verdict fails a segment: the solver may defend it in a dispute. It cannot,
-			// stays silent while the challenging verifier answers, and loses by timeout.
+			// Every verdict fails a segment; still no verdict fails the task on its own: a jury
+			// replays the committed segment and finds it wrong.
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
-			let dispute = crate::Disputes::<Test>::get(task).unwrap();
-			let step = asked_step(task).unwrap();
-			assert_ok!(Dispute::respond(
-				RuntimeOrigin::signed(dispute.challenger),
-				task,
-				honest_state(dispute.segment, step)
-			));
-			run_to_block(System::block_number() + 3);
+			await_jury(task);
+			let vote = honest_vote(task);
+			jury_votes(task, |_| vote);
+			assert!(!vote, "the committed segment is wrong");
 			cancel_reopened(task);
-			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
 			assert_eq!(free(SUBMITTER), ENDOWMENT - 3 * FEE);
 		});
 	}
 
 	#[test]
-	fn a_lazy_verifier_is_challenged_loses_bisection_and_jury_and_is_slashed() {
+	fn a_lazy_verifier_is_challenged_and_slashed_when_the_jury_replays_the_segment() {
 		ExtBuilder::build_and_execute(|| {
 			// The solver fakes segment 4 from step 3; both verifiers pass everything lazily.
 			let faked = 4;
@@ -112,22 +108,13 @@ mod scenarios {
 			assert_ok!(challenge(task, &hashes, faked));
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
 			assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND);
-			// Bisection: the solver answers with its faked states, the whistleblower honestly;
-			// they end at the step where the fake began.
-			bisect(task, |step| faked_state(faked, step, 3), |step| honest_state(faked, step));
+			await_jury(task);
 			let dispute = crate::Disputes::<Test>::get(task).unwrap();
-			assert_eq!((dispute.lo, dispute.hi), (3, 4));
 			assert_eq!(dispute.jurors.len(), 3);
-			// Rounds: 10 → 5 → 2 → 3 (⌈log₂ 10⌉ = 4 questions).
-			let rounds = dispute_events()
-				.iter()
-				.filter(|e| matches!(e, Event::BisectionRound { .. }))
-				.count();
-			assert_eq!(rounds, 4);
-
-			// Jurors re-execute step 3 → 4 and find the solver wrong.
+			// Jurors replay the segment from the committed h_4 and find h_5 wrong.
 			let jurors: Vec<_> = dispute.jurors.iter().map(|j| j.juror).collect();
-			jury_votes(task, |_| false);
+			let vote = honest_vote(task);
+			jury_votes(task, |_| vote);
 			cancel_reopened(task);
 			// The solver: its collateral (300, half to the whistleblower) and one juror reward
 			// per juror.
@@ -144,11 +131,7 @@ mod scenarios {
 				assert_eq!(free(j), ENDOWMENT - BOND + JUROR_REWARD / 2);
 				assert_eq!(bond(j, Role::Verifier), BOND);
 			}
-			assert!(dispute_events().contains(&Event::DisputeResolved {
-				task,
-				defender_won: false,
-				by_timeout: false
-			}));
+			assert!(dispute_events().contains(&Event::DisputeResolved { task, defender_won: false }));
 		});
 	}
 
@@ -158,11 +141,11 @@ mod scenarios {
 			let hashes = committed_checkpoints(None);
 			let (task, _, verifiers) = passed_task(&hashes);
 			let solver_free = free(SOLVER);
-			// The whistleblower claims segment 2 ends elsewhere and lies through the bisection.
+			// The whistleblower claims segment 2 ends elsewhere; the jury replays it.
 			let (mut claim, start, end) = challenge_of(&hashes, 2);
 			claim.challenger_end = [0x66; 32];
 			assert_ok!(commit_and_challenge(WHISTLEBLOWER, task, claim, start, end));
-			bisect(task, |step| honest_state(2, step), |step| faked_state(2, step, 6));
+			await_jury(task);
 			jury_votes(task, |_| true);
 			// Bond (200, half to the solver) and three juror rewards.
 			assert_eq!(
@@ -177,46 +160,6 @@ mod scenarios {
 			for v in &verifiers {
 				assert_eq!(free(*v), ENDOWMENT - BOND + FEE);
 			}
-		});
-	}
-
-	#[test]
-	fn a_silent_party_loses_by_timeout() {
-		ExtBuilder::build_and_execute(|| {
-			let faked = 7;
-			let hashes = committed_checkpoints(Some(faked));
-			let (task, _, _) = passed_task(&hashes);
-			assert_ok!(challenge(task, &hashes, faked));
-			// The whistleblower answers the first question; the solver never does.
-			let step = asked_step(task).unwrap();
-			assert_ok!(Dispute::respond(
-				RuntimeOrigin::signed(WHISTLEBLOWER),
-				task,
-				honest_state(faked, step)
-			));
-			run_to_block(System::block_number() + 3);
-			cancel_reopened(task);
-			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
-			assert!(dispute_events().contains(&Event::DisputeResolved {
-				task,
-				defender_won: false,
-				by_timeout: true
-			}));
-		});
-	}
-
-	#[test]
-	fn a_silent_challenger_loses_its_bond() {
-		ExtBuilder::build_and_execute(|| {
-			let hashes = committed_checkpoints(None);
-			let (task, _, _) = passed_task(&hashes);
-			assert_ok!(challenge(task, &hashes, 1));
-			run_to_block(System::block_number() + 3);
-			assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND - CHALLENGE_BOND);
-			// A sham challenge only delays: the window opens again, then the task settles.
-			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
-			run_to_block(System::block_number() + 5);
-			assert_eq!(task_phase(task), None);
 		});
 	}
 
@@ -239,8 +182,8 @@ mod scenarios {
 			let dispute = crate::Disputes::<Test>::get(task).unwrap();
 			assert_eq!((dispute.challenger, dispute.defender), (verifiers[1], SOLVER));
 			assert_eq!(dispute.challenger_role, Role::Verifier);
-			bisect(task, |step| honest_state(accused, step), |step| faked_state(accused, step, 8));
-			// Jurors may not include the task's own verifiers (their collateral is taken).
+			await_jury(task);
+			// Jurors never include the task's own verifiers.
 			let jurors: Vec<_> = crate::Disputes::<Test>::get(task)
 				.unwrap()
 				.jurors
@@ -268,7 +211,7 @@ mod scenarios {
 			let hashes = committed_checkpoints(Some(faked));
 			let (task, _, _) = passed_task(&hashes);
 			assert_ok!(challenge(task, &hashes, faked));
-			bisect(task, |step| faked_state(faked, step, 3), |step| honest_state(faked, step));
+			await_jury(task);
 			let jurors: Vec<AccountId> = crate::Disputes::<Test>::get(task)
 				.unwrap()
 				.jurors
@@ -301,7 +244,7 @@ mod scenarios {
 			let hashes = committed_checkpoints(Some(faked));
 			let (task, _, _) = passed_task(&hashes);
 			assert_ok!(challenge(task, &hashes, faked));
-			bisect(task, |step| faked_state(faked, step, 3), |step| honest_state(faked, step));
+			await_jury(task);
 			let jurors: Vec<AccountId> = crate::Disputes::<Test>::get(task)
 				.unwrap()
 				.jurors
@@ -346,7 +289,7 @@ mod scenarios {
 				assert_ok!(RoleStaking::chill(RuntimeOrigin::signed(*v), Role::Verifier));
 			}
 			assert_ok!(challenge(task, &hashes, faked));
-			bisect(task, |step| faked_state(faked, step, 3), |step| honest_state(faked, step));
+			await_jury(task);
 			for _ in 0..60 {
 				if crate::Disputes::<Test>::get(task).is_none() {
 					break;
@@ -389,7 +332,7 @@ mod scenarios {
 				gone
 			);
 			assert_eq!(RoleStaking::free_stake(&WHISTLEBLOWER, Role::Whistleblower), 0);
-			bisect(task, |step| honest_state(2, step), |step| faked_state(2, step, 6));
+			await_jury(task);
 			let solver_free = free(SOLVER);
 			jury_votes(task, |_| true);
 			let paid: Vec<_> = dispute_events()
@@ -485,40 +428,6 @@ mod bad_input {
 	}
 
 	#[test]
-	fn respond_errors() {
-		ExtBuilder::build_and_execute(|| {
-			let hashes = committed_checkpoints(None);
-			let (task, _, _) = passed_task(&hashes);
-			assert_noop!(
-				Dispute::respond(RuntimeOrigin::signed(SOLVER), 77, [0; 32]),
-				Error::<Test>::DisputeNotFound
-			);
-			assert_ok!(challenge(task, &hashes, 1));
-			assert_noop!(
-				Dispute::respond(RuntimeOrigin::signed(SUBMITTER), task, [0; 32]),
-				Error::<Test>::NotAParty
-			);
-			assert_ok!(Dispute::respond(RuntimeOrigin::signed(SOLVER), task, [1; 32]));
-			assert_noop!(
-				Dispute::respond(RuntimeOrigin::signed(SOLVER), task, [2; 32]),
-				Error::<Test>::AlreadyResponded
-			);
-			// Through the bisection to the jury: then no more answers.
-			bisect_rest(task);
-			assert_noop!(
-				Dispute::respond(RuntimeOrigin::signed(SOLVER), task, [2; 32]),
-				Error::<Test>::NotBisecting
-			);
-		});
-	}
-
-	/// Finishes the bisection with diverging answers.
-	fn bisect_rest(task: TaskId) {
-		Dispute::respond(RuntimeOrigin::signed(WHISTLEBLOWER), task, [9; 32]).unwrap();
-		bisect(task, |step| honest_state(1, step), |step| faked_state(1, step, 0));
-	}
-
-	#[test]
 	fn vote_errors() {
 		ExtBuilder::build_and_execute(|| {
 			let hashes = committed_checkpoints(None);
@@ -528,7 +437,7 @@ mod bad_input {
 				Dispute::commit_vote(RuntimeOrigin::signed(20), task, [0; 32]),
 				Error::<Test>::NotCommittingVotes
 			);
-			bisect(task, |step| honest_state(1, step), |step| faked_state(1, step, 0));
+			await_jury(task);
 			let jurors: Vec<AccountId> = crate::Disputes::<Test>::get(task)
 				.unwrap()
 				.jurors

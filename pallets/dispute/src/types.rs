@@ -1,9 +1,11 @@
 //! Miscellaneous additional datatypes.
 
 use crate::{BalanceOf, Config};
-use assay_primitives::{Role, Sha256};
+use assay_primitives::{Role, SegmentClaim, Sha256};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
@@ -15,26 +17,13 @@ pub type DisputeOf<T> = Dispute<T>;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum Phase<BlockNumber> {
-	/// One step (or, with a tolerance, the segment) is left; the jury is drawn at `at`, from
-	/// randomness nobody knew when the range was fixed.
+	/// The jury is drawn at `at`, from randomness nobody knew when the dispute opened.
 	#[codec(index = 3)]
 	AwaitingJury {
 		/// The block the jury is drawn in.
 		at: BlockNumber,
 	},
-	/// Both parties state the state hash after `mid` steps of the segment, by `until`.
-	#[codec(index = 0)]
-	Bisecting {
-		/// The step asked about.
-		mid: u32,
-		/// The defender's answer, once given.
-		defender_answer: Option<Sha256>,
-		/// The challenger's answer, once given.
-		challenger_answer: Option<Sha256>,
-		/// A party that has not answered by this block loses.
-		until: BlockNumber,
-	},
-	/// The jurors re-execute the disputed step (or segment) and commit to a vote by `until`.
+	/// The jurors replay the segment from the committed `h_i` and commit to a vote by `until`.
 	#[codec(index = 1)]
 	JuryCommit {
 		/// At this block jurors without a commitment are slashed and the reveal starts.
@@ -53,10 +42,19 @@ impl<BlockNumber: Copy> Phase<BlockNumber> {
 	pub fn deadline(&self) -> BlockNumber {
 		match self {
 			Self::AwaitingJury { at: until }
-			| Self::Bisecting { until, .. }
 			| Self::JuryCommit { until }
 			| Self::JuryReveal { until } => *until,
 		}
+	}
+}
+
+/// The most jurors a dispute can have seated before its current jury: every round seats at
+/// most [`Config::MaxJurors`], and a dispute has at most [`Config::MaxJuryRounds`] rounds.
+pub struct FormerJurorsBound<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Get<u32> for FormerJurorsBound<T> {
+	fn get() -> u32 {
+		T::MaxJurors::get().saturating_mul(T::MaxJuryRounds::get())
 	}
 }
 
@@ -68,7 +66,7 @@ pub struct JurorSlot<AccountId> {
 	pub juror: AccountId,
 	/// Its commitment, once committed.
 	pub commitment: Option<Sha256>,
-	/// Its vote, once revealed: whether the defender's end state is right.
+	/// Its vote, once revealed: whether the committed end state `h_{i+1}` is right.
 	pub defender_right: Option<bool>,
 }
 
@@ -78,8 +76,6 @@ pub struct JurorSlot<AccountId> {
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct Dispute<T: Config> {
-	/// The contested segment.
-	pub segment: u32,
 	/// Holds the solver's segment wrong.
 	pub challenger: T::AccountId,
 	/// The role the challenger's stake is in.
@@ -91,24 +87,15 @@ pub struct Dispute<T: Config> {
 	pub defender: T::AccountId,
 	/// The task's submitter (never a juror: it gains if the solver loses).
 	pub submitter: T::AccountId,
-	/// Whether the task is judged with a tolerance (no bisection: the jury replays the whole
-	/// segment).
-	pub tolerance: bool,
-	/// The steps `lo < hi` of the segment between which the parties are known to diverge: they
-	/// agree on the state after `lo` steps (`lo_hash`) and not after `hi`.
-	pub lo: u32,
-	/// See [`Dispute::lo`].
-	pub hi: u32,
-	/// The agreed state hash after `lo` steps.
-	pub lo_hash: Sha256,
-	/// The defender's state hash after `hi` steps.
-	pub defender_hi: Sha256,
-	/// The challenger's state hash after `hi` steps.
-	pub challenger_hi: Sha256,
+	/// The contested segment `i`, its committed `h_i` and `h_{i+1}`, and the end state the
+	/// challenger's replay reached. The jury judges the committed pair; the challenger's end state is only its
+	/// claim.
+	pub claim: SegmentClaim,
 	/// The drawn jurors.
 	pub jurors: BoundedVec<JurorSlot<T::AccountId>, T::MaxJurors>,
-	/// Jurors slashed for not voting: never drawn for this dispute again.
-	pub dropped: BoundedVec<T::AccountId, T::MaxJurors>,
+	/// Jurors of earlier jury rounds (slashed for not voting, or released from a round that
+	/// reached no majority): never drawn for this dispute again.
+	pub former_jurors: BoundedVec<T::AccountId, FormerJurorsBound<T>>,
 	/// Juries drawn so far (at most [`Config::MaxJuryRounds`](crate::Config::MaxJuryRounds)).
 	pub jury_rounds: u32,
 	/// Where it stands.

@@ -37,7 +37,6 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn challenge() -> Weight;
 	fn commit_challenge() -> Weight;
-	fn respond() -> Weight;
 	fn commit_vote() -> Weight;
 	fn reveal_vote() -> Weight;
 	fn on_initialize_base() -> Weight;
@@ -86,18 +85,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
-	}
-	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
-	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	fn respond() -> Weight {
-		// Proof size: measured `8665`, estimated `22352`.
-		// Minimum execution time: 272_947_000 picoseconds.
-		Weight::from_parts(327_658_000, 0)
-			.saturating_add(Weight::from_parts(0, 22352))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
@@ -229,18 +216,6 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 108163))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
-	}
-	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
-	/// Storage: `Dispute::Schedule` (r:2 w:2)
-	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	fn respond() -> Weight {
-		// Proof size: measured `8665`, estimated `22352`.
-		// Minimum execution time: 272_947_000 picoseconds.
-		Weight::from_parts(327_658_000, 0)
-			.saturating_add(Weight::from_parts(0, 22352))
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)

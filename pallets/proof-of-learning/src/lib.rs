@@ -38,12 +38,15 @@
 //! - every revealed verdict passes every segment → [`Phase::ChallengeWindow`] for
 //!   [`Config::ChallengeWindow`] blocks, then the task settles: the solver is paid, each
 //!   revealing verifier gets its fee, collateral comes back, reputations rise;
-//! - some segment fails in every verdict that reveals → the task fails: the solver's collateral
-//!   is slashed, the first verifier that found it gets the beneficiary share, every revealing
-//!   verifier gets its fee, the submitter its reward back;
-//! - some segment passes in one verdict and fails in another → a dispute over that segment
-//!   ([`DisputeOpener`]), with the first failing verifier as challenger and the solver as
-//!   defender. The dispute pallet reports the outcome through [`VerificationDisputes::resolved`].
+//! - some verdict fails a segment → a dispute over that segment ([`DisputeOpener`]), with the
+//!   first verifier that failed it as challenger and the solver as defender. No verdict fails
+//!   the task on its own, however many agree: a jury replays the segment from the committed
+//!   `h_i` and judges the committed `h_{i+1}`, and the dispute pallet reports the outcome
+//!   through [`VerificationDisputes::resolved`]. The segment is wrong → the task fails (the
+//!   solver's collateral is slashed, the challenger gets the beneficiary share, verifiers that
+//!   passed the segment lose their collateral, every other revealing verifier gets its fee,
+//!   the submitter its reward back). It holds → every verifier that failed it loses its
+//!   collateral to the solver, and the rest of the verdicts are judged again.
 //!
 //! A verifier that does not commit in time loses [`Config::VerifierNoShowSlash`] of its
 //! collateral, one that commits and does not reveal all of it (to the treasury: withholding a
@@ -94,7 +97,8 @@ pub use assay_primitives::{
 	VerificationDisputes,
 };
 pub use types::{
-	FailedSegments, Phase, SampledSegments, Verification, VerificationOf, VerifierSlot,
+	FailedSegments, FormerVerifiersBound, Phase, SampledSegments, Verification, VerificationOf,
+	VerifierSlot,
 };
 pub use weights::WeightInfo;
 
@@ -635,13 +639,12 @@ impl<T: Config> Pallet<T> {
 				mode: policy.mode,
 				verifiers_wanted: policy.verifiers,
 				segments_wanted: policy.sampled_segments,
-				steps_per_segment: summary.spec.hyper.checkpoint_interval,
 				rounds: 0,
 				declarations: 0,
 				declared_this_round: false,
 				segments: Default::default(),
 				slots: Default::default(),
-				dropped: Default::default(),
+				former_verifiers: Default::default(),
 				phase: Phase::Sampling { at: sampling_at },
 			},
 		);
@@ -727,7 +730,7 @@ impl<T: Config> Pallet<T> {
 			record.slots.remove(slot);
 		}
 		T::RoleStaking::release_collateral(&verifier, Role::Verifier, task);
-		let _ = record.dropped.try_push(verifier.clone());
+		Self::retire(record, verifier.clone());
 		record.declarations = record.declarations.saturating_add(1);
 		record.declared_this_round = true;
 		Self::deposit_event(Event::ArtifactsDeclaredUnavailable {
@@ -735,6 +738,16 @@ impl<T: Config> Pallet<T> {
 			verifier,
 			declarations: record.declarations,
 		});
+	}
+
+	/// Records `verifier` as having left the task: never drawn for it again, nor seated on the
+	/// jury of a dispute over it.
+	fn retire(record: &mut VerificationOf<T>, verifier: T::AccountId) {
+		// Each commit round seats at most `MaxVerifiers` and there are at most
+		// `MaxVerificationRounds` rounds, which is the bound (`FormerVerifiersBound`).
+		if record.former_verifiers.try_push(verifier).is_err() {
+			frame_support::defensive!("more former verifiers than MaxVerifiers × rounds");
+		}
 	}
 
 	/// Handles the schedule entries due at `now`; returns how many.
@@ -822,10 +835,10 @@ impl<T: Config> Pallet<T> {
 		let missing = u32::from(record.verifiers_wanted).saturating_sub(record.slots.len() as u32);
 		let mut exclude: Vec<T::AccountId> =
 			record.slots.iter().map(|s| s.verifier.clone()).collect();
-		exclude.extend(record.dropped.iter().cloned());
+		exclude.extend(record.former_verifiers.iter().cloned());
 		exclude.push(record.solver.clone());
 		exclude.push(record.submitter.clone());
-		let round = record.dropped.len() as u32;
+		let round = record.former_verifiers.len() as u32;
 		let drawn = T::RoleStaking::select_up_to(
 			Role::Verifier,
 			missing,
@@ -915,8 +928,7 @@ impl<T: Config> Pallet<T> {
 				T::RoleStaking::slash(&slot.verifier, Role::Verifier, Some(task), amount, None);
 			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
 			T::RoleStaking::penalize_reputation(&slot.verifier, Role::Verifier);
-			// When full, the verifier may be drawn again: it was slashed either way.
-			let _ = record.dropped.try_push(slot.verifier.clone());
+			Self::retire(record, slot.verifier.clone());
 			Self::deposit_event(Event::VerifierDropped { task, verifier: slot.verifier, slashed });
 		}
 		record.slots = frame_support::BoundedVec::truncate_from(kept);
@@ -924,8 +936,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Decides the outcome from the revealed verdicts. No verdict fails the solver on its own:
 	/// the segment most verdicts failed (the lowest on a tie) goes to a dispute with the first
-	/// verifier that failed it as challenger, so the solver can defend; a solver that does not
-	/// answer loses at once by timeout. If every verdict passes, the challenge window opens.
+	/// verifier that failed it as challenger, where a jury judges the committed segment. If
+	/// every verdict passes, the challenge window opens.
 	fn decide(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
 		let revealed: Vec<(T::AccountId, FailedSegments)> =
 			record.revealed().map(|(v, f)| (v.clone(), f.clone())).collect();
@@ -965,8 +977,6 @@ impl<T: Config> Pallet<T> {
 					challenger_role: Role::Verifier,
 					defender: record.solver.clone(),
 					submitter: record.submitter.clone(),
-					steps_per_segment: record.steps_per_segment,
-					mode: record.mode,
 				},
 			),
 			None => Err(DisputeError::NotDisputable),
@@ -1062,7 +1072,12 @@ impl<T: Config> Pallet<T> {
 			);
 			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
 			T::RoleStaking::penalize_reputation(&slot.verifier, Role::Verifier);
-			Self::deposit_event(Event::VerifierSlashed { task, verifier: slot.verifier, slashed });
+			Self::deposit_event(Event::VerifierSlashed {
+				task,
+				verifier: slot.verifier.clone(),
+				slashed,
+			});
+			Self::retire(record, slot.verifier);
 		}
 		record.slots = frame_support::BoundedVec::truncate_from(right);
 	}
@@ -1078,7 +1093,7 @@ impl<T: Config> Pallet<T> {
 	///   ends: in `Schedule` while that block is to come, in `OverdueSchedule` once it is not;
 	///   nothing else is scheduled.
 	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
-	///   neither the solver, the submitter, nor a dropped verifier; no verifier is drawn twice.
+	///   neither the solver, the submitter, nor a former verifier; no verifier is drawn twice.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
 	///   and within the commitment; no verification has used up its rounds, nor reached
 	///   `UnavailableToFail` declarations with no verdict revealed past its reveal phase.
@@ -1109,7 +1124,10 @@ impl<T: Config> Pallet<T> {
 					slot.verifier != record.solver && slot.verifier != record.submitter,
 					"the solver or submitter is a verifier"
 				);
-				ensure!(!record.dropped.contains(&slot.verifier), "a dropped verifier is drawn");
+				ensure!(
+					!record.former_verifiers.contains(&slot.verifier),
+					"a former verifier is drawn"
+				);
 				ensure!(
 					T::RoleStaking::collateral(&slot.verifier, Role::Verifier, task)
 						== T::VerifierCollateral::get(),
@@ -1154,8 +1172,6 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 			solver: record.solver.clone(),
 			submitter: record.submitter.clone(),
 			commitment: record.commitment,
-			steps_per_segment: record.steps_per_segment,
-			mode: record.mode,
 		})
 	}
 
@@ -1179,25 +1195,16 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 	fn resolved(
 		task: TaskId,
 		segment: u32,
-		solver_was_right: bool,
-		by_timeout: bool,
+		segment_holds: bool,
 		challenger: &T::AccountId,
 	) -> Result<(), DisputeError> {
 		let mut record = Verifications::<T>::get(task).ok_or(DisputeError::NotDisputable)?;
 		ensure!(record.phase == Phase::Disputed, DisputeError::NotDisputable);
 		let now = frame_system::Pallet::<T>::block_number();
-		if solver_was_right {
+		if segment_holds {
+			// The jury replayed the committed segment: every verifier that failed it was wrong.
 			let solver = record.solver.clone();
-			if by_timeout {
-				// Only the silent challenger is shown wrong; other verifiers that failed the
-				// segment get their own dispute.
-				Self::slash_verifiers(task, &mut record, Some(&solver), |s| {
-					&s.verifier == challenger
-				});
-			} else {
-				// A jury found the segment reproduces: every verifier that failed it was wrong.
-				Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
-			}
+			Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
 			Self::decide(task, record, now);
 		} else {
 			// Verifiers that passed a wrong segment were lazy or lying.
@@ -1210,6 +1217,12 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 			Self::close(task, record, false, Some(challenger.clone()));
 		}
 		Ok(())
+	}
+
+	fn verifiers_of(task: TaskId) -> Vec<T::AccountId> {
+		Verifications::<T>::get(task).map_or_else(Vec::new, |record| {
+			record.slots.into_iter().map(|s| s.verifier).chain(record.former_verifiers).collect()
+		})
 	}
 
 	fn undecided(task: TaskId) -> Result<(), DisputeError> {

@@ -179,7 +179,7 @@ mod outcomes {
 			// finder.
 			assert_eq!(opened_disputes(), vec![(task, segments[1], verifiers[0], SOLVER)]);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
-			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, true, &verifiers[0]));
+			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, &verifiers[0]));
 			cancel_reopened(task);
 			assert!(Verifications::<Test>::get(task).is_none());
 			// Collateral is half the reward (300): half to the finder, half to the treasury.
@@ -200,20 +200,29 @@ mod outcomes {
 	}
 
 	#[test]
-	fn a_silent_challenger_only_shows_itself_wrong() {
+	fn a_segment_found_right_costs_every_verifier_that_failed_it() {
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(3, EXACT);
 			let honest = verdict(&segments, &[]);
 			let fails = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[fails.clone(), fails, honest]);
 			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
-			// The first finder goes silent and loses by timeout: only it is slashed, and the
-			// second finder gets its own dispute.
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, true, &verifiers[0]));
+			// The jury replayed the committed segment and found it right: both accusers were
+			// wrong against committed data, not only the one that challenged.
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &verifiers[0]));
 			assert_eq!(bond(verifiers[0], Role::Verifier), BOND - COLLATERAL);
-			assert_eq!(bond(verifiers[1], Role::Verifier), BOND);
-			assert_eq!(opened_disputes().last(), Some(&(task, segments[0], verifiers[1], SOLVER)));
-			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
+			assert_eq!(bond(verifiers[1], Role::Verifier), BOND - COLLATERAL);
+			assert_eq!(bond(verifiers[2], Role::Verifier), BOND);
+			assert_eq!(opened_disputes().len(), 1, "nothing left to dispute");
+			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
+			// The slashed accusers are former verifiers: never drawn again, never jurors.
+			let mut of_task = ProofOfLearning::verifiers_of(task);
+			of_task.sort();
+			let mut expected = verifiers.clone();
+			expected.sort();
+			assert_eq!(of_task, expected);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert_eq!(record.former_verifiers.to_vec(), vec![verifiers[0], verifiers[1]]);
 		});
 	}
 
@@ -243,7 +252,7 @@ mod outcomes {
 			let accuse = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[honest.clone(), accuse, honest]);
 			let solver_free = free(SOLVER);
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, false, &verifiers[1]));
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &verifiers[1]));
 			// The accuser loses its collateral, half to the solver; the rest pass, so the
 			// challenge window opens again, and then the task settles.
 			assert_eq!(bond(verifiers[1], Role::Verifier), BOND - COLLATERAL);
@@ -260,7 +269,7 @@ mod outcomes {
 			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 2 * FEE);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(
-				ProofOfLearning::resolved(task, segments[0], true, false, &verifiers[1]),
+				ProofOfLearning::resolved(task, segments[0], true, &verifiers[1]),
 				Err(DisputeError::NotDisputable)
 			);
 		});
@@ -273,7 +282,7 @@ mod outcomes {
 			let lazy = verdict(&segments, &[]);
 			let caught = verdict(&segments, &[segments[1]]);
 			commit_and_reveal(task, &verifiers, &[lazy.clone(), caught, lazy]);
-			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, false, &verifiers[1]));
+			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, &verifiers[1]));
 			cancel_reopened(task);
 			for lazy in [verifiers[0], verifiers[2]] {
 				assert_eq!(bond(lazy, Role::Verifier), BOND - COLLATERAL);
@@ -349,8 +358,6 @@ mod challenges {
 					solver: SOLVER,
 					submitter: SUBMITTER,
 					commitment: commitment(),
-					steps_per_segment: 10,
-					mode: EXACT
 				})
 			);
 			assert_ok!(ProofOfLearning::challenged(task));
@@ -361,7 +368,7 @@ mod challenges {
 			run_to_block(System::block_number() + 10);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
 			// The whistleblower lost: the window opens again for anyone else, then it settles.
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, false, &WHISTLEBLOWER));
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &WHISTLEBLOWER));
 			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
 			assert!(ProofOfLearning::challengeable(task).is_some());
 			run_to_block(System::block_number() + ChallengeWindow::get());
@@ -381,7 +388,7 @@ mod challenges {
 			let unsampled = (0..10).find(|s| !segments.contains(s)).unwrap();
 			assert_ok!(ProofOfLearning::challenged(task));
 			let whistleblower_free = free(WHISTLEBLOWER);
-			assert_ok!(ProofOfLearning::resolved(task, unsampled, false, false, &WHISTLEBLOWER));
+			assert_ok!(ProofOfLearning::resolved(task, unsampled, false, &WHISTLEBLOWER));
 			cancel_reopened(task);
 			// Nobody was asked about that segment: no verifier loses anything, both are paid.
 			for v in &verifiers {
@@ -428,7 +435,7 @@ mod no_shows {
 			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL / 10);
 			assert_eq!(RoleStaking::collateral(&verifiers[2], Role::Verifier, task), 0);
 			let record = Verifications::<Test>::get(task).unwrap();
-			assert_eq!(record.dropped.to_vec(), vec![verifiers[2]]);
+			assert_eq!(record.former_verifiers.to_vec(), vec![verifiers[2]]);
 			assert_eq!(record.slots.len(), 3);
 			assert_eq!(record.slots[2].verifier, spare);
 			assert_eq!(record.phase, Phase::Committing { until: until + 5 });
@@ -489,7 +496,7 @@ mod no_shows {
 			// Committed and withheld: the whole collateral, as a wrong verdict costs.
 			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL);
 			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], false, true, &verifiers[0]));
+			assert_ok!(ProofOfLearning::resolved(task, segments[0], false, &verifiers[0]));
 			cancel_reopened(task);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);

@@ -5,7 +5,9 @@ use assay_primitives::{
 	CheckpointCommitment, MaxSampledSegments, SegmentClaim, Uri, VerificationMode,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
@@ -69,6 +71,16 @@ pub type SampledSegments = BoundedVec<u32, MaxSampledSegments>;
 /// stands on every one).
 pub type FailedSegments = BoundedVec<SegmentClaim, MaxSampledSegments>;
 
+/// The most verifiers a verification can have seen leave: each commit round seats at most
+/// [`Config::MaxVerifiers`], and there are at most [`Config::MaxVerificationRounds`] rounds.
+pub struct FormerVerifiersBound<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Get<u32> for FormerVerifiersBound<T> {
+	fn get() -> u32 {
+		T::MaxVerifiers::get().saturating_mul(T::MaxVerificationRounds::get())
+	}
+}
+
 /// One drawn verifier and how far it got.
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
@@ -101,14 +113,14 @@ pub struct Verification<T: Config> {
 	pub verifiers_wanted: u16,
 	/// How many segments the task samples.
 	pub segments_wanted: u16,
-	/// Steps per segment (the task's checkpoint interval).
-	pub steps_per_segment: u32,
 	/// The sampled segments, ascending (empty until sampled).
 	pub segments: SampledSegments,
 	/// The drawn verifiers.
 	pub slots: BoundedVec<VerifierSlot<T::AccountId>, T::MaxVerifiers>,
-	/// Verifiers slashed for not committing or revealing: never drawn for this task again.
-	pub dropped: BoundedVec<T::AccountId, T::MaxVerifiers>,
+	/// Verifiers that left the task: dropped for missing a deadline, declaring its artifacts
+	/// unavailable, or slashed after a dispute. Never drawn for the task again, nor seated on
+	/// the jury of a dispute over it.
+	pub former_verifiers: BoundedVec<T::AccountId, FormerVerifiersBound<T>>,
 	/// Where it stands.
 	pub phase: Phase<BlockNumberFor<T>>,
 	/// Commit rounds opened after the first draw (redraws).

@@ -528,12 +528,12 @@ impl pallet_proof_of_learning::Config for Runtime {
 parameter_types! {
 	/// What a whistleblower risks on a challenge.
 	pub const ChallengeBond: Balance = 50 * UNITS;
-	/// Odd, so a full jury cannot tie.
+	/// Odd; a side wins with 3 votes, so the pool must hold at least 3 verifiers outside the
+	/// task.
 	pub const JurySize: u32 = 5;
 	pub const JurorCollateral: Balance = 20 * UNITS;
 	pub const JurorReward: Balance = 2 * UNITS;
 	pub const JurorNoShowSlash: Perbill = Perbill::from_percent(10);
-	pub const DisputeResponseWindow: BlockNumber = DISPUTE_RESPONSE_WINDOW;
 	pub const VoteCommitWindow: BlockNumber = VERDICT_COMMIT_WINDOW;
 	pub const VoteRevealWindow: BlockNumber = VERDICT_REVEAL_WINDOW;
 	pub const MaxJurors: u32 = 9;
@@ -543,11 +543,6 @@ parameter_types! {
 	/// A jury draw over 1 000 verifiers weighs ~120 ms on the debug-node weights.
 	pub const MaxDisputeDeadlinesPerBlock: u32 = 2;
 }
-
-#[cfg(feature = "fast-runtime")]
-const DISPUTE_RESPONSE_WINDOW: BlockNumber = 10;
-#[cfg(not(feature = "fast-runtime"))]
-const DISPUTE_RESPONSE_WINDOW: BlockNumber = 10 * crate::MINUTES;
 
 impl pallet_dispute::Config for Runtime {
 	type Balance = Balance;
@@ -559,7 +554,6 @@ impl pallet_dispute::Config for Runtime {
 	type JurorCollateral = JurorCollateral;
 	type JurorReward = JurorReward;
 	type JurorNoShowSlash = JurorNoShowSlash;
-	type ResponseWindow = DisputeResponseWindow;
 	type JuryDrawDelay = SamplingDelay;
 	type VoteCommitWindow = VoteCommitWindow;
 	type VoteRevealWindow = VoteRevealWindow;

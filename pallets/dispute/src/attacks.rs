@@ -1,0 +1,269 @@
+//! Attacks on the verification game by parties that collude, each written as the sequence of
+//! extrinsics a coalition would send, followed by what must hold: the honest parties keep
+//! their stake and a solver whose committed checkpoints are wrong is not paid. Each test is
+//! named after what must never happen. `docs/protocol.md` § Security lists them with what an
+//! attacker must control after the fix.
+
+use crate::{
+	mock::{Dispute, RoleStaking, *},
+	Event, *,
+};
+use assay_primitives::{challenge_commitment, merkle_proof, sha256, Verdict};
+use frame_support::assert_ok;
+use pallet_proof_of_learning::Verifications;
+
+/// `who` commits to a claim that segment `segment` of `hashes` ends in `claimed_end`, then
+/// challenges with it in the next block.
+fn challenge_with(who: AccountId, task: TaskId, hashes: &[Sha256], segment: u32, end: Sha256) {
+	let claim = SegmentClaim {
+		segment,
+		start_hash: hashes[segment as usize],
+		defender_end: hashes[segment as usize + 1],
+		challenger_end: end,
+	};
+	let commitment = challenge_commitment(task, &who, &claim);
+	assert_ok!(Dispute::commit_challenge(RuntimeOrigin::signed(who), task, commitment));
+	next_block();
+	assert_ok!(Dispute::challenge(
+		RuntimeOrigin::signed(who),
+		task,
+		claim,
+		merkle_proof(hashes, segment).unwrap(),
+		merkle_proof(hashes, segment + 1).unwrap(),
+	));
+}
+
+/// The jurors of `task`'s dispute.
+fn jurors(task: TaskId) -> Vec<AccountId> {
+	crate::Disputes::<Test>::get(task).map_or(vec![], |d| d.jurors.iter().map(|j| j.juror).collect())
+}
+
+/// Bonds accounts `from..to` as verifiers (a bigger pool than the mock's six).
+fn bond_verifiers(accounts: core::ops::Range<AccountId>) {
+	for who in accounts {
+		assert_ok!(RoleStaking::bond(RuntimeOrigin::signed(who), Role::Verifier, BOND, None));
+	}
+}
+
+/// Attack 1: an honest task passes its verifiers; a whistleblower working with the solver
+/// challenges it and the solver stays silent (it has nothing to answer: the jury replays the
+/// committed segment, so no move of either party decides the case).
+#[test]
+fn a_silent_solver_never_costs_the_verifiers_that_passed_it() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (task, segments, verifiers) = verifying_task(3, &hashes);
+		verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+		let solver_free = free(SOLVER);
+
+		// The accomplice challenges a sampled, honest segment; the solver then does nothing.
+		challenge_with(WHISTLEBLOWER, task, &hashes, segments[0], [0x66; 32]);
+		await_jury(task);
+		assert!(jurors(task).iter().all(|j| !verifiers.contains(j)));
+		let vote = honest_vote(task);
+		jury_votes(task, |_| vote);
+		run_to_block(System::block_number() + 6);
+
+		for v in &verifiers {
+			assert_eq!(bond(*v, Role::Verifier), BOND, "an honest verifier lost stake");
+			assert_eq!(free(*v), ENDOWMENT - BOND + FEE);
+		}
+		assert_eq!(task_phase(task), None, "the task settled");
+		// The coalition paid: the whistleblower's bond, half of it to the solver.
+		assert_eq!(
+			bond(WHISTLEBLOWER, Role::Whistleblower),
+			BOND - CHALLENGE_BOND - 3 * JUROR_REWARD
+		);
+		assert_eq!(free(SOLVER), solver_free + REWARD + CHALLENGE_BOND / 2);
+		assert!(dispute_events().contains(&Event::DisputeResolved { task, defender_won: true }));
+	});
+}
+
+/// Attack 2: the solver fakes its training and several verifiers fail it; the first in slot
+/// order, who becomes the challenger, is the solver's accomplice. Whatever it would answer, the
+/// jury replays the committed segment, so the honest accusers are right and the solver loses.
+#[test]
+fn an_accomplice_accuser_never_throws_the_case_for_a_faked_segment() {
+	ExtBuilder::build_and_execute(|| {
+		let honest = committed_checkpoints(None);
+		let hashes: Vec<Sha256> =
+			honest.iter().enumerate().map(|(i, h)| if i == 0 { *h } else { sha256(h) }).collect();
+		let (task, segments, verifiers) = verifying_task(3, &hashes);
+		let accomplice = verifiers[0];
+		// Everyone fails every sampled segment (they all are faked); the accomplice too, to be
+		// the challenger.
+		verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+		let dispute = crate::Disputes::<Test>::get(task).unwrap();
+		assert_eq!(dispute.challenger, accomplice);
+		let solver_free = free(SOLVER);
+
+		await_jury(task);
+		let vote = honest_vote(task);
+		jury_votes(task, |_| vote);
+
+		for honest_accuser in &verifiers[1..] {
+			assert_eq!(bond(*honest_accuser, Role::Verifier), BOND);
+		}
+		assert_eq!(free(SOLVER), solver_free, "the solver of faked work was paid");
+		assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
+		assert!(dispute_events().contains(&Event::DisputeResolved { task, defender_won: false }));
+		cancel_reopened(task);
+	});
+}
+
+/// Attack 7: with a small pool, one juror must not decide. Here one juror commits and reveals
+/// a false "the segment is wrong" against an honest task while the other two stay away.
+#[test]
+fn a_jury_of_one_never_decides() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (task, segments, verifiers) = verifying_task(3, &hashes);
+		verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+		challenge_with(WHISTLEBLOWER, task, &hashes, segments[0], [0x66; 32]);
+		await_jury(task);
+		let lone = jurors(task)[0];
+		let salt = [lone as u8; 32];
+		assert_ok!(Dispute::commit_vote(
+			RuntimeOrigin::signed(lone),
+			task,
+			vote_commitment(task, &lone, false, &salt)
+		));
+		// The commit window ends with one commitment of three: too few to decide, so the round
+		// is void, and no juror is left to draw (the other verifiers worked on the task).
+		for _ in 0..40 {
+			if crate::Disputes::<Test>::get(task).is_none() {
+				break;
+			}
+			next_block();
+		}
+		let events = dispute_events();
+		assert!(!events.iter().any(|e| matches!(e, Event::DisputeResolved { .. })));
+		assert!(events.contains(&Event::DisputeUndecided { task }));
+		for v in &verifiers {
+			assert_eq!(bond(*v, Role::Verifier), BOND);
+		}
+		assert_eq!(bond(lone, Role::Verifier), BOND, "released, not slashed");
+		assert_eq!(bond(SOLVER, Role::Solver), BOND);
+	});
+}
+
+/// Attack 7: a verifier that left a task (here by declaring its artifacts unavailable) must
+/// not judge the task's verdicts as a juror.
+#[test]
+fn no_verifier_of_the_task_ever_sits_on_its_jury() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (task, segments, first) = verifying_task(2, &hashes);
+		let declarer = first[1];
+		// The first verifier fails a segment falsely; the second declares the artifacts
+		// unavailable and leaves; its seat is drawn again.
+		let false_verdict = verdict_from(&segments, |s| {
+			let mut r = honest_report(&hashes, s);
+			if s == segments[0] {
+				r.replayed_hash = [0x99; 32];
+			}
+			r
+		});
+		for (who, verdict) in [(first[0], false_verdict.clone()), (declarer, Verdict::default())] {
+			let salt = [who as u8; 32];
+			let hash = assay_primitives::verdict_commitment(task, &who, &verdict, &salt);
+			assert_ok!(ProofOfLearning::commit_verdict(RuntimeOrigin::signed(who), task, hash));
+		}
+		assert_ok!(ProofOfLearning::reveal_verdict(
+			RuntimeOrigin::signed(first[0]),
+			task,
+			false_verdict,
+			[first[0] as u8; 32]
+		));
+		assert_ok!(ProofOfLearning::reveal_verdict(
+			RuntimeOrigin::signed(declarer),
+			task,
+			Verdict::default(),
+			[declarer as u8; 32]
+		));
+		next_block();
+		let record = Verifications::<Test>::get(task).unwrap();
+		let replacement = record.slots.iter().map(|s| s.verifier).find(|v| *v != first[0]).unwrap();
+		verify(task, &[replacement], |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+		// One of the three verifiers that never touched the task leaves the pool, so that the
+		// declarer would be needed to fill a jury of three.
+		let task_verifiers = [first[0], declarer, replacement];
+		let leaving = *VERIFIERS.iter().find(|v| !task_verifiers.contains(v)).unwrap();
+		assert_ok!(RoleStaking::chill(RuntimeOrigin::signed(leaving), Role::Verifier));
+		// The verdicts conflict: a dispute, whose jury comes from the two verifiers left that
+		// never touched the task (a majority of a full jury, so it can decide).
+		await_jury(task);
+		let seated = jurors(task);
+		assert_eq!(seated.len(), 2);
+		for v in task_verifiers {
+			assert!(!seated.contains(&v), "verifier {v} of the task sits on its jury");
+		}
+		let vote = honest_vote(task);
+		jury_votes(task, |_| vote);
+		assert_eq!(bond(first[0], Role::Verifier), BOND - VERIFIER_COLLATERAL - 2 * JUROR_REWARD);
+		assert_eq!(bond(declarer, Role::Verifier), BOND);
+		assert_eq!(bond(replacement, Role::Verifier), BOND);
+	});
+}
+
+/// Attack 7: the lists of verifiers that left a task must not stop growing at a bound smaller
+/// than the verifiers a task can see leave, or a slashed verifier is drawn for it again.
+#[test]
+fn a_dropped_verifier_is_never_drawn_again_however_many_rounds() {
+	ExtBuilder::build_and_execute(|| {
+		bond_verifiers(2..5);
+		bond_verifiers(23..30);
+		let hashes = committed_checkpoints(None);
+		let (task, _, _) = verifying_task(3, &hashes);
+		let mut seen = Vec::new();
+		// Every round's verifiers stay away and are dropped; more leave than `MaxVerifiers`.
+		for _ in 0..5 {
+			let Some(record) = Verifications::<Test>::get(task) else { break };
+			let pallet_proof_of_learning::Phase::Committing { until } = record.phase else {
+				break;
+			};
+			for slot in &record.slots {
+				assert!(!seen.contains(&slot.verifier), "{} was drawn again", slot.verifier);
+				seen.push(slot.verifier);
+			}
+			run_to_block(until);
+		}
+		assert!(seen.len() > 8, "more verifiers left than MaxVerifiers ({})", seen.len());
+		let former = Verifications::<Test>::get(task).unwrap().former_verifiers.len();
+		assert_eq!(former, seen.len(), "every dropped verifier is recorded");
+	});
+}
+
+/// Attack 7: likewise for jurors: a juror that stayed away is never drawn for the dispute
+/// again, however many rounds it takes.
+#[test]
+fn a_dropped_juror_is_never_drawn_again_however_many_rounds() {
+	ExtBuilder::build_and_execute(|| {
+		bond_verifiers(2..5);
+		bond_verifiers(23..30);
+		let hashes = committed_checkpoints(None);
+		let (task, segments, verifiers) = verifying_task(3, &hashes);
+		verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+		challenge_with(WHISTLEBLOWER, task, &hashes, segments[0], [0x66; 32]);
+		let mut seen = Vec::new();
+		for _ in 0..3 {
+			await_jury(task);
+			let Some(dispute) = crate::Disputes::<Test>::get(task) else { break };
+			let Phase::JuryCommit { until } = dispute.phase else { break };
+			for j in dispute.jurors.iter().map(|j| j.juror) {
+				assert!(!seen.contains(&j), "juror {j} was drawn again");
+				seen.push(j);
+			}
+			run_to_block(until);
+		}
+		// Three rounds of three no-shows: more than `MaxJurors` (5), each slashed once.
+		assert_eq!(seen.len(), 9);
+		for j in &seen {
+			assert_eq!(bond(*j, Role::Verifier), BOND - JUROR_COLLATERAL / 10);
+		}
+		assert!(dispute_events().contains(&Event::DisputeUndecided { task }));
+		for v in &verifiers {
+			assert_eq!(bond(*v, Role::Verifier), BOND);
+		}
+	});
+}
