@@ -182,9 +182,9 @@ function follow(api, id, { log, timeoutBlocks }) {
             case 'proofOfLearning.VerificationDisputed': say(`verification disputed (segment ${data.segment})`); break;
             case 'proofOfLearning.VerifierSlashed': say(`verifier ${short(data.verifier)} slashed ${asy(data.slashed)}`); outcome.slashes.push({ key, data }); break;
             case 'dispute.DisputeOpened': say(`dispute on segment ${data.segment}: ${short(data.challenger)} challenges ${short(data.defender)}`); break;
-            case 'dispute.BisectionRound': say(`bisection: both parties state the hash after step ${data.step}, by #${data.respondBy}`); break;
-            case 'dispute.JuryDrawn': say(`jury ${data.jurors.map(short).join(', ')} judges steps ${data.lo}..${data.hi}`); break;
-            case 'dispute.DisputeResolved': say(`dispute resolved for the ${data.defenderWon ? 'solver' : 'challenger'}${data.byTimeout ? ' (timeout)' : ''}`); break;
+            case 'dispute.JuryDrawn': say(`jury ${data.jurors.map(short).join(', ')} replays segment ${data.segment}`); break;
+            case 'dispute.JuryHung': say(`jury reached no majority (${data.forDefender} for the solver, ${data.against} against); a fresh one is drawn`); break;
+            case 'dispute.DisputeResolved': say(`dispute resolved for the ${data.defenderWon ? 'solver' : 'challenger'}`); break;
             case 'taskPool.VerifierPaid': outcome.payments.push({ to: data.verifier, amount: data.fee, for: 'verification fee' }); break;
             case 'taskPool.TaskSettled':
               outcome.payments.push({ to: data.solver, amount: data.reward, for: 'reward' });

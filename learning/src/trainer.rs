@@ -76,8 +76,8 @@ impl Default for TrainerOptions {
 pub struct SegmentRun {
 	/// The state after the segment.
 	pub checkpoint: Checkpoint,
-	/// The canonical hash of the state after each step of the segment (the per-step chain a
-	/// dispute bisects over); the last one is the checkpoint's hash. Empty unless asked for.
+	/// The canonical hash of the state after each step of the segment (a debugging aid: where
+	/// two replays part); the last one is the checkpoint's hash. Empty unless asked for.
 	pub step_hashes: Vec<Sha256>,
 	/// The mean training loss over the segment's steps.
 	pub mean_loss: f64,

@@ -194,8 +194,12 @@ describe('a dishonest solver: one faked checkpoint is caught, disputed and slash
       await ctx.attemptFailed(task, 900_000);
       const [resolved] = ctx.events.find('dispute', 'DisputeResolved', (d) => d.task.toNumber() === task);
       assert.equal(resolved.data.defenderWon.isTrue, false, 'the solver lost the dispute');
-      assert.equal(resolved.data.byTimeout.isTrue, false, 'decided by the jury, not by silence');
-      assert.equal(ctx.events.find('dispute', 'BisectionRound').length, 4, '⌈log2 16⌉ bisection rounds');
+      // Decided by jurors that replayed the committed segment, none of them a verifier of the task.
+      const [drawn] = ctx.events.find('dispute', 'JuryDrawn', (d) => d.task.toNumber() === task);
+      const taskVerifiers = ctx.events
+        .find('proofOfLearning', 'VerificationStarted', (d) => d.task.toNumber() === task)
+        .flatMap((e) => e.data.verifiers.map((v) => v.toString()));
+      assert.ok(drawn.data.jurors.every((j) => !taskVerifiers.includes(j.toString())), 'no verifier of the task on its jury');
 
       const delta = await ctx.protocolDelta(before);
       const solver = ctx.slashes('Bob');
@@ -293,6 +297,52 @@ describe('lazy verifiers pass a faked segment; the whistleblower challenges and 
       assert.ok(eve.gained > 0n, 'the whistleblower was rewarded');
       assert.equal(delta.Eve, eve.gained);
       assert.equal(delta.Bob, -ctx.slashes('Bob').lost + ctx.slashes('Bob').gained);
+    }),
+  );
+});
+
+describe('a whistleblower challenges honest work and the solver stays silent: the verifiers keep their bonds', () => {
+  const ctx = story('silent');
+
+  it(
+    'resolves for the solver, leaves both verifiers whole and costs the whistleblower its bond',
+    { timeout: 1_200_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave', 'Eve'];
+      const before = await ctx.balances(names);
+      // The solver is honest and has nothing to say in a dispute; the whistleblower challenges
+      // a segment that reproduces, as the solver's accomplice would.
+      const solver = await ctx.solver();
+      const verifiers = ['Charlie', 'Dave'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`));
+      const whistleblower = ctx.verifier('whistleblower-eve', '//Eve', { role: 'whistleblower', bond: 100, extra: ['--fault', 'challenge-honest-work'] });
+      await ctx.bonded([solver, ...verifiers, whistleblower]);
+      const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16, sampled: 2 }));
+      // Only Charlie and Dave are bonded when the task is sampled; the jurors join afterwards.
+      await waitUntil('verifiers drawn', () => ctx.events.find('proofOfLearning', 'VerificationStarted').length > 0, { timeoutMs: 300_000 });
+      const jurors = ['Ferdie', 'Charlie//stash'].map((n) => ctx.verifier(`juror-${n.replace('//', '-').toLowerCase()}`, `//${n}`));
+      await ctx.bonded(jurors);
+
+      const end = await waitForTaskEnd(ctx.events, task, 900_000);
+      assert.equal(end.method, 'TaskSettled', 'the honest task settled');
+      const ofTask = (d) => d.task.toNumber() === task;
+      const [opened] = ctx.events.find('dispute', 'DisputeOpened', ofTask);
+      assert.equal(opened.data.challenger.toString(), ctx.accounts.Eve.address, 'the whistleblower challenged');
+      const [resolved] = ctx.events.find('dispute', 'DisputeResolved', ofTask);
+      assert.equal(resolved.data.defenderWon.isTrue, true, 'the jury found the segment right');
+
+      // Both verifiers' bonds are whole, read from the chain, and they were paid their fees.
+      for (const name of ['Charlie', 'Dave']) {
+        const bond = await ctx.dev.api.query.roleStaking.bonds(ctx.accounts[name].address, 'Verifier');
+        assert.equal(bond.unwrap().amount.toBigInt(), 200n * ASY, `${name}'s bond is whole`);
+        assert.equal(ctx.slashes(name).lost, 0n, `${name} was not slashed`);
+      }
+      const delta = await ctx.protocolDelta(before);
+      assert.equal(delta.Charlie, FEE);
+      assert.equal(delta.Dave, FEE);
+      const eve = ctx.slashes('Eve');
+      assert.ok(eve.lost >= 50n * ASY, `the whistleblower lost its challenge bond (${eve.lost})`);
+      assert.equal(delta.Eve, -eve.lost);
+      assert.equal(delta.Bob, REWARD + ctx.slashes('Bob').gained, 'the solver was paid, and half the bond');
     }),
   );
 });

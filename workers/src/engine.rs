@@ -1,20 +1,20 @@
 //! The learning side of the workers: training a task segment by segment into the store
 //! (solver), and checking one segment of someone else's training against its commitment
-//! (verifier, juror, whistleblower, and a challenger in a bisection).
+//! (verifier, juror, whistleblower).
 //!
 //! Everything here is blocking (libtorch and HTTP); the workers run it on tokio's blocking
 //! pool.
 
 use crate::{
 	artifacts::{fetch_checkpoint, fetch_checkpoint_list, ArtifactError},
-	store::{trace_name, Store, StoreError, CHECKPOINTS},
+	store::{Store, StoreError, CHECKPOINTS},
 };
 use assay_learning::{
 	distance, fetch_module_file, Checkpoint, Dataset, DeviceChoice, HostTensor, LearningError,
 	Trainer, TrainerOptions,
 };
 use assay_primitives::{
-	merkle_proof, CheckpointCommitment, Distance, SegmentReport, Sha256, TaskId, TaskSpec,
+	merkle_proof, sha256, CheckpointCommitment, Distance, SegmentReport, Sha256, TaskId, TaskSpec,
 	VerificationMode,
 };
 
@@ -46,6 +46,9 @@ pub enum Fault {
 	ApproveWithoutReplay,
 	/// Solver: train and commit honestly but serve no checkpoints, so nobody can check.
 	WithholdArtifacts,
+	/// Whistleblower: challenge a sampled segment of every task it re-checks, even one that
+	/// reproduces (the accomplice of a solver that then stays silent).
+	ChallengeHonestWork,
 }
 
 impl std::str::FromStr for Fault {
@@ -54,12 +57,16 @@ impl std::str::FromStr for Fault {
 		match text {
 			"approve-without-replay" => return Ok(Self::ApproveWithoutReplay),
 			"withhold-artifacts" => return Ok(Self::WithholdArtifacts),
+			"challenge-honest-work" => return Ok(Self::ChallengeHonestWork),
 			_ => {},
 		}
 		if let Some(segment) = text.strip_prefix("corrupt-segment=") {
 			return segment.parse().map(Self::CorruptSegment).map_err(|e| format!("{text}: {e}"));
 		}
-		Err(format!("unknown fault {text:?} (corrupt-segment=<i>, approve-without-replay, withhold-artifacts)"))
+		Err(format!(
+			"unknown fault {text:?} (corrupt-segment=<i>, approve-without-replay, \
+			 withhold-artifacts, challenge-honest-work)"
+		))
 	}
 }
 
@@ -122,8 +129,8 @@ pub struct Trained {
 }
 
 /// Trains `task` into `store`, resuming from the last stored checkpoint after a restart.
-/// Each segment's checkpoint, its step hashes and the progress list are written before the
-/// next segment starts.
+/// Each segment's checkpoint and the progress list are written before the next segment
+/// starts.
 pub fn train(
 	task: TaskId,
 	run: &TaskRun,
@@ -140,19 +147,14 @@ pub fn train(
 			break;
 		}
 		let started = std::time::Instant::now();
-		let segment = trainer.run_segment(steps, true)?;
+		let segment = trainer.run_segment(steps, false)?;
 		let mut checkpoint = segment.checkpoint;
-		let mut step_hashes = segment.step_hashes;
 		if fault == Some(Fault::CorruptSegment(done)) {
 			checkpoint = nudged(&checkpoint)?;
 			trainer.load_checkpoint(&checkpoint)?;
-			if let Some(last) = step_hashes.last_mut() {
-				*last = checkpoint.canonical_hash();
-			}
 			log::warn!("FAULT: segment {done} of task {task} is faked");
 		}
 		let hash = store.put_checkpoint(&checkpoint)?;
-		store.set_hashes(task, &trace_name(done), &step_hashes)?;
 		checkpoints.push(hash);
 		store.set_hashes(task, CHECKPOINTS, &checkpoints)?;
 		let seconds = started.elapsed().as_secs_f64().max(1e-9);
@@ -224,8 +226,6 @@ pub struct SegmentCheck {
 	pub report: SegmentReport,
 	/// Whether the replay reproduces the solver's end state under the task's mode.
 	pub passes: bool,
-	/// The replay's state hash after each step (what a bisection asks for).
-	pub step_hashes: Vec<Sha256>,
 }
 
 /// Where a solver's artifacts are and what it committed to.
@@ -302,7 +302,7 @@ fn check_one(
 	};
 	if fault == Some(Fault::ApproveWithoutReplay) {
 		log::warn!("FAULT: approving segment {segment} of task {} unreplayed", committed.task);
-		return Ok(SegmentCheck { report, passes: true, step_hashes: Vec::new() });
+		return Ok(SegmentCheck { report, passes: true });
 	}
 	let trainer = match trainer {
 		Some(trainer) => trainer,
@@ -311,7 +311,7 @@ fn check_one(
 	let start = fetch_checkpoint(&run.store, &committed.artifact_uri, &start_hash)?;
 	// `replay` loads the whole state (parameters, optimizer, step), so a reused trainer
 	// replays exactly as a fresh one.
-	let replay = trainer.replay(&start, run.steps_per_segment(), true)?;
+	let replay = trainer.replay(&start, run.steps_per_segment(), false)?;
 	report.replayed_hash = replay.checkpoint.canonical_hash();
 	if let VerificationMode::Tolerance { metric, .. } = run.spec.verification.mode {
 		let claimed = fetch_checkpoint(&run.store, &committed.artifact_uri, &end_hash)?;
@@ -320,48 +320,31 @@ fn check_one(
 	let passes = report
 		.judge(&committed.commitment, &run.spec.verification.mode)
 		.map_err(|e| JobError::Invalid(format!("own report refused: {e:?}")))?;
-	run.store
-		.set_hashes(committed.task, &trace_name(segment), &replay.step_hashes)?;
-	Ok(SegmentCheck { report, passes, step_hashes: replay.step_hashes })
+	Ok(SegmentCheck { report, passes })
 }
 
-/// A juror's judgement of a dispute over `segment`: replays it from its start and says
-/// whether the defender's state after `hi` steps is right (in `Tolerance` mode, whether the
-/// defender's end checkpoint is within the threshold of the replay).
-pub fn judge_dispute(
-	run: &TaskRun,
-	committed: &Committed,
-	segment: u32,
-	hi: u32,
-	defender_hi: Sha256,
-) -> Result<bool, JobError> {
-	let leaves =
-		fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
-	let start_hash = leaves
-		.get(segment as usize)
-		.copied()
-		.ok_or_else(|| JobError::Invalid(format!("no checkpoint {segment}")))?;
-	let start = fetch_checkpoint(&run.store, &committed.artifact_uri, &start_hash)?;
-	match run.spec.verification.mode {
-		VerificationMode::Exact => {
-			// Only whole segments are stored, so the step at `hi` is reached by replaying the
-			// `hi` steps from the segment's start: the same state the agreed `lo` leads to.
-			let replay = run.trainer()?.replay(&start, hi, false)?;
-			Ok(replay.checkpoint.canonical_hash() == defender_hi)
-		},
-		VerificationMode::Tolerance { metric, threshold } => {
-			let replay = run.trainer()?.replay(&start, run.steps_per_segment(), false)?;
-			let claimed = fetch_checkpoint(&run.store, &committed.artifact_uri, &defender_hi)?;
-			Ok(distance(&replay.checkpoint, &claimed, metric)? <= threshold)
-		},
+/// A juror's judgement of a dispute over `segment`: whether the committed end state holds.
+/// The same check a verifier makes (replay from the committed `h_i`, judge the committed
+/// `h_{i+1}` under the task's mode), so a juror and an honest verifier can never disagree.
+pub fn judge_dispute(run: &TaskRun, committed: &Committed, segment: u32) -> Result<bool, JobError> {
+	Ok(check_segment(run, committed, segment, None)?.passes)
+}
+
+/// What a whistleblower challenges among its `checks` of a task's sampled segments: the
+/// first that does not reproduce. With [`Fault::ChallengeHonestWork`], the first one even when
+/// it reproduces, claiming a made-up end state.
+pub fn segment_to_challenge(checks: Vec<SegmentCheck>, fault: Option<Fault>) -> Option<SegmentCheck> {
+	let mut checks = checks.into_iter();
+	if fault != Some(Fault::ChallengeHonestWork) {
+		return checks.find(|check| !check.passes);
 	}
-}
-
-/// The state hash after `mid` steps of `segment` that this worker computed (training or
-/// replay), from its store.
-pub fn step_hash(store: &Store, task: TaskId, segment: u32, mid: u32) -> Option<Sha256> {
-	let trace = store.hashes(task, &trace_name(segment)).ok()?;
-	trace.get(usize::try_from(mid).ok()?.checked_sub(1)?).copied()
+	let mut check = checks.next()?;
+	if check.passes {
+		log::warn!("FAULT: challenging segment {}, which reproduces", check.report.segment);
+		check.report.replayed_hash = sha256(&check.report.end_hash);
+		check.passes = false;
+	}
+	Some(check)
 }
 
 #[cfg(test)]
@@ -373,19 +356,37 @@ mod tests {
 		assert_eq!("corrupt-segment=2".parse(), Ok(Fault::CorruptSegment(2)));
 		assert_eq!("approve-without-replay".parse(), Ok(Fault::ApproveWithoutReplay));
 		assert_eq!("withhold-artifacts".parse(), Ok(Fault::WithholdArtifacts));
+		assert_eq!("challenge-honest-work".parse(), Ok(Fault::ChallengeHonestWork));
 		assert!("corrupt-segment=x".parse::<Fault>().is_err());
 		assert!("be-evil".parse::<Fault>().is_err());
 	}
 
+	fn check(segment: u32, passes: bool) -> SegmentCheck {
+		let report = SegmentReport {
+			segment,
+			start_hash: [1; 32],
+			start_proof: Default::default(),
+			end_hash: [2; 32],
+			end_proof: Default::default(),
+			replayed_hash: if passes { [2; 32] } else { [3; 32] },
+			distance: Distance::ZERO,
+		};
+		SegmentCheck { report, passes }
+	}
+
 	#[test]
-	fn a_step_hash_is_read_from_the_trace_and_step_zero_has_none() {
-		let dir = tempfile::tempdir().unwrap();
-		let store = Store::open(dir.path()).unwrap();
-		store.set_hashes(4, &trace_name(1), &[[1; 32], [2; 32], [3; 32]]).unwrap();
-		assert_eq!(step_hash(&store, 4, 1, 1), Some([1; 32]));
-		assert_eq!(step_hash(&store, 4, 1, 3), Some([3; 32]));
-		assert_eq!(step_hash(&store, 4, 1, 0), None);
-		assert_eq!(step_hash(&store, 4, 1, 4), None);
-		assert_eq!(step_hash(&store, 4, 2, 1), None);
+	fn a_whistleblower_challenges_the_first_wrong_segment_and_nothing_else() {
+		let first_wrong = segment_to_challenge(vec![check(1, true), check(4, false)], None);
+		assert_eq!(first_wrong.map(|c| c.report.segment), Some(4));
+		assert!(segment_to_challenge(vec![check(1, true), check(4, true)], None).is_none());
+	}
+
+	#[test]
+	fn the_challenge_honest_work_fault_claims_a_made_up_end_state() {
+		let faked = segment_to_challenge(vec![check(1, true)], Some(Fault::ChallengeHonestWork))
+			.expect("a segment to challenge");
+		assert!(!faked.passes);
+		assert_eq!(faked.report.segment, 1);
+		assert_ne!(faked.report.replayed_hash, faked.report.end_hash);
 	}
 }

@@ -6,12 +6,11 @@
 //!   its hardware can run, fetches and checks the dataset, trains with the learning engine
 //!   (progress bar: steps, loss, samples/s), keeps every checkpoint in its [`store`] under its
 //!   hash and serves them over HTTP ([`artifacts`]), commits the Merkle root before the
-//!   deadline, and answers the bisection rounds of a dispute over its work with its step
-//!   hashes.
+//!   deadline, and keeps serving them while a jury judges a dispute over its work.
 //! - **`assay-verifier`** ([`verifier`]): `--role verifier` replays the segments it is
 //!   sampled for, checks both checkpoints against the solver's Merkle root, commits then
-//!   reveals its verdict, plays the challenger's side of the dispute its failing verdict
-//!   opens, and judges disputes when drawn as a juror. `--role whistleblower` re-checks
+//!   reveals its verdict, and judges disputes when drawn as a juror (replaying the disputed
+//!   segment from the committed checkpoints, as a verifier does). `--role whistleblower` re-checks
 //!   verified tasks during their challenge window and challenges a segment the verifiers
 //!   passed wrongly.
 //!

@@ -1,13 +1,14 @@
 //! `assay-solver`: trains the tasks the chain assigns to it.
 //!
-//! On every finalized block it reads the tasks assigned to its account and the disputes in
-//! which it defends:
+//! On every finalized block it reads the tasks assigned to its account:
 //!
 //! | chain state | what the solver does |
 //! |---|---|
 //! | task `Assigned` to it | `accept_task` if its hardware satisfies the task's, else `decline_task` |
 //! | task `Training` | trains in the background (resuming from its store), then `commit_checkpoints` |
-//! | dispute, `Bisecting`, no answer from it | `respond` with its state hash after `mid` steps |
+//!
+//! A dispute over its work needs nothing from it but its artifact server: the jury replays the
+//! committed checkpoints it serves.
 //!
 //! The artifact server (`--listen`) serves its checkpoints for the whole life of a task; the
 //! URL committed on chain is `--public-url`, or `http://<listen address>`.
@@ -18,9 +19,7 @@ use crate::{
 };
 use assay_client::{entries, runtime, Chain, ClientError, FinalizedBlock, Static};
 use assay_primitives::{HardwareClass, Role, TaskId, TaskSpec};
-use runtime::runtime_types::{
-	pallet_dispute::types::Phase as DisputePhase, pallet_task_pool::types::TaskState,
-};
+use runtime::runtime_types::pallet_task_pool::types::TaskState;
 use std::sync::{atomic::Ordering, Arc};
 
 /// `assay-solver`'s command line.
@@ -49,7 +48,6 @@ struct Counters {
 	accepted: Arc<std::sync::atomic::AtomicU64>,
 	committed: Arc<std::sync::atomic::AtomicU64>,
 	steps: Arc<std::sync::atomic::AtomicU64>,
-	responses: Arc<std::sync::atomic::AtomicU64>,
 	training: Arc<std::sync::atomic::AtomicU64>,
 }
 
@@ -88,8 +86,6 @@ impl Solver {
 			committed: m
 				.counter("assay_solver_tasks_committed_total", "Checkpoint commitments made."),
 			steps: m.counter("assay_solver_training_steps_total", "Training steps run."),
-			responses: m
-				.counter("assay_solver_dispute_responses_total", "Bisection answers given."),
 			training: m.gauge("assay_solver_trainings_running", "Trainings in progress."),
 		};
 		Ok(Self {
@@ -242,22 +238,6 @@ impl Worker for Solver {
 					self.on_training(chain, task, spec).await?
 				},
 				_ => {},
-			}
-		}
-		for (task, dispute) in entries(&block.at, runtime::storage().dispute().disputes()).await? {
-			if &dispute.defender != me {
-				continue;
-			}
-			if let DisputePhase::Bisecting { mid, defender_answer: None, .. } = dispute.phase {
-				worker::answer_bisection(
-					chain,
-					&self.ctx,
-					task,
-					dispute.segment,
-					mid,
-					&self.counters.responses,
-				)
-				.await?;
 			}
 		}
 		Ok(())

@@ -5,7 +5,6 @@
 //! STORE/blobs/<hex h>              a checkpoint (safetensors) whose canonical hash is h
 //! STORE/cache/                     datasets and modules, fetched and verified (learning::fetch)
 //! STORE/tasks/<task>/checkpoints   h_0, h_1, … one hex hash a line: training progress
-//! STORE/tasks/<task>/trace-<i>     the step hashes of segment i (what a dispute asks for)
 //! STORE/tasks/<task>/<name>        SCALE records: a verdict and its salt, a vote…
 //! ```
 //!
@@ -40,11 +39,6 @@ pub enum StoreError {
 
 /// The hash list of a task's checkpoints `h_0 … h_j` (training progress, then the leaves).
 pub const CHECKPOINTS: &str = "checkpoints";
-
-/// The hash list of segment `i`'s per-step states.
-pub fn trace_name(segment: u32) -> String {
-	format!("trace-{segment}")
-}
 
 /// The store rooted at one directory.
 #[derive(Clone, Debug)]
@@ -138,7 +132,7 @@ impl Store {
 		Ok(Some(checkpoint))
 	}
 
-	/// A list of hashes, one hex line each (`checkpoints`, `trace-<i>`); empty if absent.
+	/// A list of hashes, one hex line each (`checkpoints`); empty if absent.
 	pub fn hashes(&self, task: TaskId, name: &str) -> Result<Vec<Sha256>, StoreError> {
 		let path = self.task_dir(task).join(name);
 		let Some(bytes) = read_if_exists(&path)? else { return Ok(Vec::new()) };

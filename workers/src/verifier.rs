@@ -7,8 +7,7 @@
 //! | sampled as a verifier, `Committing`, no commitment yet | replays its segments in the background, stores verdict and salt, `commit_verdict` |
 //! | the same, but the solver's checkpoints cannot be fetched (or do not match its commitment) | retries every block; near the end of the commit window commits an empty verdict, which declares them unavailable |
 //! | `Revealing`, committed, not revealed | `reveal_verdict` from the store |
-//! | dispute it challenges, `Bisecting`, no answer from it | `respond` with its replay's state after `mid` steps |
-//! | drawn as a juror, `JuryCommit` | replays the disputed steps, stores vote and salt, `commit_vote` |
+//! | drawn as a juror, `JuryCommit` | replays the disputed segment from the committed `h_i`, judges the committed `h_{i+1}` as a verifier would, stores vote and salt, `commit_vote` |
 //! | juror, `JuryReveal` | `reveal_vote` |
 //! | whistleblower: a task in its `ChallengeWindow`, not yet checked | replays the sampled segments; for a wrong one, stores the claim and `commit_challenge` |
 //! | whistleblower: its commitment finalized in an earlier block | `challenge` with the stored claim |
@@ -75,12 +74,12 @@ fn attempt_record(name: &str, verification: &Verification) -> String {
 	format!("{name}-{}", short_hash(&(&verification.solver, verification.commitment.0.root)))
 }
 
-/// The journal record of a jury vote: one per attempt (the defender and its claimed state),
-/// disputed segment and step range, so a later dispute over the same task never reuses an
-/// earlier vote.
+/// The journal record of a jury vote: one per attempt (the defender and its committed end
+/// state) and disputed segment, so a later dispute over the same task never reuses an earlier
+/// vote.
 fn vote_record(dispute: &Dispute) -> String {
-	let claim = short_hash(&(&dispute.defender, dispute.defender_hi));
-	format!("vote-{claim}-{}-{}-{}", dispute.segment, dispute.lo, dispute.hi)
+	let claim = &dispute.claim.0;
+	format!("vote-{}-{}", short_hash(&(&dispute.defender, claim.defender_end)), claim.segment)
 }
 
 /// 16 hex digits of the sha256 of `value`'s SCALE encoding: enough to tell attempts apart in
@@ -105,7 +104,6 @@ struct Counters {
 	declarations: Arc<std::sync::atomic::AtomicU64>,
 	votes: Arc<std::sync::atomic::AtomicU64>,
 	challenges: Arc<std::sync::atomic::AtomicU64>,
-	responses: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// The verifier (and whistleblower) worker.
@@ -167,8 +165,6 @@ impl Verifier {
 			votes: m.counter("assay_verifier_votes_total", "Jury votes committed."),
 			challenges: m
 				.counter("assay_verifier_challenges_total", "Challenges opened (whistleblower)."),
-			responses: m
-				.counter("assay_verifier_dispute_responses_total", "Bisection answers given."),
 		};
 		Ok(Self {
 			role: args.role,
@@ -347,12 +343,12 @@ impl Verifier {
 				let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
 				let committed = committed(task, verification);
 				let segments = verification.segments.0.clone();
-				let (store, device) = (self.ctx.store.clone(), self.ctx.device);
+				let (store, device, fault) = (self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
 				log::info!("task {task}: re-checking segments {segments:?} the verifiers passed");
 				self.checks.start(task, move || {
 					let run = TaskRun::prepare(spec, store, device)?;
 					let checks = engine::check_segments(&run, &committed, &segments, None)?;
-					Ok(checks.into_iter().find(|check| !check.passes))
+					Ok(engine::segment_to_challenge(checks, fault))
 				});
 			},
 			JobState::Running => {},
@@ -431,7 +427,8 @@ impl Verifier {
 		}
 	}
 
-	/// A dispute this worker challenges (bisection) or judges (jury).
+	/// A dispute this worker judges as a juror (a party has nothing to do: the jury judges the
+	/// committed checkpoints).
 	async fn on_dispute(
 		&mut self,
 		chain: &Chain,
@@ -440,20 +437,6 @@ impl Verifier {
 		dispute: &Dispute,
 	) -> Result<(), ClientError> {
 		let me = &self.ctx.account.clone();
-		if &dispute.challenger == me {
-			if let DisputePhase::Bisecting { mid, challenger_answer: None, .. } = dispute.phase {
-				worker::answer_bisection(
-					chain,
-					&self.ctx,
-					task,
-					dispute.segment,
-					mid,
-					&self.counters.responses,
-				)
-				.await?;
-			}
-			return Ok(());
-		}
 		let Some(slot) = dispute.jurors.0.iter().find(|slot| &slot.juror == me) else {
 			return Ok(());
 		};
@@ -488,13 +471,12 @@ impl Verifier {
 						.await?;
 						let Some(verification) = verification else { return Ok(()) };
 						let committed = committed(task, &verification);
-						let (segment, hi, defender_hi) =
-							(dispute.segment, dispute.hi, dispute.defender_hi);
+						let segment = dispute.claim.0.segment;
 						let (store, device) = (self.ctx.store.clone(), self.ctx.device);
-						log::info!("task {task}: juror, replaying segment {segment} to step {hi}");
+						log::info!("task {task}: juror, replaying segment {segment}");
 						self.votes.start(task, move || {
 							let run = TaskRun::prepare(spec, store, device)?;
-							engine::judge_dispute(&run, &committed, segment, hi, defender_hi)
+							engine::judge_dispute(&run, &committed, segment)
 						});
 					},
 					JobState::Running => {},

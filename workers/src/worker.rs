@@ -208,25 +208,6 @@ pub async fn submit_counted<Call: assay_client::subxt::transactions::Payload>(
 	Ok(())
 }
 
-/// Answers a bisection round of the dispute over `segment` of `task` with this worker's state
-/// hash after `mid` steps, from the trace its training or replay left in the store.
-pub async fn answer_bisection(
-	chain: &Chain,
-	ctx: &Context,
-	task: assay_primitives::TaskId,
-	segment: u32,
-	mid: u32,
-	answered: &AtomicU64,
-) -> Result<(), ClientError> {
-	let Some(hash) = crate::engine::step_hash(&ctx.store, task, segment, mid) else {
-		log::error!("task {task}: no step hashes of segment {segment} in the store; cannot answer");
-		return Ok(());
-	};
-	let call = runtime::tx().dispute().respond(task, hash);
-	let what = format!("answer dispute on task {task}: state after step {mid}");
-	submit_counted(chain, &ctx.key, &what, &call, answered).await
-}
-
 /// Bonds `amount` ASY as `role` (with `hardware` for a solver) unless the bond already
 /// reaches it.
 pub async fn ensure_bond(

@@ -56,7 +56,7 @@ enum Command {
 		/// Where to write the resulting checkpoint (optional).
 		#[arg(long)]
 		out: Option<PathBuf>,
-		/// Also print the hash after every step (the chain a dispute bisects over).
+		/// Also print the hash after every step (to find where two replays part).
 		#[arg(long)]
 		trace: bool,
 	},

@@ -253,7 +253,8 @@ fn apply(world: &mut World, action: Action) {
 	// Results are ignored: refusals are expected; panics are what this test looks for.
 	let _ = match action {
 		Action::Submit { who, verifiers, reward } => {
-			TaskPool::submit_task(o(who), Box::new(spec(verifiers)), reward, FEE)
+			// The mock's least fee is 1 % of the reward.
+			TaskPool::submit_task(o(who), Box::new(spec(verifiers)), reward, FEE.max(reward / 100 + 1))
 		},
 		Action::Cancel { who, task } => TaskPool::cancel_task(o(who), task),
 		Action::Accept { who, task } => TaskPool::accept_task(o(who), task),

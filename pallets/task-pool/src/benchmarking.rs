@@ -66,8 +66,11 @@ fn reward<T: Config>() -> BalanceOf<T> {
 		.saturating_add(T::Currency::minimum_balance().saturating_mul(1_000u32.into()))
 }
 
+/// The least fee the runtime allows for [`reward`], and at least ten existential deposits.
 fn verifier_fee<T: Config>() -> BalanceOf<T> {
-	T::Currency::minimum_balance().saturating_mul(10u32.into())
+	T::MinVerifierFee::get()
+		.mul_ceil(reward::<T>())
+		.max(T::Currency::minimum_balance().saturating_mul(10u32.into()))
 }
 
 /// An account able to pay the benchmark task's escrow several times over.

@@ -82,6 +82,7 @@
 //!     type Randomness = BabeBlockRandomness; // must not be known before the block it is read in
 //!     type SpecLimits = TaskSpecLimits;
 //!     type SolverCollateral = SolverCollateral; // Perbill of the reward
+//!     type MinVerifierFee = MinVerifierFee;     // Perbill of the reward
 //!     type NoShowSlash = NoShowSlash;           // Perbill of the collateral
 //!     type MissedDeadlineSlash = MissedDeadlineSlash;
 //!     type AcceptWindow = ConstU32<20>;
@@ -233,6 +234,12 @@ pub mod pallet {
 		/// The solver's collateral, as a share of the reward.
 		#[pallet::constant]
 		type SolverCollateral: Get<Perbill>;
+
+		/// The least fee each verifier is paid, as a share of the reward (rounded up). A
+		/// verifier that declares the artifacts unavailable is not paid, so with a fee above
+		/// zero declaring is never the most profitable move for a verifier that can fetch them.
+		#[pallet::constant]
+		type MinVerifierFee: Get<Perbill>;
 
 		/// What a drawn solver that neither accepts nor declines in time loses, as a share of
 		/// the task's collateral (taken from its free stake).
@@ -515,6 +522,8 @@ pub mod pallet {
 		InvalidSpec(InvalidSpecReason),
 		/// The reward is below the task's estimated GFLOPs × the minimum price per GFLOP.
 		RewardBelowCost,
+		/// The verifier fee is below [`Config::MinVerifierFee`] of the reward.
+		VerifierFeeTooLow,
 		/// The submitter cannot hold the escrow.
 		InsufficientBalance,
 		/// [`Config::MaxLiveTasks`] tasks are already live; try later.
@@ -696,6 +705,10 @@ impl<T: Config> Pallet<T> {
 		spec.validate(&T::SpecLimits::get())
 			.map_err(|e| Error::<T>::InvalidSpec(InvalidSpecReason(e)))?;
 		ensure!(reward >= Self::min_reward(&spec), Error::<T>::RewardBelowCost);
+		ensure!(
+			verifier_fee >= T::MinVerifierFee::get().mul_ceil(reward),
+			Error::<T>::VerifierFeeTooLow
+		);
 		let escrow = TaskOf::<T>::escrow_for(reward, verifier_fee, spec.verification.verifiers)
 			.ok_or(ArithmeticError::Overflow)?;
 		ensure!(LiveTasks::<T>::get() < T::MaxLiveTasks::get(), Error::<T>::TooManyLiveTasks);

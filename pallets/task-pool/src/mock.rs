@@ -68,6 +68,8 @@ parameter_types! {
 		max_gflops: 1_000_000,
 	};
 	pub static SolverCollateral: Perbill = Perbill::from_percent(50);
+	/// Half a per cent: the tests' fee of 5 on a reward of 1 000 is the least allowed.
+	pub static MinVerifierFee: Perbill = Perbill::from_parts(5_000_000);
 	pub static NoShowSlash: Perbill = Perbill::from_percent(10);
 	pub static MissedDeadlineSlash: Perbill = Perbill::from_percent(50);
 	pub static AcceptWindow: BlockNumber = 3;
@@ -85,6 +87,7 @@ impl Config for Test {
 	type Randomness = assay_test_support::BlockRandomness<Test>;
 	type SpecLimits = Limits;
 	type SolverCollateral = SolverCollateral;
+	type MinVerifierFee = MinVerifierFee;
 	type NoShowSlash = NoShowSlash;
 	type MissedDeadlineSlash = MissedDeadlineSlash;
 	type AcceptWindow = AcceptWindow;

@@ -140,10 +140,35 @@ mod submit {
 	}
 
 	#[test]
+	fn every_verifier_fee_is_at_least_the_minimum_share_of_the_reward() {
+		// 0.5 % of 1 000 is 5; of 1 001, rounded up, 6. A fee of zero never passes: declaring
+		// the artifacts unavailable (unpaid) must never be the cheapest move for a verifier.
+		ExtBuilder::default().build_and_execute(|| {
+			for (reward, fee) in [(1_000, 4), (1_001, 5), (1_000, 0)] {
+				assert_noop!(
+					TaskPool::submit_task(RuntimeOrigin::signed(1), Box::new(spec()), reward, fee),
+					Error::<Test>::VerifierFeeTooLow
+				);
+			}
+			assert_ok!(TaskPool::submit_task(
+				RuntimeOrigin::signed(1),
+				Box::new(spec()),
+				1_001,
+				6
+			));
+		});
+	}
+
+	#[test]
 	fn escrow_must_be_affordable_and_must_not_overflow() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
-				TaskPool::submit_task(RuntimeOrigin::signed(1), Box::new(spec()), ENDOWMENT, 5),
+				TaskPool::submit_task(
+					RuntimeOrigin::signed(1),
+					Box::new(spec()),
+					ENDOWMENT,
+					ENDOWMENT / 200
+				),
 				Error::<Test>::InsufficientBalance
 			);
 			assert_noop!(

@@ -86,6 +86,8 @@ macro_rules! impl_task_pool_config {
 		frame_support::parameter_types! {
 			pub const TaskPoolHalf: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
 			pub const TaskPoolTenth: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(10);
+			pub const TaskPoolOnePercent: sp_runtime::Perbill =
+				sp_runtime::Perbill::from_percent(1);
 		}
 		impl pallet_task_pool::Config for $runtime {
 			type Currency = Balances;
@@ -94,6 +96,7 @@ macro_rules! impl_task_pool_config {
 			type Randomness = $crate::BlockRandomness<$runtime>;
 			type SpecLimits = $limits;
 			type SolverCollateral = TaskPoolHalf;
+			type MinVerifierFee = TaskPoolOnePercent;
 			type NoShowSlash = TaskPoolTenth;
 			type MissedDeadlineSlash = TaskPoolHalf;
 			type AcceptWindow = frame_support::traits::ConstU64<3>;

@@ -415,6 +415,9 @@ parameter_types! {
 	};
 	/// The solver stakes as much as it stands to earn: lying must cost more than it pays.
 	pub const SolverCollateral: Perbill = Perbill::from_percent(100);
+	/// Each verifier is paid at least 1 % of the reward: checking must always pay more than
+	/// declaring the artifacts unavailable, which is unpaid.
+	pub const MinVerifierFee: Perbill = Perbill::from_percent(1);
 	/// A drawn solver that never answers loses a little and the task is drawn again.
 	pub const NoShowSlash: Perbill = Perbill::from_percent(5);
 	/// A solver that accepts and does not deliver loses half its collateral.
@@ -446,6 +449,7 @@ impl pallet_task_pool::Config for Runtime {
 	type Randomness = randomness::BabeBlockRandomness;
 	type SpecLimits = TaskSpecLimits;
 	type SolverCollateral = SolverCollateral;
+	type MinVerifierFee = MinVerifierFee;
 	type NoShowSlash = NoShowSlash;
 	type MissedDeadlineSlash = MissedDeadlineSlash;
 	type AcceptWindow = TaskAcceptWindow;
@@ -491,6 +495,11 @@ const CHALLENGE_WINDOW: BlockNumber = 20;
 const CHALLENGE_WINDOW: BlockNumber = 24 * crate::HOURS;
 
 #[cfg(feature = "fast-runtime")]
+const JURY_SIZE: u32 = 3;
+#[cfg(not(feature = "fast-runtime"))]
+const JURY_SIZE: u32 = 5;
+
+#[cfg(feature = "fast-runtime")]
 const UNAVAILABLE_TO_FAIL: u32 = 2;
 #[cfg(not(feature = "fast-runtime"))]
 const UNAVAILABLE_TO_FAIL: u32 = 3;
@@ -528,9 +537,10 @@ impl pallet_proof_of_learning::Config for Runtime {
 parameter_types! {
 	/// What a whistleblower risks on a challenge.
 	pub const ChallengeBond: Balance = 50 * UNITS;
-	/// Odd; a side wins with 3 votes, so the pool must hold at least 3 verifiers outside the
-	/// task.
-	pub const JurySize: u32 = 5;
+	/// Odd; a side wins with a majority of a full jury (3 of 5; 2 of 3 on the fast dev
+	/// runtime, whose test networks have few verifiers), so the pool must hold that many
+	/// verifiers outside the task.
+	pub const JurySize: u32 = JURY_SIZE;
 	pub const JurorCollateral: Balance = 20 * UNITS;
 	pub const JurorReward: Balance = 2 * UNITS;
 	pub const JurorNoShowSlash: Perbill = Perbill::from_percent(10);
