@@ -5,7 +5,7 @@
 //! attacker must control after the fix.
 
 use crate::{
-	mock::{Dispute, RoleStaking, *},
+	mock::{Dispute, ProofOfLearning, RoleStaking, *},
 	Event, *,
 };
 use assay_primitives::{challenge_commitment, merkle_proof, sha256, Verdict};
@@ -107,6 +107,68 @@ fn an_accomplice_accuser_never_throws_the_case_for_a_faked_segment() {
 		assert_eq!(free(SOLVER), solver_free, "the solver of faked work was paid");
 		assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
 		assert!(dispute_events().contains(&Event::DisputeResolved { task, defender_won: false }));
+		cancel_reopened(task);
+	});
+}
+
+/// Plays `task`'s verification to its end with `accomplice` passing every sampled segment
+/// whenever it is seated, and every other verifier declaring the checkpoints unavailable (the
+/// solver serves them to its accomplice only).
+fn serve_only_to(task: TaskId, hashes: &[Sha256], accomplice: AccountId) {
+	let verdict_of = |who: AccountId, segments: &[u32]| {
+		if who == accomplice {
+			verdict_from(segments, |s| honest_report(hashes, s))
+		} else {
+			Verdict::default()
+		}
+	};
+	for _ in 0..200 {
+		let Some(record) = Verifications::<Test>::get(task) else { return };
+		let segments = record.segments.to_vec();
+		for slot in &record.slots {
+			let (who, salt) = (slot.verifier, [slot.verifier as u8; 32]);
+			let verdict = verdict_of(who, &segments);
+			match record.phase {
+				pallet_proof_of_learning::Phase::Committing { .. } if slot.commitment.is_none() => {
+					let hash = assay_primitives::verdict_commitment(task, &who, &verdict, &salt);
+					assert_ok!(ProofOfLearning::commit_verdict(
+						RuntimeOrigin::signed(who),
+						task,
+						hash
+					));
+				},
+				pallet_proof_of_learning::Phase::Revealing { .. } if slot.failed.is_none() => {
+					assert_ok!(ProofOfLearning::reveal_verdict(
+						RuntimeOrigin::signed(who),
+						task,
+						verdict,
+						salt,
+					));
+				},
+				_ => {},
+			}
+		}
+		next_block();
+	}
+}
+
+/// Attack 3: the solver serves its checkpoints to a colluding verifier only. The accomplice
+/// passes; the honest verifiers can only declare the checkpoints unavailable. The solver must
+/// not be paid on its accomplice's word, and it loses its collateral.
+#[test]
+fn a_solver_that_shows_its_checkpoints_to_an_accomplice_only_is_never_paid() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (task, _, verifiers) = verifying_task(3, &hashes);
+		let accomplice = verifiers[0];
+		let solver_free = free(SOLVER);
+		serve_only_to(task, &hashes, accomplice);
+
+		assert_eq!(free(SOLVER), solver_free, "the solver was paid");
+		assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+		for v in VERIFIERS {
+			assert_eq!(bond(v, Role::Verifier), BOND, "verifier {v} lost stake");
+		}
 		cancel_reopened(task);
 	});
 }

@@ -189,9 +189,9 @@ pub mod pallet {
 		type MaxVerificationRounds: Get<u32>;
 
 		/// Verifiers that must declare the solver's artifacts unavailable (each one drawn
-		/// afresh after the previous declared) before the task fails for it, provided no
-		/// verifier revealed a verdict (one that did could fetch them). At least 2, so that no
-		/// single verifier can fail an honest solver by claiming it could not fetch.
+		/// afresh after the previous declared) before the task fails for it, provided they
+		/// outnumber the verifiers that revealed a verdict (those could fetch them). At least 2,
+		/// so that no single verifier can fail an honest solver by claiming it could not fetch.
 		#[pallet::constant]
 		type UnavailableToFail: Get<u32>;
 
@@ -374,8 +374,8 @@ pub mod pallet {
 			/// Declarations for this task so far.
 			declarations: u32,
 		},
-		/// [`Config::UnavailableToFail`] verifiers could not fetch the solver's checkpoints and
-		/// none revealed a verdict: the task failed, the solver's collateral is slashed and the
+		/// [`Config::UnavailableToFail`] verifiers could not fetch the solver's checkpoints, more
+		/// than revealed a verdict: the task failed, the solver's collateral is slashed and the
 		/// submitter refunded.
 		ArtifactsUnavailable {
 			/// The task.
@@ -512,7 +512,7 @@ pub mod pallet {
 		/// An empty verdict declares that the solver's checkpoints could not be fetched (or did
 		/// not match its commitment): the verifier leaves the task, neither slashed nor paid,
 		/// its seat is drawn again at the end of the reveals, and [`Config::UnavailableToFail`]
-		/// declarations fail the task there if no verifier revealed a verdict.
+		/// declarations fail the task there if they outnumber the verdicts revealed.
 		///
 		/// Emits [`Event::VerdictRevealed`] (and the outcome's events).
 		#[pallet::call_index(2)]
@@ -562,7 +562,7 @@ pub mod pallet {
 			});
 			let everyone_revealed =
 				record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some());
-			if everyone_revealed && !record.declared_this_round {
+			if everyone_revealed && Self::ready_to_decide(&record) {
 				Self::unschedule(task, until);
 				Self::decide(task, record, now);
 			} else if everyone_revealed {
@@ -686,21 +686,37 @@ impl<T: Config> Pallet<T> {
 		Ok(failed)
 	}
 
-	/// Once the reveals are in: fails the task if enough verifiers declared its artifacts
-	/// unavailable and none revealed a verdict; otherwise decides, unless nobody revealed or a
-	/// verifier declared this round: then the empty seats are drawn again (the revealed
-	/// verdicts stay). Judged here, at the end of the phase, so the order of the reveals
-	/// within it does not matter.
+	/// Once the reveals are in: fails the task if its artifacts were declared unavailable
+	/// ([`Self::unavailability_fails`]); otherwise decides if [`Self::ready_to_decide`], and
+	/// else draws the empty seats again (the revealed verdicts stay). Judged here, at the end
+	/// of the phase, so the order of the reveals within it does not matter.
 	fn after_reveals(task: TaskId, record: VerificationOf<T>, now: BlockNumberFor<T>) {
-		if record.declarations >= T::UnavailableToFail::get() && record.revealed().next().is_none()
-		{
+		if Self::unavailability_fails(&record) {
 			Self::deposit_event(Event::ArtifactsUnavailable { task });
 			Self::close(task, record, false, None);
-		} else if record.slots.is_empty() || record.declared_this_round {
-			Self::next_round_or_abandon(task, record, now);
-		} else {
+		} else if Self::ready_to_decide(&record) {
 			Self::decide(task, record, now);
+		} else {
+			Self::next_round_or_abandon(task, record, now);
 		}
+	}
+
+	/// Whether the solver could not show its checkpoints to the verifiers drawn for it: at
+	/// least [`Config::UnavailableToFail`] declared them unavailable, and more than revealed a
+	/// verdict. A verdict shows that its verifier could fetch them, but one verdict alone must
+	/// not outweigh the declarations, or a solver could serve its checkpoints to an accomplice
+	/// only and be paid on its word.
+	fn unavailability_fails(record: &VerificationOf<T>) -> bool {
+		let verdicts = record.revealed().count() as u32;
+		record.declarations >= T::UnavailableToFail::get() && record.declarations > verdicts
+	}
+
+	/// Whether the revealed verdicts may decide: nobody declared this round (a declarer's seat
+	/// is drawn again first), and the verdicts are at least as many as the declarations (more
+	/// verifiers could not fetch the checkpoints than could: more are drawn).
+	fn ready_to_decide(record: &VerificationOf<T>) -> bool {
+		let verdicts = record.revealed().count() as u32;
+		!record.declared_this_round && verdicts > 0 && verdicts >= record.declarations
 	}
 
 	/// Moves the end of the reveal phase (now at `until`) to the next block, whose hook draws
@@ -1095,8 +1111,9 @@ impl<T: Config> Pallet<T> {
 	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
 	///   neither the solver, the submitter, nor a former verifier; no verifier is drawn twice.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
-	///   and within the commitment; no verification has used up its rounds, nor reached
-	///   `UnavailableToFail` declarations with no verdict revealed past its reveal phase.
+	///   and within the commitment; no verification has used up its rounds, nor is drawing
+	///   or committing with its artifacts' unavailability already proven (at least
+	///   `UnavailableToFail` declarations, more than the verdicts revealed).
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -1143,9 +1160,8 @@ impl<T: Config> Pallet<T> {
 				"a verification outlived its rounds"
 			);
 			ensure!(
-				record.declarations < T::UnavailableToFail::get()
-					|| record.revealed().next().is_some()
-					|| matches!(record.phase, Phase::Revealing { .. }),
+				!Self::unavailability_fails(&record)
+					|| !matches!(record.phase, Phase::Sampling { .. } | Phase::Committing { .. }),
 				"a verification outlived its unavailability declarations"
 			);
 			ensure!(

@@ -647,35 +647,61 @@ mod unavailable_artifacts {
 	}
 
 	#[test]
-	fn declarations_do_not_fail_a_solver_whose_checkpoints_a_verifier_fetched() {
-		// Two verifiers declare (enough to fail the task) but the third reveals a verdict: the
-		// checkpoints were there to be fetched, so the declarers' seats are drawn again and
-		// the verdicts decide, whatever the order of the reveals.
+	fn declarations_outnumbered_by_verdicts_do_not_fail_the_solver() {
+		// One of three verifiers declares: its seat is drawn again, and once the verdicts
+		// outnumber the declaration they decide, whatever the order of the reveals.
 		ExtBuilder::default().verifiers(&VERIFIERS).build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(3, EXACT);
 			let honest = verdict(&segments, &[]);
 			commit(task, verifiers[0], &unavailable());
-			commit(task, verifiers[1], &unavailable());
+			commit(task, verifiers[1], &honest);
 			commit(task, verifiers[2], &honest);
 			assert_ok!(reveal(task, verifiers[0], &unavailable()));
-			assert_ok!(reveal(task, verifiers[1], &unavailable()));
+			assert_ok!(reveal(task, verifiers[1], &honest));
 			assert_ok!(reveal(task, verifiers[2], &honest));
 			next_block();
 			assert!(!events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
-			assert_eq!(record.declarations, 2);
-			let newcomers: Vec<_> =
-				record.slots.iter().map(|s| s.verifier).filter(|v| *v != verifiers[2]).collect();
-			let left: Vec<_> = VERIFIERS.into_iter().filter(|v| !verifiers.contains(v)).collect();
-			assert_eq!(newcomers, left, "the one verifier left is drawn");
-			commit(task, left[0], &honest);
-			assert_ok!(reveal(task, left[0], &honest));
+			assert_eq!(record.declarations, 1);
+			let newcomer = record
+				.slots
+				.iter()
+				.map(|s| s.verifier)
+				.find(|v| !verifiers.contains(v))
+				.unwrap();
+			commit(task, newcomer, &honest);
+			assert_ok!(reveal(task, newcomer, &honest));
 			assert!(matches!(
 				Verifications::<Test>::get(task).unwrap().phase,
 				Phase::ChallengeWindow { .. }
 			));
 			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+		});
+	}
+
+	#[test]
+	fn declarations_that_outnumber_the_verdicts_fail_the_solver() {
+		// Two verifiers could not fetch the checkpoints, one could: the solver showed them to
+		// a minority of its verifiers (an accomplice, say), which must not be enough.
+		ExtBuilder::default().verifiers(&VERIFIERS).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &honest);
+			commit(task, verifiers[1], &unavailable());
+			commit(task, verifiers[2], &unavailable());
+			assert_ok!(reveal(task, verifiers[0], &honest));
+			assert_ok!(reveal(task, verifiers[1], &unavailable()));
+			assert_ok!(reveal(task, verifiers[2], &unavailable()));
+			next_block();
+			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
+			cancel_reopened(task);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			// The verifier that revealed a verdict did its work and is paid; nobody is slashed.
+			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + FEE);
+			for v in &verifiers {
+				assert_eq!(bond(*v, Role::Verifier), BOND);
+			}
 		});
 	}
 
