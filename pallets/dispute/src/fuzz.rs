@@ -1,6 +1,14 @@
 //! Random sequences of extrinsics from random accounts against the whole market: whatever the
 //! order, no call panics, every pallet's invariants hold after every step, and total issuance
 //! never moves.
+//!
+//! The random accounts are the adversaries: a solver that fakes checkpoints, a whistleblower
+//! that challenges honest work, verifiers that fail honest segments, pass faked ones, declare
+//! or stay silent, jurors that stay away. Three accounts play the honest strategy every block
+//! ([`honest_agents_act`]): two verifiers (also drawn as jurors) and a whistleblower that
+//! challenges every faked segment it sees. Jurors who vote vote honestly (the protocol's trust
+//! assumption: a majority of the jury is honest). Afterwards the honest accounts have lost
+//! nothing, and no task whose committed checkpoints are wrong was settled (its solver paid).
 
 use crate::{
 	mock::{Dispute, RoleStaking, *},
@@ -79,9 +87,9 @@ enum VerdictKind {
 
 fn verdict_kind() -> impl Strategy<Value = VerdictKind> {
 	prop_oneof![
-		7 => Just(VerdictKind::Honest),
+		5 => Just(VerdictKind::Honest),
 		2 => Just(VerdictKind::Failing),
-		1 => Just(VerdictKind::Unavailable),
+		3 => Just(VerdictKind::Unavailable),
 	]
 }
 
@@ -98,6 +106,10 @@ struct World {
 	choices: BTreeMap<(TaskId, u64), bool>,
 	/// Likewise, what each verifier committed to.
 	verdicts: BTreeMap<(TaskId, u64), VerdictKind>,
+	/// Verdicts the honest verifiers revealed.
+	honest_verdicts: usize,
+	/// Challenges the honest whistleblower made.
+	honest_challenges: usize,
 }
 
 /// `who`'s verdict on `task` of the given kind.
@@ -225,6 +237,117 @@ fn aim_action(action: Action) -> Action {
 	}
 }
 
+/// The verifiers that play the honest strategy: replay, commit and reveal in time, vote
+/// honestly as jurors.
+const HONEST_VERIFIERS: [u64; 2] = [VERIFIERS[0], VERIFIERS[1]];
+/// The whistleblower that challenges every faked segment it sees, and nothing else.
+const HONEST_WHISTLEBLOWER: u64 = 16;
+/// Its bond: enough for a challenge of every live task at once.
+const HONEST_WHISTLEBLOWER_BOND: u128 = 10 * CHALLENGE_BOND;
+
+/// The first segment of `hashes` whose committed end is not what an honest replay gives.
+fn first_faked(hashes: &[Sha256]) -> Option<u32> {
+	(0..hashes.len().saturating_sub(1) as u32)
+		.find(|&s| hashes[s as usize + 1] != honest_state(s, K))
+}
+
+/// What an honest juror votes on `task`'s dispute.
+fn honest_vote_on(task: TaskId) -> Option<bool> {
+	crate::Disputes::<Test>::get(task)
+		.map(|d| d.claim.defender_end == honest_state(d.claim.segment, K))
+}
+
+/// The honest accounts do what the honest strategy asks of them now. Every move of theirs must
+/// be accepted: a refusal is a bug.
+fn honest_agents_act(world: &mut World) {
+	for me in HONEST_VERIFIERS {
+		honest_verifier_acts(world, me);
+	}
+	honest_whistleblower_acts(world);
+}
+
+/// `me`, an honest verifier, commits and reveals its verdicts and votes in time.
+fn honest_verifier_acts(world: &mut World, me: u64) {
+	let o = RuntimeOrigin::signed;
+	for (task, record) in Verifications::<Test>::iter() {
+		let Some(slot) = record.slots.iter().find(|s| s.verifier == me) else { continue };
+		let verdict = verdict(world, task, VerdictKind::Honest);
+		match record.phase {
+			pallet_proof_of_learning::Phase::Committing { .. } if slot.commitment.is_none() => {
+				world.verdicts.insert((task, me), VerdictKind::Honest);
+				let hash =
+					assay_primitives::verdict_commitment(task, &me, &verdict, &salt(me, task));
+				ProofOfLearning::commit_verdict(o(me), task, hash).unwrap();
+			},
+			pallet_proof_of_learning::Phase::Revealing { .. } if slot.failed.is_none() => {
+				ProofOfLearning::reveal_verdict(o(me), task, verdict, salt(me, task)).unwrap();
+				world.honest_verdicts += 1;
+			},
+			_ => {},
+		}
+	}
+	for (task, dispute) in crate::Disputes::<Test>::iter() {
+		let Some(slot) = dispute.jurors.iter().find(|j| j.juror == me) else { continue };
+		let vote = dispute.claim.defender_end == honest_state(dispute.claim.segment, K);
+		match dispute.phase {
+			Phase::JuryCommit { .. } if slot.commitment.is_none() => {
+				let hash = vote_commitment(task, &me, vote, &salt(me, task));
+				Dispute::commit_vote(o(me), task, hash).unwrap();
+			},
+			Phase::JuryReveal { .. } if slot.defender_right.is_none() => {
+				Dispute::reveal_vote(o(me), task, vote, salt(me, task)).unwrap();
+			},
+			_ => {},
+		}
+	}
+}
+
+/// The honest whistleblower commits to, then makes, a challenge of the first faked segment of
+/// a task in its challenge window.
+fn honest_whistleblower_acts(world: &mut World) {
+	let o = RuntimeOrigin::signed;
+	let wb = HONEST_WHISTLEBLOWER;
+	for (task, record) in Verifications::<Test>::iter() {
+		if !matches!(record.phase, pallet_proof_of_learning::Phase::ChallengeWindow { .. }) {
+			continue;
+		}
+		let Some(hashes) = world.committed.get(&task) else { continue };
+		let Some(segment) = first_faked(hashes) else { continue };
+		let claim = SegmentClaim {
+			segment,
+			start_hash: hashes[segment as usize],
+			defender_end: hashes[segment as usize + 1],
+			challenger_end: honest_state(segment, K),
+		};
+		let commitment = crate::challenge_commitment(task, &wb, &claim);
+		match crate::ChallengeCommitments::<Test>::get(wb) {
+			Some((t, c, at)) if t == task && c == commitment && at < System::block_number() => {
+				Dispute::challenge(
+					o(wb),
+					task,
+					claim,
+					merkle_proof(hashes, segment).unwrap(),
+					merkle_proof(hashes, segment + 1).unwrap(),
+				)
+				.unwrap();
+				world.honest_challenges += 1;
+			},
+			Some((t, c, _)) if t == task && c == commitment => {},
+			_ => Dispute::commit_challenge(o(wb), task, commitment).unwrap(),
+		}
+		// One challenge at a time: its commitment is the whistleblower's only one.
+		break;
+	}
+}
+
+/// Runs `blocks` blocks, the honest accounts acting before each.
+fn advance(world: &mut World, blocks: u64) {
+	for _ in 0..blocks {
+		honest_agents_act(world);
+		next_block();
+	}
+}
+
 fn apply(world: &mut World, action: Action) {
 	let o = RuntimeOrigin::signed;
 	let action = match aim_action(action) {
@@ -250,6 +373,11 @@ fn apply(world: &mut World, action: Action) {
 		},
 		other => other,
 	};
+	let honest = |who| HONEST_VERIFIERS.contains(&who) || who == HONEST_WHISTLEBLOWER;
+	if action_account(&action).is_some_and(honest) {
+		// The honest accounts only ever play the honest strategy.
+		return;
+	}
 	// Results are ignored: refusals are expected; panics are what this test looks for.
 	let _ = match action {
 		Action::Submit { who, verifiers, reward } => {
@@ -325,6 +453,8 @@ fn apply(world: &mut World, action: Action) {
 			_ => Ok(()),
 		},
 		Action::CommitVote { who, task, vote } => {
+			// Jurors may stay away, but those who vote vote honestly.
+			let vote = honest_vote_on(task).unwrap_or(vote);
 			world.choices.insert((task, who), vote);
 			Dispute::commit_vote(o(who), task, vote_commitment(task, &who, vote, &salt(who, task)))
 		},
@@ -341,10 +471,29 @@ fn apply(world: &mut World, action: Action) {
 		},
 		Action::Chill { who, role: r } => RoleStaking::chill(o(who), role(r)),
 		Action::Advance { blocks } => {
-			run_to_block(System::block_number() + blocks);
+			advance(world, blocks);
 			Ok(())
 		},
 	};
+}
+
+/// The account an action is sent from (`None`: time passing).
+fn action_account(action: &Action) -> Option<u64> {
+	match action {
+		Action::Submit { who, .. }
+		| Action::Cancel { who, .. }
+		| Action::Accept { who, .. }
+		| Action::Decline { who, .. }
+		| Action::CommitCheckpoints { who, .. }
+		| Action::CommitVerdict { who, .. }
+		| Action::RevealVerdict { who, .. }
+		| Action::Challenge { who, .. }
+		| Action::CommitVote { who, .. }
+		| Action::RevealVote { who, .. }
+		| Action::Bond { who, .. }
+		| Action::Chill { who, .. } => Some(*who),
+		Action::Advance { .. } => None,
+	}
 }
 
 /// How many times `event` was deposited so far in this block's externalities.
@@ -360,6 +509,9 @@ fn random_extrinsics_keep_every_invariant() {
 	let reveals = Cell::new(0usize);
 	let disputes = Cell::new(0usize);
 	let declarations = Cell::new(0usize);
+	let honest_verdicts = Cell::new(0usize);
+	let honest_challenges = Cell::new(0usize);
+	let faked_failed = Cell::new(0usize);
 	// A fixed seed: CI runs the same 64 sequences every time (set PROPTEST_CASES higher and
 	// change the seed locally to explore further).
 	let mut runner = TestRunner::new_with_rng(
@@ -370,14 +522,62 @@ fn random_extrinsics_keep_every_invariant() {
 		.run(&proptest::collection::vec(action(), 1..200), |actions| {
 			ExtBuilder::build().execute_with(|| {
 				let issuance = Balances::total_issuance();
+				RoleStaking::bond(
+					RuntimeOrigin::signed(HONEST_WHISTLEBLOWER),
+					Role::Whistleblower,
+					HONEST_WHISTLEBLOWER_BOND,
+					None,
+				)
+				.unwrap();
+				let honest = [HONEST_VERIFIERS[0], HONEST_VERIFIERS[1], HONEST_WHISTLEBLOWER];
+				let honest_free = honest.map(free);
 				let mut world = World::default();
 				for action in actions {
 					apply(&mut world, action);
+					honest_agents_act(&mut world);
 					check_invariants();
 					assert_eq!(Balances::total_issuance(), issuance, "issuance changed");
 				}
 				// Time runs every live task to an end or a wait, invariants checked each block.
-				run_to_block(System::block_number() + 100);
+				advance(&mut world, 100);
+
+				// The honest strategy never loses: no slash, and free balances only grow (fees,
+				// rewards).
+				for v in HONEST_VERIFIERS {
+					assert_eq!(bond(v, Role::Verifier), BOND, "honest verifier {v} lost stake");
+				}
+				assert_eq!(
+					bond(HONEST_WHISTLEBLOWER, Role::Whistleblower),
+					HONEST_WHISTLEBLOWER_BOND,
+					"the honest whistleblower lost"
+				);
+				for (who, was) in honest.into_iter().zip(honest_free) {
+					assert!(free(who) >= was, "{who}'s free balance fell");
+				}
+				// No solver was paid for checkpoints that are wrong.
+				for record in System::events() {
+					let RuntimeEvent::TaskPool(pallet_task_pool::Event::TaskSettled {
+						task, ..
+					}) = record.event
+					else {
+						continue;
+					};
+					let hashes = world.committed.get(&task).expect("a settled task was committed");
+					assert_eq!(first_faked(hashes), None, "task {task} settled on faked checkpoints");
+				}
+				faked_failed.set(
+					faked_failed.get()
+						+ count_events(|e| {
+							matches!(
+								e,
+								RuntimeEvent::ProofOfLearning(
+									pallet_proof_of_learning::Event::VerificationFailed { .. }
+								)
+							)
+						}),
+				);
+				honest_verdicts.set(honest_verdicts.get() + world.honest_verdicts);
+				honest_challenges.set(honest_challenges.get() + world.honest_challenges);
 				reveals.set(
 					reveals.get()
 						+ count_events(|e| {
@@ -411,13 +611,21 @@ fn random_extrinsics_keep_every_invariant() {
 		})
 		.unwrap();
 	eprintln!(
-		"random runs reached {} verdict reveals, {} unavailability declarations and {} disputes",
+		"random runs reached {} verdict reveals ({} by the honest verifiers), {} unavailability \
+		 declarations, {} disputes ({} challenges by the honest whistleblower) and {} faked \
+		 segments proven",
 		reveals.get(),
+		honest_verdicts.get(),
 		declarations.get(),
-		disputes.get()
+		disputes.get(),
+		honest_challenges.get(),
+		faked_failed.get(),
 	);
 	// The runs must reach the deep states, or they prove little.
 	assert!(reveals.get() > 0, "no random run reached a verdict reveal");
+	assert!(honest_verdicts.get() > 0, "the honest verifiers never revealed");
 	assert!(declarations.get() > 0, "no random run declared artifacts unavailable");
 	assert!(disputes.get() > 0, "no random run reached a dispute");
+	assert!(honest_challenges.get() > 0, "the honest whistleblower never challenged");
+	assert!(faked_failed.get() > 0, "no faked segment was proven wrong");
 }
