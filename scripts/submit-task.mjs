@@ -183,8 +183,8 @@ function follow(api, id, { log, timeoutBlocks }) {
             case 'proofOfLearning.VerifierSlashed': say(`verifier ${short(data.verifier)} slashed ${asy(data.slashed)}`); outcome.slashes.push({ key, data }); break;
             case 'dispute.DisputeOpened': say(`dispute on segment ${data.segment}: ${short(data.challenger)} challenges ${short(data.defender)}`); break;
             case 'dispute.JuryDrawn': say(`jury ${data.jurors.map(short).join(', ')} replays segment ${data.segment}`); break;
-            case 'dispute.JuryHung': say(`jury reached no majority (${data.forDefender} for the solver, ${data.against} against); a fresh one is drawn`); break;
-            case 'dispute.DisputeResolved': say(`dispute resolved for the ${data.defenderWon ? 'solver' : 'challenger'}`); break;
+            case 'dispute.JuryHung': say(`jury reached no majority (holds ${data.votes.holds}, wrong ${data.votes.wrong}, unavailable ${data.votes.unavailable}); a fresh one is drawn`); break;
+            case 'dispute.DisputeResolved': say(`dispute resolved: the jury found the segment ${data.outcome}`); break;
             case 'taskPool.VerifierPaid': outcome.payments.push({ to: data.verifier, amount: data.fee, for: 'verification fee' }); break;
             case 'taskPool.TaskSettled':
               outcome.payments.push({ to: data.solver, amount: data.reward, for: 'reward' });

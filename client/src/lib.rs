@@ -26,6 +26,9 @@
 //! ASSAY_REFRESH_METADATA=1 cargo test -p assay-client --test metadata
 //! ```
 //!
+//! The test builds this crate first, so a `substitute_type` naming a type the committed file
+//! does not have yet stops it from compiling: refresh without the new substitution, then add it.
+//!
 //! ## Example
 //!
 //! ```no_run
@@ -87,6 +90,10 @@ const _METADATA: &[u8] = include_bytes!("../metadata/assay.scale");
 	substitute_type(
 		path = "assay_primitives::disputes::SegmentClaim",
 		with = "::subxt::utils::Static<::assay_primitives::SegmentClaim>"
+	),
+	substitute_type(
+		path = "assay_primitives::disputes::JuryVote",
+		with = "::subxt::utils::Static<::assay_primitives::JuryVote>"
 	),
 	substitute_type(
 		path = "assay_primitives::spec::VerificationMode",

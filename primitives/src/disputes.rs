@@ -67,15 +67,35 @@ pub trait DisputeOpener<AccountId> {
 	fn open(task: TaskId, terms: DisputeTerms<AccountId>) -> Result<(), DisputeError>;
 }
 
+/// A juror's finding on the disputed segment after trying to replay it from the committed
+/// `h_i`; the jury's majority finding is the dispute's outcome.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum JuryVote {
+	/// The committed `h_{i+1}` is right: the replay reproduces it (`Exact`) or comes within the
+	/// threshold (`Tolerance`).
+	#[codec(index = 0)]
+	Holds,
+	/// The committed `h_{i+1}` is wrong.
+	#[codec(index = 1)]
+	Wrong,
+	/// The solver's checkpoints could not be fetched (or did not match its commitment), so the
+	/// segment could not be replayed: the solver cannot show its work. It loses the dispute,
+	/// but no verifier's verdict on the segment is shown wrong.
+	#[codec(index = 2)]
+	Unavailable,
+}
+
 /// What a juror commits to before revealing its vote: `sha256(SCALE("assay/vote", task,
-/// juror, defender_right, salt))`.
+/// juror, vote, salt))`.
 pub fn vote_commitment<AccountId: Encode>(
 	task: TaskId,
 	juror: &AccountId,
-	defender_right: bool,
+	vote: JuryVote,
 	salt: &[u8; 32],
 ) -> Sha256 {
-	crate::hash::sha256(&(b"assay/vote", task, juror, defender_right, salt).encode())
+	crate::hash::sha256(&(b"assay/vote", task, juror, vote, salt).encode())
 }
 
 /// What a whistleblower commits to, a block or more before it challenges:
@@ -115,17 +135,22 @@ pub trait VerificationDisputes<AccountId> {
 	/// is about committed data and binds every verifier's verdict on the segment, not only the
 	/// challenger's.
 	///
-	/// `segment_holds`: the committed end state is right. Every verifier that reported the
+	/// [`JuryVote::Holds`]: the committed end state is right. Every verifier that reported the
 	/// segment failing was wrong and loses its collateral to the solver; the remaining
 	/// verdicts are judged again (another failing segment means another dispute) and, if they
 	/// pass, the challenge window opens afresh for anyone else.
 	///
-	/// Otherwise the solver's training is wrong: the task fails (its collateral is slashed) and
-	/// the verifiers that passed the segment were lazy; `challenger` is the beneficiary of both.
+	/// [`JuryVote::Wrong`]: the solver's training is wrong: the task fails (its collateral is
+	/// slashed) and the verifiers that passed the segment were lazy; `challenger` is the
+	/// beneficiary of both.
+	///
+	/// [`JuryVote::Unavailable`]: the jury could not fetch the solver's checkpoints. The task
+	/// fails (the solver's collateral is slashed, `challenger` the beneficiary), and no
+	/// verifier is slashed: nothing about the segment was shown.
 	fn resolved(
 		task: TaskId,
 		segment: u32,
-		segment_holds: bool,
+		outcome: JuryVote,
 		challenger: &AccountId,
 	) -> Result<(), DisputeError>;
 

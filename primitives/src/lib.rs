@@ -127,7 +127,7 @@ pub use bounded_collections::{BoundedVec, ConstU32};
 pub use cost::{estimated_flops, estimated_gflops, forward_flops_per_sample};
 pub use disputes::{
 	challenge_commitment, vote_commitment, Challengeable, DisputeError, DisputeOpener,
-	DisputeTerms, SegmentClaim, VerificationDisputes,
+	DisputeTerms, JuryVote, SegmentClaim, VerificationDisputes,
 };
 pub use fixed::{Distance, Fixed, ParseFixedError};
 pub use hash::{sha256, sha256_concat, Sha256};

@@ -193,7 +193,7 @@ describe('a dishonest solver: one faked checkpoint is caught, disputed and slash
       const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16 }));
       await ctx.attemptFailed(task, 900_000);
       const [resolved] = ctx.events.find('dispute', 'DisputeResolved', (d) => d.task.toNumber() === task);
-      assert.equal(resolved.data.defenderWon.isTrue, false, 'the solver lost the dispute');
+      assert.ok(resolved.data.outcome.isWrong, `the jury found the segment wrong (${resolved.data.outcome.type})`);
       // Decided by jurors that replayed the committed segment, none of them a verifier of the task.
       const [drawn] = ctx.events.find('dispute', 'JuryDrawn', (d) => d.task.toNumber() === task);
       const taskVerifiers = ctx.events
@@ -284,7 +284,7 @@ describe('lazy verifiers pass a faked segment; the whistleblower challenges and 
       const [opened] = ctx.events.find('dispute', 'DisputeOpened', (d) => d.task.toNumber() === task);
       assert.equal(opened.data.challenger.toString(), ctx.accounts.Eve.address, 'the whistleblower challenged');
       const [resolved] = ctx.events.find('dispute', 'DisputeResolved', (d) => d.task.toNumber() === task);
-      assert.equal(resolved.data.defenderWon.isTrue, false);
+      assert.ok(resolved.data.outcome.isWrong, `the jury found the segment wrong (${resolved.data.outcome.type})`);
 
       const delta = await ctx.protocolDelta(before);
       for (const name of ['Charlie', 'Dave']) {
@@ -328,7 +328,7 @@ describe('a whistleblower challenges honest work and the solver stays silent: th
       const [opened] = ctx.events.find('dispute', 'DisputeOpened', ofTask);
       assert.equal(opened.data.challenger.toString(), ctx.accounts.Eve.address, 'the whistleblower challenged');
       const [resolved] = ctx.events.find('dispute', 'DisputeResolved', ofTask);
-      assert.equal(resolved.data.defenderWon.isTrue, true, 'the jury found the segment right');
+      assert.ok(resolved.data.outcome.isHolds, `the jury found the segment right (${resolved.data.outcome.type})`);
 
       // Both verifiers' bonds are whole, read from the chain, and they were paid their fees.
       for (const name of ['Charlie', 'Dave']) {

@@ -333,7 +333,10 @@ pub fn judge_dispute(run: &TaskRun, committed: &Committed, segment: u32) -> Resu
 /// What a whistleblower challenges among its `checks` of a task's sampled segments: the
 /// first that does not reproduce. With [`Fault::ChallengeHonestWork`], the first one even when
 /// it reproduces, claiming a made-up end state.
-pub fn segment_to_challenge(checks: Vec<SegmentCheck>, fault: Option<Fault>) -> Option<SegmentCheck> {
+pub fn segment_to_challenge(
+	checks: Vec<SegmentCheck>,
+	fault: Option<Fault>,
+) -> Option<SegmentCheck> {
 	let mut checks = checks.into_iter();
 	if fault != Some(Fault::ChallengeHonestWork) {
 		return checks.find(|check| !check.passes);

@@ -24,8 +24,8 @@ use crate::{
 };
 use assay_client::{entries, fetch, runtime, Chain, ClientError, FinalizedBlock, Static};
 use assay_primitives::{
-	challenge_commitment, sha256, verdict_commitment, vote_commitment, Role, Salt, SegmentClaim,
-	SegmentReport, TaskId, Verdict,
+	challenge_commitment, sha256, verdict_commitment, vote_commitment, JuryVote, Role, Salt,
+	SegmentClaim, SegmentReport, TaskId, Verdict,
 };
 use codec::Encode;
 use runtime::runtime_types::{
@@ -79,7 +79,9 @@ fn attempt_record(name: &str, verification: &Verification) -> String {
 /// vote.
 fn vote_record(dispute: &Dispute) -> String {
 	let claim = &dispute.claim.0;
-	format!("vote-{}-{}", short_hash(&(&dispute.defender, claim.defender_end)), claim.segment)
+	let attempt = short_hash(&(&dispute.defender, claim.defender_end));
+	// Not `vote-…`: those held a `bool` (builds before `JuryVote`), which would decode as one.
+	format!("jury-vote-{attempt}-{}", claim.segment)
 }
 
 /// 16 hex digits of the sha256 of `value`'s SCALE encoding: enough to tell attempts apart in
@@ -343,7 +345,8 @@ impl Verifier {
 				let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
 				let committed = committed(task, verification);
 				let segments = verification.segments.0.clone();
-				let (store, device, fault) = (self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
+				let (store, device, fault) =
+					(self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
 				log::info!("task {task}: re-checking segments {segments:?} the verifiers passed");
 				self.checks.start(task, move || {
 					let run = TaskRun::prepare(spec, store, device)?;
@@ -427,6 +430,14 @@ impl Verifier {
 		}
 	}
 
+	/// Journals this juror's `vote` on `dispute` (before its commitment is sent).
+	fn store_vote(&self, task: TaskId, dispute: &Dispute, vote: JuryVote) {
+		let record = (vote, random_salt());
+		if let Err(error) = self.ctx.store.set_record(task, &vote_record(dispute), &record) {
+			log::error!("task {task}: cannot store the vote: {error}");
+		}
+	}
+
 	/// A dispute this worker judges as a juror (a party has nothing to do: the jury judges the
 	/// committed checkpoints).
 	async fn on_dispute(
@@ -440,14 +451,14 @@ impl Verifier {
 		let Some(slot) = dispute.jurors.0.iter().find(|slot| &slot.juror == me) else {
 			return Ok(());
 		};
-		match (&dispute.phase, slot.commitment, slot.defender_right) {
-			(DisputePhase::JuryCommit { .. }, None, _) => {
-				if let Ok(Some((right, salt))) =
-					self.ctx.store.record::<(bool, Salt)>(task, &vote_record(dispute))
+		match (&dispute.phase, slot.commitment, &slot.vote) {
+			(DisputePhase::JuryCommit { until }, None, _) => {
+				if let Ok(Some((vote, salt))) =
+					self.ctx.store.record::<(JuryVote, Salt)>(task, &vote_record(dispute))
 				{
 					let call = runtime::tx()
 						.dispute()
-						.commit_vote(task, vote_commitment(task, me, right, &salt));
+						.commit_vote(task, vote_commitment(task, me, vote, &salt));
 					submit_counted(
 						chain,
 						&self.ctx.key,
@@ -480,27 +491,35 @@ impl Verifier {
 						});
 					},
 					JobState::Running => {},
-					JobState::Done(Ok(right)) => {
-						log::info!(
-							"task {task}: juror finds the solver {}",
-							if right { "right" } else { "wrong" }
-						);
-						if let Err(error) = self.ctx.store.set_record(
-							task,
-							&vote_record(dispute),
-							&(right, random_salt()),
-						) {
-							log::error!("task {task}: cannot store the vote: {error}");
+					JobState::Done(Ok(holds)) => {
+						let vote = if holds { JuryVote::Holds } else { JuryVote::Wrong };
+						log::info!("task {task}: juror finds the segment {vote:?}");
+						self.store_vote(task, dispute, vote);
+					},
+					// As for a verdict: retry every block, and near the end of the commit window
+					// say the checkpoints are unavailable rather than miss the commitment.
+					JobState::Done(Err(JobError::Artifact(error))) => {
+						let left = until.saturating_sub(block.number);
+						if left > declare_unavailable_within(block) {
+							log::warn!(
+								"task {task}: juror cannot fetch the checkpoints ({error}); retrying"
+							);
+						} else {
+							log::warn!(
+								"task {task}: juror: the checkpoints are still unavailable \
+								 ({error}) with {left} blocks left: voting Unavailable"
+							);
+							self.store_vote(task, dispute, JuryVote::Unavailable);
 						}
 					},
 					JobState::Done(Err(error)) => log::warn!("task {task}: cannot judge: {error}"),
 				}
 			},
 			(DisputePhase::JuryReveal { .. }, Some(_), None) => {
-				if let Ok(Some((right, salt))) =
-					self.ctx.store.record::<(bool, Salt)>(task, &vote_record(dispute))
+				if let Ok(Some((vote, salt))) =
+					self.ctx.store.record::<(JuryVote, Salt)>(task, &vote_record(dispute))
 				{
-					let call = runtime::tx().dispute().reveal_vote(task, right, salt);
+					let call = runtime::tx().dispute().reveal_vote(task, Static(vote), salt);
 					submit(
 						chain,
 						&self.ctx.key,
@@ -529,8 +548,7 @@ impl Worker for Verifier {
 	fn on_events(&mut self, block: &FinalizedBlock) {
 		use runtime::dispute::events::DisputeResolved;
 		for resolved in block.events.find::<DisputeResolved>().flatten() {
-			let winner = if resolved.defender_won { "solver" } else { "challenger" };
-			log::info!("dispute on task {} resolved for the {winner}", resolved.task);
+			log::info!("dispute on task {} resolved: {:?}", resolved.task, resolved.outcome.0);
 		}
 	}
 

@@ -33,9 +33,21 @@ fn challenge_with(who: AccountId, task: TaskId, hashes: &[Sha256], segment: u32,
 	));
 }
 
+/// An honest task whose three verifiers passed it honestly, challenged on its first sampled
+/// segment by the whistleblower with a made-up end state (as the solver's accomplice would);
+/// returns the task, the sampled segments and the verifiers.
+fn falsely_challenged_task() -> (TaskId, Vec<u32>, Vec<AccountId>) {
+	let hashes = committed_checkpoints(None);
+	let (task, segments, verifiers) = verifying_task(3, &hashes);
+	verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+	challenge_with(WHISTLEBLOWER, task, &hashes, segments[0], [0x66; 32]);
+	(task, segments, verifiers)
+}
+
 /// The jurors of `task`'s dispute.
 fn jurors(task: TaskId) -> Vec<AccountId> {
-	crate::Disputes::<Test>::get(task).map_or(vec![], |d| d.jurors.iter().map(|j| j.juror).collect())
+	crate::Disputes::<Test>::get(task)
+		.map_or(vec![], |d| d.jurors.iter().map(|j| j.juror).collect())
 }
 
 /// Bonds accounts `from..to` as verifiers (a bigger pool than the mock's six).
@@ -51,13 +63,9 @@ fn bond_verifiers(accounts: core::ops::Range<AccountId>) {
 #[test]
 fn a_silent_solver_never_costs_the_verifiers_that_passed_it() {
 	ExtBuilder::build_and_execute(|| {
-		let hashes = committed_checkpoints(None);
-		let (task, segments, verifiers) = verifying_task(3, &hashes);
-		verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
 		let solver_free = free(SOLVER);
-
 		// The accomplice challenges a sampled, honest segment; the solver then does nothing.
-		challenge_with(WHISTLEBLOWER, task, &hashes, segments[0], [0x66; 32]);
+		let (task, _, verifiers) = falsely_challenged_task();
 		await_jury(task);
 		assert!(jurors(task).iter().all(|j| !verifiers.contains(j)));
 		let vote = honest_vote(task);
@@ -75,7 +83,9 @@ fn a_silent_solver_never_costs_the_verifiers_that_passed_it() {
 			BOND - CHALLENGE_BOND - 3 * JUROR_REWARD
 		);
 		assert_eq!(free(SOLVER), solver_free + REWARD + CHALLENGE_BOND / 2);
-		assert!(dispute_events().contains(&Event::DisputeResolved { task, defender_won: true }));
+		assert!(
+			dispute_events().contains(&Event::DisputeResolved { task, outcome: JuryVote::Holds })
+		);
 	});
 }
 
@@ -86,8 +96,11 @@ fn a_silent_solver_never_costs_the_verifiers_that_passed_it() {
 fn an_accomplice_accuser_never_throws_the_case_for_a_faked_segment() {
 	ExtBuilder::build_and_execute(|| {
 		let honest = committed_checkpoints(None);
-		let hashes: Vec<Sha256> =
-			honest.iter().enumerate().map(|(i, h)| if i == 0 { *h } else { sha256(h) }).collect();
+		let hashes: Vec<Sha256> = honest
+			.iter()
+			.enumerate()
+			.map(|(i, h)| if i == 0 { *h } else { sha256(h) })
+			.collect();
 		let (task, segments, verifiers) = verifying_task(3, &hashes);
 		let accomplice = verifiers[0];
 		// Everyone fails every sampled segment (they all are faked); the accomplice too, to be
@@ -106,7 +119,34 @@ fn an_accomplice_accuser_never_throws_the_case_for_a_faked_segment() {
 		}
 		assert_eq!(free(SOLVER), solver_free, "the solver of faked work was paid");
 		assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
-		assert!(dispute_events().contains(&Event::DisputeResolved { task, defender_won: false }));
+		assert!(
+			dispute_events().contains(&Event::DisputeResolved { task, outcome: JuryVote::Wrong })
+		);
+		cancel_reopened(task);
+	});
+}
+
+/// Attack 1, its other half: the colluding solver stops serving its checkpoints once the
+/// dispute opens, so that no juror can replay the segment. Honest jurors say so; the solver,
+/// who could not show its work, loses, and nobody else pays: not the jurors, not the verifiers
+/// that passed the segment.
+#[test]
+fn a_solver_that_hides_its_checkpoints_from_the_jury_loses_and_costs_no_one_else() {
+	ExtBuilder::build_and_execute(|| {
+		let solver_free = free(SOLVER);
+		let (task, _, verifiers) = falsely_challenged_task();
+		await_jury(task);
+		let seated = jurors(task);
+		jury_votes(task, |_| JuryVote::Unavailable);
+
+		assert!(dispute_events()
+			.contains(&Event::DisputeResolved { task, outcome: JuryVote::Unavailable }));
+		assert_eq!(free(SOLVER), solver_free, "the solver was paid");
+		assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
+		for v in verifiers.iter().chain(&seated) {
+			assert_eq!(bond(*v, Role::Verifier), BOND, "{v} lost stake");
+		}
+		assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND);
 		cancel_reopened(task);
 	});
 }
@@ -178,17 +218,14 @@ fn a_solver_that_shows_its_checkpoints_to_an_accomplice_only_is_never_paid() {
 #[test]
 fn a_jury_of_one_never_decides() {
 	ExtBuilder::build_and_execute(|| {
-		let hashes = committed_checkpoints(None);
-		let (task, segments, verifiers) = verifying_task(3, &hashes);
-		verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
-		challenge_with(WHISTLEBLOWER, task, &hashes, segments[0], [0x66; 32]);
+		let (task, _, verifiers) = falsely_challenged_task();
 		await_jury(task);
 		let lone = jurors(task)[0];
 		let salt = [lone as u8; 32];
 		assert_ok!(Dispute::commit_vote(
 			RuntimeOrigin::signed(lone),
 			task,
-			vote_commitment(task, &lone, false, &salt)
+			vote_commitment(task, &lone, JuryVote::Wrong, &salt)
 		));
 		// The commit window ends with one commitment of three: too few to decide, so the round
 		// is void, and no juror is left to draw (the other verifiers worked on the task).
@@ -303,10 +340,7 @@ fn a_dropped_juror_is_never_drawn_again_however_many_rounds() {
 	ExtBuilder::build_and_execute(|| {
 		bond_verifiers(2..5);
 		bond_verifiers(23..30);
-		let hashes = committed_checkpoints(None);
-		let (task, segments, verifiers) = verifying_task(3, &hashes);
-		verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
-		challenge_with(WHISTLEBLOWER, task, &hashes, segments[0], [0x66; 32]);
+		let (task, _, verifiers) = falsely_challenged_task();
 		let mut seen = Vec::new();
 		for _ in 0..3 {
 			await_jury(task);

@@ -113,11 +113,11 @@ mod benchmarks {
 		let (task, jurors) = with_jury::<T>();
 		let (last, others) = jurors.split_last().expect("a jury was drawn");
 		for j in others {
-			let hash = vote_commitment(task, j, true, &salt::<T>(j));
+			let hash = vote_commitment(task, j, JuryVote::Holds, &salt::<T>(j));
 			Pallet::<T>::commit_vote(RawOrigin::Signed(j.clone()).into(), task, hash)
 				.expect("a juror commits");
 		}
-		let hash = vote_commitment(task, last, true, &salt::<T>(last));
+		let hash = vote_commitment(task, last, JuryVote::Holds, &salt::<T>(last));
 		fill_schedule::<T>(T::VoteRevealWindow::get());
 
 		#[extrinsic_call]
@@ -136,7 +136,7 @@ mod benchmarks {
 	fn reveal_vote() {
 		let (task, jurors) = with_jury::<T>();
 		for j in &jurors {
-			let hash = vote_commitment(task, j, false, &salt::<T>(j));
+			let hash = vote_commitment(task, j, JuryVote::Wrong, &salt::<T>(j));
 			Pallet::<T>::commit_vote(RawOrigin::Signed(j.clone()).into(), task, hash)
 				.expect("a juror commits");
 		}
@@ -145,14 +145,14 @@ mod benchmarks {
 			Pallet::<T>::reveal_vote(
 				RawOrigin::Signed(j.clone()).into(),
 				task,
-				false,
+				JuryVote::Wrong,
 				salt::<T>(j),
 			)
 			.expect("a juror reveals");
 		}
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), task, false, salt::<T>(last));
+		_(RawOrigin::Signed(last.clone()), task, JuryVote::Wrong, salt::<T>(last));
 
 		assert!(!Disputes::<T>::contains_key(task));
 	}

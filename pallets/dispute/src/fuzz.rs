@@ -103,7 +103,7 @@ struct World {
 	committed: BTreeMap<TaskId, Vec<Sha256>>,
 	/// What each juror committed to: reveals repeat it (a mismatch is tried by strangers and
 	/// by the odd random flip).
-	choices: BTreeMap<(TaskId, u64), bool>,
+	choices: BTreeMap<(TaskId, u64), JuryVote>,
 	/// Likewise, what each verifier committed to.
 	verdicts: BTreeMap<(TaskId, u64), VerdictKind>,
 	/// Verdicts the honest verifiers revealed.
@@ -251,10 +251,18 @@ fn first_faked(hashes: &[Sha256]) -> Option<u32> {
 		.find(|&s| hashes[s as usize + 1] != honest_state(s, K))
 }
 
-/// What an honest juror votes on `task`'s dispute.
-fn honest_vote_on(task: TaskId) -> Option<bool> {
-	crate::Disputes::<Test>::get(task)
-		.map(|d| d.claim.defender_end == honest_state(d.claim.segment, K))
+/// What an honest juror votes on `task`'s dispute, if there is one.
+fn honest_vote_on(task: TaskId) -> Option<JuryVote> {
+	crate::Disputes::<Test>::contains_key(task).then(|| honest_vote(task))
+}
+
+/// A drawn vote, for a dispute that does not exist (the call is refused).
+fn any_vote(vote: bool) -> JuryVote {
+	if vote {
+		JuryVote::Holds
+	} else {
+		JuryVote::Wrong
+	}
 }
 
 /// The honest accounts do what the honest strategy asks of them now. Every move of theirs must
@@ -288,13 +296,13 @@ fn honest_verifier_acts(world: &mut World, me: u64) {
 	}
 	for (task, dispute) in crate::Disputes::<Test>::iter() {
 		let Some(slot) = dispute.jurors.iter().find(|j| j.juror == me) else { continue };
-		let vote = dispute.claim.defender_end == honest_state(dispute.claim.segment, K);
+		let vote = honest_vote(task);
 		match dispute.phase {
 			Phase::JuryCommit { .. } if slot.commitment.is_none() => {
 				let hash = vote_commitment(task, &me, vote, &salt(me, task));
 				Dispute::commit_vote(o(me), task, hash).unwrap();
 			},
-			Phase::JuryReveal { .. } if slot.defender_right.is_none() => {
+			Phase::JuryReveal { .. } if slot.vote.is_none() => {
 				Dispute::reveal_vote(o(me), task, vote, salt(me, task)).unwrap();
 			},
 			_ => {},
@@ -382,7 +390,12 @@ fn apply(world: &mut World, action: Action) {
 	let _ = match action {
 		Action::Submit { who, verifiers, reward } => {
 			// The mock's least fee is 1 % of the reward.
-			TaskPool::submit_task(o(who), Box::new(spec(verifiers)), reward, FEE.max(reward / 100 + 1))
+			TaskPool::submit_task(
+				o(who),
+				Box::new(spec(verifiers)),
+				reward,
+				FEE.max(reward / 100 + 1),
+			)
 		},
 		Action::Cancel { who, task } => TaskPool::cancel_task(o(who), task),
 		Action::Accept { who, task } => TaskPool::accept_task(o(who), task),
@@ -454,12 +467,12 @@ fn apply(world: &mut World, action: Action) {
 		},
 		Action::CommitVote { who, task, vote } => {
 			// Jurors may stay away, but those who vote vote honestly.
-			let vote = honest_vote_on(task).unwrap_or(vote);
+			let vote = honest_vote_on(task).unwrap_or(any_vote(vote));
 			world.choices.insert((task, who), vote);
 			Dispute::commit_vote(o(who), task, vote_commitment(task, &who, vote, &salt(who, task)))
 		},
 		Action::RevealVote { who, task, vote } => {
-			let vote = world.choices.get(&(task, who)).copied().unwrap_or(vote);
+			let vote = world.choices.get(&(task, who)).copied().unwrap_or(any_vote(vote));
 			Dispute::reveal_vote(o(who), task, vote, salt(who, task))
 		},
 		Action::Bond { who, role: r } => {
@@ -563,7 +576,11 @@ fn random_extrinsics_keep_every_invariant() {
 						continue;
 					};
 					let hashes = world.committed.get(&task).expect("a settled task was committed");
-					assert_eq!(first_faked(hashes), None, "task {task} settled on faked checkpoints");
+					assert_eq!(
+						first_faked(hashes),
+						None,
+						"task {task} settled on faked checkpoints"
+					);
 				}
 				faked_failed.set(
 					faked_failed.get()

@@ -25,11 +25,12 @@
 //! 2. **Jury.** [`Config::JuryDrawDelay`] blocks later, [`Config::JurySize`] bonded verifiers
 //!    are drawn (never a party, the submitter, nor any verifier ever drawn for the task); each
 //!    locks [`Config::JurorCollateral`], replays the segment from the committed `h_i` and
-//!    votes by commit–reveal ([`Call::commit_vote`], [`Call::reveal_vote`]) on whether the
-//!    committed `h_{i+1}` is right (`Exact`: the replay reproduces it; `Tolerance`: it is
-//!    within the task's threshold of the replay). Neither party acts in the dispute: nothing
+//!    votes by commit–reveal ([`Call::commit_vote`], [`Call::reveal_vote`]) a [`JuryVote`]:
+//!    the committed `h_{i+1}` holds (`Exact`: the replay reproduces it; `Tolerance`: it is
+//!    within the task's threshold of the replay), is wrong, or could not be checked because
+//!    the solver's checkpoints were unavailable. Neither party acts in the dispute: nothing
 //!    either of them says or leaves unsaid moves the outcome.
-//! 3. **Resolution.** A side wins with the votes of a majority of a full jury
+//! 3. **Resolution.** A finding wins with the votes of a majority of a full jury
 //!    (`JurySize / 2 + 1`). Jurors who did not commit or reveal lose
 //!    [`Config::JurorNoShowSlash`] of their collateral (all of it for a commitment not
 //!    revealed); the minority get their collateral back and nothing more; each majority juror
@@ -37,11 +38,13 @@
 //!    - the segment is wrong: proof of learning fails the task (the solver's collateral is
 //!      slashed with the challenger as beneficiary; verifiers that passed the segment lose
 //!      their collateral to the challenger); a whistleblower's bond is released;
+//!    - the checkpoints were unavailable: the same, except that no verifier is slashed
+//!      (nothing about the segment was shown);
 //!    - the segment holds: a whistleblower's bond is slashed to the defender; verifiers that
 //!      failed the segment lose their collateral to the solver; the task's remaining verdicts
 //!      are judged again.
 //!
-//!    A jury round in which neither side reaches that majority decides nothing: its jurors
+//!    A jury round in which no finding reaches that majority decides nothing: its jurors
 //!    leave (no-shows slashed, the others released) and a fresh jury is drawn. After
 //!    [`Config::MaxJuryRounds`] rounds the dispute ends undecided: nobody is slashed or paid
 //!    and proof of learning abandons the task.
@@ -79,11 +82,11 @@ mod types;
 pub mod weights;
 
 pub use assay_primitives::{
-	challenge_commitment, vote_commitment, DisputeError, DisputeOpener, DisputeTerms, MerkleProof,
-	Role, RoleStaking, SegmentClaim, Sha256, StakingError, TaskId, VerificationDisputes,
-	VerificationMode,
+	challenge_commitment, vote_commitment, DisputeError, DisputeOpener, DisputeTerms, JuryVote,
+	MerkleProof, Role, RoleStaking, SegmentClaim, Sha256, StakingError, TaskId,
+	VerificationDisputes, VerificationMode,
 };
-pub use types::{Dispute, DisputeOf, JurorSlot, Phase};
+pub use types::{Dispute, DisputeOf, JurorSlot, Phase, VoteTally};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -312,8 +315,8 @@ pub mod pallet {
 			task: TaskId,
 			/// The juror.
 			juror: T::AccountId,
-			/// Whether it found the defender right.
-			defender_right: bool,
+			/// What it found.
+			vote: JuryVote,
 		},
 		/// A juror missed its commit or reveal deadline and was slashed.
 		JurorDropped {
@@ -333,15 +336,13 @@ pub mod pallet {
 			/// What was slashed from the loser for it.
 			amount: BalanceOf<T>,
 		},
-		/// The revealed votes gave neither side a majority of a full jury: the jurors left
-		/// (those that did not vote slashed) and a fresh jury is drawn.
+		/// No finding had the votes of a majority of a full jury: the jurors left (those that
+		/// did not vote slashed) and a fresh jury is drawn.
 		JuryHung {
 			/// The task.
 			task: TaskId,
-			/// Votes for the committed end state.
-			for_defender: u32,
-			/// Votes against it.
-			against: u32,
+			/// The revealed votes, by finding.
+			votes: VoteTally,
 		},
 		/// No jury reached a majority in [`Config::MaxJuryRounds`] draws: the dispute ended
 		/// with nobody slashed or paid, and the task is abandoned.
@@ -353,8 +354,10 @@ pub mod pallet {
 		DisputeResolved {
 			/// The task.
 			task: TaskId,
-			/// Whether the defender (the solver) was right: the committed segment holds.
-			defender_won: bool,
+			/// The jury's finding: the segment holds (the defender, the solver, won), is wrong,
+			/// or could not be replayed because the solver's checkpoints were unavailable (the
+			/// solver lost, no verifier is slashed).
+			outcome: JuryVote,
 		},
 	}
 
@@ -494,7 +497,7 @@ pub mod pallet {
 			)
 		}
 
-		/// Commits a juror to its vote: `vote_commitment(task, juror, defender_right, salt)`.
+		/// Commits a juror to its vote: `vote_commitment(task, juror, vote, salt)`.
 		/// When every juror has committed, the reveal starts.
 		///
 		/// Emits [`Event::VoteCommitted`] (and [`Event::VoteRevealStarted`]).
@@ -533,7 +536,7 @@ pub mod pallet {
 		pub fn reveal_vote(
 			origin: OriginFor<T>,
 			task: TaskId,
-			defender_right: bool,
+			vote: JuryVote,
 			salt: [u8; 32],
 		) -> DispatchResult {
 			let juror = ensure_signed(origin)?;
@@ -545,18 +548,18 @@ pub mod pallet {
 			let entry = dispute.jurors.get_mut(slot).ok_or(Error::<T>::NotAJuror)?;
 			// Every juror left in the reveal phase has committed (the others were dropped).
 			let committed = entry.commitment.ok_or(Error::<T>::NotAJuror)?;
-			ensure!(entry.defender_right.is_none(), Error::<T>::AlreadyRevealed);
+			ensure!(entry.vote.is_none(), Error::<T>::AlreadyRevealed);
 			ensure!(
-				vote_commitment(task, &juror, defender_right, &salt) == committed,
+				vote_commitment(task, &juror, vote, &salt) == committed,
 				Error::<T>::VoteMismatch
 			);
-			entry.defender_right = Some(defender_right);
-			Self::deposit_event(Event::VoteRevealed { task, juror, defender_right });
-			if dispute.jurors.iter().all(|j| j.defender_right.is_some()) {
+			entry.vote = Some(vote);
+			Self::deposit_event(Event::VoteRevealed { task, juror, vote });
+			if dispute.jurors.iter().all(|j| j.vote.is_some()) {
 				let now = frame_system::Pallet::<T>::block_number();
 				Self::unschedule(task, until);
 				match Self::verdict(&dispute) {
-					Some(defender_won) => Self::resolve(task, dispute, defender_won),
+					Some(outcome) => Self::resolve(task, dispute, outcome),
 					// A hung jury is drawn again, and a draw over every verifier is too heavy
 					// for a transaction: the next block's hook ends the reveal.
 					None => {
@@ -686,7 +689,7 @@ impl<T: Config> Pallet<T> {
 			if T::RoleStaking::lock_collateral(&juror, Role::Verifier, task, collateral).is_err() {
 				continue;
 			}
-			let slot = JurorSlot { juror: juror.clone(), commitment: None, defender_right: None };
+			let slot = JurorSlot { juror: juror.clone(), commitment: None, vote: None };
 			if dispute.jurors.try_push(slot).is_err() {
 				T::RoleStaking::release_collateral(&juror, Role::Verifier, task);
 				break;
@@ -748,12 +751,12 @@ impl<T: Config> Pallet<T> {
 					}
 				},
 				Phase::JuryReveal { .. } => {
-					Self::drop_jurors(task, &mut dispute, |j| j.defender_right.is_none(), true);
+					Self::drop_jurors(task, &mut dispute, |j| j.vote.is_none(), true);
 					match Self::verdict(&dispute) {
-						Some(defender_won) => Self::resolve(task, dispute, defender_won),
+						Some(outcome) => Self::resolve(task, dispute, outcome),
 						None => {
-							let (for_defender, against) = Self::tally(&dispute);
-							Self::deposit_event(Event::JuryHung { task, for_defender, against });
+							let votes = Self::tally(&dispute);
+							Self::deposit_event(Event::JuryHung { task, votes });
 							Self::dismiss_jury(task, &mut dispute);
 							Self::draw_jury_or_give_up(task, dispute, now);
 						},
@@ -835,40 +838,44 @@ impl<T: Config> Pallet<T> {
 				T::RoleStaking::slash(&slot.juror, Role::Verifier, Some(task), amount, None);
 			T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
 			T::RoleStaking::penalize_reputation(&slot.juror, Role::Verifier);
-			Self::deposit_event(Event::JurorDropped {
-				task,
-				juror: slot.juror.clone(),
-				slashed,
-			});
+			Self::deposit_event(Event::JurorDropped { task, juror: slot.juror.clone(), slashed });
 			Self::retire(dispute, slot.juror);
 		}
 	}
 
-	/// The revealed votes: for the committed end state, and against it.
-	fn tally(dispute: &DisputeOf<T>) -> (u32, u32) {
-		dispute.jurors.iter().fold((0u32, 0u32), |(yes, no), j| match j.defender_right {
-			Some(true) => (yes.saturating_add(1), no),
-			Some(false) => (yes, no.saturating_add(1)),
-			None => (yes, no),
-		})
-	}
-
-	/// The jury's decision, if one side has a majority of a full jury: whether the committed
-	/// segment holds.
-	fn verdict(dispute: &DisputeOf<T>) -> Option<bool> {
-		let (for_defender, against) = Self::tally(dispute);
-		if for_defender >= Self::majority() {
-			Some(true)
-		} else if against >= Self::majority() {
-			Some(false)
-		} else {
-			None
+	/// The revealed votes, by finding.
+	fn tally(dispute: &DisputeOf<T>) -> VoteTally {
+		let mut tally = VoteTally::default();
+		for vote in dispute.jurors.iter().filter_map(|j| j.vote) {
+			let count = match vote {
+				JuryVote::Holds => &mut tally.holds,
+				JuryVote::Wrong => &mut tally.wrong,
+				JuryVote::Unavailable => &mut tally.unavailable,
+			};
+			*count = count.saturating_add(1);
 		}
+		tally
 	}
 
-	/// Ends the dispute: pays and releases the jurors, makes the loser pay, tells proof of
+	/// The jury's finding, if one has the votes of a majority of a full jury (at most one can:
+	/// a jury has at most `JurySize` votes).
+	fn verdict(dispute: &DisputeOf<T>) -> Option<JuryVote> {
+		let tally = Self::tally(dispute);
+		[
+			(JuryVote::Holds, tally.holds),
+			(JuryVote::Wrong, tally.wrong),
+			(JuryVote::Unavailable, tally.unavailable),
+		]
+		.into_iter()
+		.find(|(_, votes)| *votes >= Self::majority())
+		.map(|(finding, _)| finding)
+	}
+
+	/// Ends the dispute on the jury's finding: pays and releases the jurors, makes the loser
+	/// pay (the challenger when the segment holds, the solver otherwise), tells proof of
 	/// learning, and removes the dispute.
-	fn resolve(task: TaskId, dispute: DisputeOf<T>, defender_won: bool) {
+	fn resolve(task: TaskId, dispute: DisputeOf<T>, outcome: JuryVote) {
+		let defender_won = outcome == JuryVote::Holds;
 		Self::unschedule(task, dispute.phase.deadline());
 		let (loser, loser_role) = if defender_won {
 			(&dispute.challenger, dispute.challenger_role)
@@ -877,7 +884,7 @@ impl<T: Config> Pallet<T> {
 		};
 		for slot in &dispute.jurors {
 			T::RoleStaking::release_collateral(&slot.juror, Role::Verifier, task);
-			if slot.defender_right == Some(defender_won) {
+			if slot.vote == Some(outcome) {
 				T::RoleStaking::reward_reputation(&slot.juror, Role::Verifier);
 				// From the loser's stake locked for this task first (a whistleblower's bond, a
 				// solver's or verifier's collateral), so that jurors are paid even when the
@@ -914,13 +921,13 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		if let Err(e) =
-			T::Verification::resolved(task, dispute.claim.segment, defender_won, &dispute.challenger)
+			T::Verification::resolved(task, dispute.claim.segment, outcome, &dispute.challenger)
 		{
 			log::error!(target: LOG_TARGET, "proof of learning refused the outcome of {task}: {e:?}");
 		}
 		Disputes::<T>::remove(task);
 		DisputeCount::<T>::mutate(|n| *n = n.saturating_sub(1));
-		Self::deposit_event(Event::DisputeResolved { task, defender_won });
+		Self::deposit_event(Event::DisputeResolved { task, outcome });
 	}
 
 	/// Ensure the correctness of the state of this pallet.
@@ -978,7 +985,7 @@ impl<T: Config> Pallet<T> {
 					"a juror's collateral is not locked"
 				);
 				ensure!(
-					slot.defender_right.is_none() || slot.commitment.is_some(),
+					slot.vote.is_none() || slot.commitment.is_some(),
 					"a juror revealed without committing"
 				);
 			}

@@ -177,9 +177,13 @@ pub fn faked_state(segment: u32, step: u32, diverge: u32) -> Sha256 {
 
 /// What an honest juror votes after replaying `task`'s disputed segment from its committed
 /// start: whether the committed end state is the true one.
-pub fn honest_vote(task: TaskId) -> bool {
+pub fn honest_vote(task: TaskId) -> JuryVote {
 	let claim = crate::Disputes::<Test>::get(task).unwrap().claim;
-	claim.defender_end == honest_state(claim.segment, K)
+	if claim.defender_end == honest_state(claim.segment, K) {
+		JuryVote::Holds
+	} else {
+		JuryVote::Wrong
+	}
 }
 
 /// The true checkpoint `h_i` (hashes `h_0 … h_10`).
@@ -362,8 +366,8 @@ pub fn await_jury(task: TaskId) {
 	}
 }
 
-/// Every juror votes `defender_right(juror)`, committing then revealing.
-pub fn jury_votes(task: TaskId, defender_right: impl Fn(AccountId) -> bool) {
+/// Every juror votes `vote_of(juror)`, committing then revealing.
+pub fn jury_votes(task: TaskId, vote_of: impl Fn(AccountId) -> JuryVote) {
 	let jurors: Vec<AccountId> = crate::Disputes::<Test>::get(task)
 		.unwrap()
 		.jurors
@@ -372,12 +376,11 @@ pub fn jury_votes(task: TaskId, defender_right: impl Fn(AccountId) -> bool) {
 		.collect();
 	assert!(!jurors.is_empty(), "no jury");
 	for j in &jurors {
-		let hash = vote_commitment(task, j, defender_right(*j), &[*j as u8; 32]);
+		let hash = vote_commitment(task, j, vote_of(*j), &[*j as u8; 32]);
 		Dispute::commit_vote(RuntimeOrigin::signed(*j), task, hash).unwrap();
 	}
 	for j in &jurors {
-		Dispute::reveal_vote(RuntimeOrigin::signed(*j), task, defender_right(*j), [*j as u8; 32])
-			.unwrap();
+		Dispute::reveal_vote(RuntimeOrigin::signed(*j), task, vote_of(*j), [*j as u8; 32]).unwrap();
 	}
 }
 

@@ -88,7 +88,7 @@ mod scenarios {
 			await_jury(task);
 			let vote = honest_vote(task);
 			jury_votes(task, |_| vote);
-			assert!(!vote, "the committed segment is wrong");
+			assert_eq!(vote, JuryVote::Wrong, "the committed segment is wrong");
 			cancel_reopened(task);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
 			assert_eq!(free(SUBMITTER), ENDOWMENT - 3 * FEE);
@@ -131,7 +131,8 @@ mod scenarios {
 				assert_eq!(free(j), ENDOWMENT - BOND + JUROR_REWARD / 2);
 				assert_eq!(bond(j, Role::Verifier), BOND);
 			}
-			assert!(dispute_events().contains(&Event::DisputeResolved { task, defender_won: false }));
+			assert!(dispute_events()
+				.contains(&Event::DisputeResolved { task, outcome: JuryVote::Wrong }));
 		});
 	}
 
@@ -146,7 +147,7 @@ mod scenarios {
 			claim.challenger_end = [0x66; 32];
 			assert_ok!(commit_and_challenge(WHISTLEBLOWER, task, claim, start, end));
 			await_jury(task);
-			jury_votes(task, |_| true);
+			jury_votes(task, |_| JuryVote::Holds);
 			// Bond (200, half to the solver) and three juror rewards.
 			assert_eq!(
 				bond(WHISTLEBLOWER, Role::Whistleblower),
@@ -191,7 +192,7 @@ mod scenarios {
 				.map(|j| j.juror)
 				.collect();
 			assert!(jurors.iter().all(|j| !verifiers.contains(j)));
-			jury_votes(task, |_| true);
+			jury_votes(task, |_| JuryVote::Holds);
 			// The false verifier: its verifier collateral and the juror rewards.
 			assert_eq!(
 				bond(verifiers[1], Role::Verifier),
@@ -219,7 +220,7 @@ mod scenarios {
 				.map(|j| j.juror)
 				.collect();
 			for j in &jurors[..2] {
-				let hash = vote_commitment(task, j, false, &[*j as u8; 32]);
+				let hash = vote_commitment(task, j, JuryVote::Wrong, &[*j as u8; 32]);
 				assert_ok!(Dispute::commit_vote(RuntimeOrigin::signed(*j), task, hash));
 			}
 			run_to_block(System::block_number() + 4);
@@ -228,7 +229,7 @@ mod scenarios {
 				assert_ok!(Dispute::reveal_vote(
 					RuntimeOrigin::signed(*j),
 					task,
-					false,
+					JuryVote::Wrong,
 					[*j as u8; 32]
 				));
 			}
@@ -252,14 +253,14 @@ mod scenarios {
 				.map(|j| j.juror)
 				.collect();
 			for j in &jurors {
-				let hash = vote_commitment(task, j, false, &[*j as u8; 32]);
+				let hash = vote_commitment(task, j, JuryVote::Wrong, &[*j as u8; 32]);
 				assert_ok!(Dispute::commit_vote(RuntimeOrigin::signed(*j), task, hash));
 			}
 			for j in &jurors[..2] {
 				assert_ok!(Dispute::reveal_vote(
 					RuntimeOrigin::signed(*j),
 					task,
-					false,
+					JuryVote::Wrong,
 					[*j as u8; 32]
 				));
 			}
@@ -334,7 +335,7 @@ mod scenarios {
 			assert_eq!(RoleStaking::free_stake(&WHISTLEBLOWER, Role::Whistleblower), 0);
 			await_jury(task);
 			let solver_free = free(SOLVER);
-			jury_votes(task, |_| true);
+			jury_votes(task, |_| JuryVote::Holds);
 			let paid: Vec<_> = dispute_events()
 				.into_iter()
 				.filter_map(|e| match e {
@@ -449,10 +450,15 @@ mod bad_input {
 				Error::<Test>::NotAJuror
 			);
 			assert_noop!(
-				Dispute::reveal_vote(RuntimeOrigin::signed(jurors[0]), task, true, [0; 32]),
+				Dispute::reveal_vote(
+					RuntimeOrigin::signed(jurors[0]),
+					task,
+					JuryVote::Holds,
+					[0; 32]
+				),
 				Error::<Test>::NotRevealingVotes
 			);
-			let commit = |j: AccountId| vote_commitment(task, &j, true, &[j as u8; 32]);
+			let commit = |j: AccountId| vote_commitment(task, &j, JuryVote::Holds, &[j as u8; 32]);
 			assert_ok!(Dispute::commit_vote(
 				RuntimeOrigin::signed(jurors[0]),
 				task,
@@ -470,26 +476,31 @@ mod bad_input {
 				Dispute::reveal_vote(
 					RuntimeOrigin::signed(jurors[0]),
 					task,
-					false,
+					JuryVote::Wrong,
 					[jurors[0] as u8; 32]
 				),
 				Error::<Test>::VoteMismatch
 			);
 			assert_noop!(
-				Dispute::reveal_vote(RuntimeOrigin::signed(jurors[0]), task, true, [0; 32]),
+				Dispute::reveal_vote(
+					RuntimeOrigin::signed(jurors[0]),
+					task,
+					JuryVote::Holds,
+					[0; 32]
+				),
 				Error::<Test>::VoteMismatch
 			);
 			assert_ok!(Dispute::reveal_vote(
 				RuntimeOrigin::signed(jurors[0]),
 				task,
-				true,
+				JuryVote::Holds,
 				[jurors[0] as u8; 32]
 			));
 			assert_noop!(
 				Dispute::reveal_vote(
 					RuntimeOrigin::signed(jurors[0]),
 					task,
-					true,
+					JuryVote::Holds,
 					[jurors[0] as u8; 32]
 				),
 				Error::<Test>::AlreadyRevealed

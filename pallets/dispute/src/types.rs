@@ -1,7 +1,7 @@
 //! Miscellaneous additional datatypes.
 
 use crate::{BalanceOf, Config};
-use assay_primitives::{Role, SegmentClaim, Sha256};
+use assay_primitives::{JuryVote, Role, SegmentClaim, Sha256};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -66,8 +66,20 @@ pub struct JurorSlot<AccountId> {
 	pub juror: AccountId,
 	/// Its commitment, once committed.
 	pub commitment: Option<Sha256>,
-	/// Its vote, once revealed: whether the committed end state `h_{i+1}` is right.
-	pub defender_right: Option<bool>,
+	/// Its vote, once revealed.
+	pub vote: Option<JuryVote>,
+}
+
+/// A jury's revealed votes, by finding.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct VoteTally {
+	/// [`JuryVote::Holds`].
+	pub holds: u32,
+	/// [`JuryVote::Wrong`].
+	pub wrong: u32,
+	/// [`JuryVote::Unavailable`].
+	pub unavailable: u32,
 }
 
 /// A dispute over one segment of one task (at most one per task).

@@ -92,7 +92,7 @@ pub mod weights;
 
 pub use assay_primitives::{
 	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, DisputeError,
-	DisputeOpener, DisputeTerms, LifecycleError, ReportError, Role, RoleStaking, Salt,
+	DisputeOpener, DisputeTerms, JuryVote, LifecycleError, ReportError, Role, RoleStaking, Salt,
 	SegmentClaim, SegmentReport, TaskId, TaskLifecycle, TaskPhase, Uri, Verdict,
 	VerificationDisputes,
 };
@@ -374,9 +374,9 @@ pub mod pallet {
 			/// Declarations for this task so far.
 			declarations: u32,
 		},
-		/// [`Config::UnavailableToFail`] verifiers could not fetch the solver's checkpoints, more
-		/// than revealed a verdict: the task failed, the solver's collateral is slashed and the
-		/// submitter refunded.
+		/// The solver could not show its checkpoints: [`Config::UnavailableToFail`] verifiers
+		/// could not fetch them, more than revealed a verdict, or a dispute's jury could not.
+		/// The task failed, the solver's collateral is slashed and the submitter refunded.
 		ArtifactsUnavailable {
 			/// The task.
 			task: TaskId,
@@ -1211,33 +1211,48 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 	fn resolved(
 		task: TaskId,
 		segment: u32,
-		segment_holds: bool,
+		outcome: JuryVote,
 		challenger: &T::AccountId,
 	) -> Result<(), DisputeError> {
 		let mut record = Verifications::<T>::get(task).ok_or(DisputeError::NotDisputable)?;
 		ensure!(record.phase == Phase::Disputed, DisputeError::NotDisputable);
 		let now = frame_system::Pallet::<T>::block_number();
-		if segment_holds {
-			// The jury replayed the committed segment: every verifier that failed it was wrong.
-			let solver = record.solver.clone();
-			Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
-			Self::decide(task, record, now);
-		} else {
-			// Verifiers that passed a wrong segment were lazy or lying.
-			Self::slash_wrong_verifiers(task, &mut record, segment, false, Some(challenger));
-			Self::deposit_event(Event::VerificationFailed {
-				task,
-				segment,
-				finder: challenger.clone(),
-			});
-			Self::close(task, record, false, Some(challenger.clone()));
+		match outcome {
+			JuryVote::Holds => {
+				// The jury replayed the committed segment: every verifier that failed it was
+				// wrong.
+				let solver = record.solver.clone();
+				Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
+				Self::decide(task, record, now);
+			},
+			JuryVote::Wrong => {
+				// Verifiers that passed a wrong segment were lazy or lying.
+				Self::slash_wrong_verifiers(task, &mut record, segment, false, Some(challenger));
+				Self::deposit_event(Event::VerificationFailed {
+					task,
+					segment,
+					finder: challenger.clone(),
+				});
+				Self::close(task, record, false, Some(challenger.clone()));
+			},
+			JuryVote::Unavailable => {
+				// The solver could not show the jury its checkpoints. Nothing about the segment
+				// was shown, so no verifier is slashed.
+				Self::deposit_event(Event::ArtifactsUnavailable { task });
+				Self::close(task, record, false, Some(challenger.clone()));
+			},
 		}
 		Ok(())
 	}
 
 	fn verifiers_of(task: TaskId) -> Vec<T::AccountId> {
 		Verifications::<T>::get(task).map_or_else(Vec::new, |record| {
-			record.slots.into_iter().map(|s| s.verifier).chain(record.former_verifiers).collect()
+			record
+				.slots
+				.into_iter()
+				.map(|s| s.verifier)
+				.chain(record.former_verifiers)
+				.collect()
 		})
 	}
 

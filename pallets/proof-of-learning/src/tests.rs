@@ -179,7 +179,12 @@ mod outcomes {
 			// finder.
 			assert_eq!(opened_disputes(), vec![(task, segments[1], verifiers[0], SOLVER)]);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
-			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, &verifiers[0]));
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				segments[1],
+				JuryVote::Wrong,
+				&verifiers[0]
+			));
 			cancel_reopened(task);
 			assert!(Verifications::<Test>::get(task).is_none());
 			// Collateral is half the reward (300): half to the finder, half to the treasury.
@@ -209,7 +214,12 @@ mod outcomes {
 			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
 			// The jury replayed the committed segment and found it right: both accusers were
 			// wrong against committed data, not only the one that challenged.
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &verifiers[0]));
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				segments[0],
+				JuryVote::Holds,
+				&verifiers[0]
+			));
 			assert_eq!(bond(verifiers[0], Role::Verifier), BOND - COLLATERAL);
 			assert_eq!(bond(verifiers[1], Role::Verifier), BOND - COLLATERAL);
 			assert_eq!(bond(verifiers[2], Role::Verifier), BOND);
@@ -252,7 +262,12 @@ mod outcomes {
 			let accuse = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[honest.clone(), accuse, honest]);
 			let solver_free = free(SOLVER);
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &verifiers[1]));
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				segments[0],
+				JuryVote::Holds,
+				&verifiers[1]
+			));
 			// The accuser loses its collateral, half to the solver; the rest pass, so the
 			// challenge window opens again, and then the task settles.
 			assert_eq!(bond(verifiers[1], Role::Verifier), BOND - COLLATERAL);
@@ -269,9 +284,34 @@ mod outcomes {
 			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 2 * FEE);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(
-				ProofOfLearning::resolved(task, segments[0], true, &verifiers[1]),
+				ProofOfLearning::resolved(task, segments[0], JuryVote::Holds, &verifiers[1]),
 				Err(DisputeError::NotDisputable)
 			);
+		});
+	}
+
+	#[test]
+	fn checkpoints_the_jury_could_not_fetch_fail_the_solver_and_no_verifier() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let passes = verdict(&segments, &[]);
+			let fails = verdict(&segments, &[segments[1]]);
+			commit_and_reveal(task, &verifiers, &[passes.clone(), fails, passes]);
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				segments[1],
+				JuryVote::Unavailable,
+				&verifiers[1]
+			));
+			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
+			cancel_reopened(task);
+			// Nothing about the segment was shown: every verifier keeps its stake and its fee.
+			for v in &verifiers {
+				assert_eq!(bond(*v, Role::Verifier), BOND);
+			}
+			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + FEE);
+			assert_eq!(free(verifiers[1]), ENDOWMENT - BOND + FEE + REWARD / 4);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
 		});
 	}
 
@@ -282,7 +322,12 @@ mod outcomes {
 			let lazy = verdict(&segments, &[]);
 			let caught = verdict(&segments, &[segments[1]]);
 			commit_and_reveal(task, &verifiers, &[lazy.clone(), caught, lazy]);
-			assert_ok!(ProofOfLearning::resolved(task, segments[1], false, &verifiers[1]));
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				segments[1],
+				JuryVote::Wrong,
+				&verifiers[1]
+			));
 			cancel_reopened(task);
 			for lazy in [verifiers[0], verifiers[2]] {
 				assert_eq!(bond(lazy, Role::Verifier), BOND - COLLATERAL);
@@ -368,7 +413,12 @@ mod challenges {
 			run_to_block(System::block_number() + 10);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
 			// The whistleblower lost: the window opens again for anyone else, then it settles.
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], true, &WHISTLEBLOWER));
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				segments[0],
+				JuryVote::Holds,
+				&WHISTLEBLOWER
+			));
 			assert_eq!(task_phase(task), Some(TaskPhase::Verified));
 			assert!(ProofOfLearning::challengeable(task).is_some());
 			run_to_block(System::block_number() + ChallengeWindow::get());
@@ -388,7 +438,7 @@ mod challenges {
 			let unsampled = (0..10).find(|s| !segments.contains(s)).unwrap();
 			assert_ok!(ProofOfLearning::challenged(task));
 			let whistleblower_free = free(WHISTLEBLOWER);
-			assert_ok!(ProofOfLearning::resolved(task, unsampled, false, &WHISTLEBLOWER));
+			assert_ok!(ProofOfLearning::resolved(task, unsampled, JuryVote::Wrong, &WHISTLEBLOWER));
 			cancel_reopened(task);
 			// Nobody was asked about that segment: no verifier loses anything, both are paid.
 			for v in &verifiers {
@@ -496,7 +546,12 @@ mod no_shows {
 			// Committed and withheld: the whole collateral, as a wrong verdict costs.
 			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL);
 			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
-			assert_ok!(ProofOfLearning::resolved(task, segments[0], false, &verifiers[0]));
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				segments[0],
+				JuryVote::Wrong,
+				&verifiers[0]
+			));
 			cancel_reopened(task);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);

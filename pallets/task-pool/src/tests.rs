@@ -150,12 +150,7 @@ mod submit {
 					Error::<Test>::VerifierFeeTooLow
 				);
 			}
-			assert_ok!(TaskPool::submit_task(
-				RuntimeOrigin::signed(1),
-				Box::new(spec()),
-				1_001,
-				6
-			));
+			assert_ok!(TaskPool::submit_task(RuntimeOrigin::signed(1), Box::new(spec()), 1_001, 6));
 		});
 	}
 
