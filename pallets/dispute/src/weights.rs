@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_dispute`, measured by `assay-node benchmark pallet`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-02; steps `10`, repeat `5`;
+//! Benchmark CLI 64.0.0, 2026-12-07; steps `10`, repeat `5`;
 //! machine `vm` (`AMD EPYC`); wasm execution `Compiled`; chain `Some("dev")`.
 //! Re-generate with `scripts/benchmark-pallets.sh pallet_dispute` after changing the pallet's calls.
 
@@ -47,7 +47,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
@@ -63,55 +63,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `11162`, estimated `108163`.
-		// Minimum execution time: 808_655_000 picoseconds.
-		Weight::from_parts(1_058_568_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
+		// Proof size: measured `11158`, estimated `112768`.
+		// Minimum execution time: 1_701_323_000 picoseconds.
+		Weight::from_parts(1_923_076_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
-		// Proof size: measured `2004`, estimated `108163`.
-		// Minimum execution time: 273_318_000 picoseconds.
-		Weight::from_parts(344_945_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
+		// Proof size: measured `2000`, estimated `112768`.
+		// Minimum execution time: 537_312_000 picoseconds.
+		Weight::from_parts(610_618_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size: measured `8925`, estimated `22352`.
-		// Minimum execution time: 295_010_000 picoseconds.
-		Weight::from_parts(380_457_000, 0)
+		// Proof size: measured `8784`, estimated `22352`.
+		// Minimum execution time: 631_468_000 picoseconds.
+		Weight::from_parts(705_646_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:23 w:23)
+	/// Storage: `RoleStaking::Collateral` (r:21 w:21)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:23 w:23)
+	/// Storage: `RoleStaking::Bonds` (r:21 w:21)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:18 w:17)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:25 w:25)
+	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
@@ -125,12 +125,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `10948`, estimated `108163`.
-		// Minimum execution time: 18_264_878_000 picoseconds.
-		Weight::from_parts(20_396_245_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
-			.saturating_add(T::DbWeight::get().reads(98))
-			.saturating_add(T::DbWeight::get().writes(97))
+		// Proof size: measured `10199`, estimated `112768`.
+		// Minimum execution time: 33_765_186_000 picoseconds.
+		Weight::from_parts(35_843_871_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
+			.saturating_add(T::DbWeight::get().reads(92))
+			.saturating_add(T::DbWeight::get().writes(91))
 	}
 	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
 	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `11671`.
-		// Minimum execution time: 50_726_000 picoseconds.
-		Weight::from_parts(57_005_000, 0)
+		// Minimum execution time: 131_115_000 picoseconds.
+		Weight::from_parts(191_857_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -148,15 +148,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:999 w:10)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:984 w:6)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:10 w:10)
+	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:5 w:5)
+	/// Storage: `Balances::Holds` (r:3 w:3)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:6 w:6)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -166,19 +168,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `134985`, estimated `2575413`.
-		// Minimum execution time: 63_722_532_000 picoseconds.
-		Weight::from_parts(74_783_010_000, 0)
-			.saturating_add(Weight::from_parts(0, 2575413))
-			.saturating_add(T::DbWeight::get().reads(1028))
-			.saturating_add(T::DbWeight::get().writes(34))
+		// Proof size: measured `133567`, estimated `2536758`.
+		// Minimum execution time: 166_078_936_000 picoseconds.
+		Weight::from_parts(179_959_296_000, 0)
+			.saturating_add(Weight::from_parts(0, 2536758))
+			.saturating_add(T::DbWeight::get().reads(1006))
+			.saturating_add(T::DbWeight::get().writes(22))
 	}
 }
 
 /// The same figures with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
@@ -194,55 +196,55 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `11162`, estimated `108163`.
-		// Minimum execution time: 808_655_000 picoseconds.
-		Weight::from_parts(1_058_568_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
+		// Proof size: measured `11158`, estimated `112768`.
+		// Minimum execution time: 1_701_323_000 picoseconds.
+		Weight::from_parts(1_923_076_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(9))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
-		// Proof size: measured `2004`, estimated `108163`.
-		// Minimum execution time: 273_318_000 picoseconds.
-		Weight::from_parts(344_945_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
+		// Proof size: measured `2000`, estimated `112768`.
+		// Minimum execution time: 537_312_000 picoseconds.
+		Weight::from_parts(610_618_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size: measured `8925`, estimated `22352`.
-		// Minimum execution time: 295_010_000 picoseconds.
-		Weight::from_parts(380_457_000, 0)
+		// Proof size: measured `8784`, estimated `22352`.
+		// Minimum execution time: 631_468_000 picoseconds.
+		Weight::from_parts(705_646_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:23 w:23)
+	/// Storage: `RoleStaking::Collateral` (r:21 w:21)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:23 w:23)
+	/// Storage: `RoleStaking::Bonds` (r:21 w:21)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:18 w:17)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:25 w:25)
+	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
@@ -256,12 +258,12 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `10948`, estimated `108163`.
-		// Minimum execution time: 18_264_878_000 picoseconds.
-		Weight::from_parts(20_396_245_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
-			.saturating_add(ParityDbWeight::get().reads(98))
-			.saturating_add(ParityDbWeight::get().writes(97))
+		// Proof size: measured `10199`, estimated `112768`.
+		// Minimum execution time: 33_765_186_000 picoseconds.
+		Weight::from_parts(35_843_871_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
+			.saturating_add(ParityDbWeight::get().reads(92))
+			.saturating_add(ParityDbWeight::get().writes(91))
 	}
 	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
 	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
@@ -269,8 +271,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `11671`.
-		// Minimum execution time: 50_726_000 picoseconds.
-		Weight::from_parts(57_005_000, 0)
+		// Minimum execution time: 131_115_000 picoseconds.
+		Weight::from_parts(191_857_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -279,15 +281,17 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:999 w:10)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:984 w:6)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:10 w:10)
+	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:5 w:5)
+	/// Storage: `Balances::Holds` (r:3 w:3)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:6 w:6)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -297,11 +301,11 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `134985`, estimated `2575413`.
-		// Minimum execution time: 63_722_532_000 picoseconds.
-		Weight::from_parts(74_783_010_000, 0)
-			.saturating_add(Weight::from_parts(0, 2575413))
-			.saturating_add(ParityDbWeight::get().reads(1028))
-			.saturating_add(ParityDbWeight::get().writes(34))
+		// Proof size: measured `133567`, estimated `2536758`.
+		// Minimum execution time: 166_078_936_000 picoseconds.
+		Weight::from_parts(179_959_296_000, 0)
+			.saturating_add(Weight::from_parts(0, 2536758))
+			.saturating_add(ParityDbWeight::get().reads(1006))
+			.saturating_add(ParityDbWeight::get().writes(22))
 	}
 }

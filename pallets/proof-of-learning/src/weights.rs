@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_proof_of_learning`, measured by `assay-node benchmark pallet`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-02; steps `10`, repeat `5`;
+//! Benchmark CLI 64.0.0, 2026-12-07; steps `10`, repeat `5`;
 //! machine `vm` (`AMD EPYC`); wasm execution `Compiled`; chain `Some("dev")`.
 //! Re-generate with `scripts/benchmark-pallets.sh pallet_proof_of_learning` after changing the pallet's calls.
 
@@ -57,33 +57,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 387_988_000 picoseconds.
-		Weight::from_parts(661_025_000, 0)
+		// Minimum execution time: 817_775_000 picoseconds.
+		Weight::from_parts(894_157_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `9795`, estimated `108163`.
-		// Minimum execution time: 364_754_000 picoseconds.
-		Weight::from_parts(665_522_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
+		// Proof size: measured `9791`, estimated `112768`.
+		// Minimum execution time: 634_773_000 picoseconds.
+		Weight::from_parts(731_253_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
@@ -92,17 +92,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `14123`, estimated `108163`.
-		// Minimum execution time: 996_936_000 picoseconds.
-		Weight::from_parts(1_576_631_270, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
-			// Standard Error: 869_062
-			.saturating_add(Weight::from_parts(497_182, 0).saturating_mul(s.into()))
+		// Proof size: measured `14119`, estimated `112768`.
+		// Minimum execution time: 1_239_661_000 picoseconds.
+		Weight::from_parts(1_686_726_359, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
+			// Standard Error: 839_218
+			.saturating_add(Weight::from_parts(3_445_846, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -110,10 +110,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `14616`, estimated `108163`.
-		// Minimum execution time: 554_016_000 picoseconds.
-		Weight::from_parts(845_550_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
+		// Proof size: measured `14612`, estimated `112768`.
+		// Minimum execution time: 1_060_907_000 picoseconds.
+		Weight::from_parts(1_166_966_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 44_766_000 picoseconds.
-		Weight::from_parts(51_537_000, 0)
+		// Minimum execution time: 112_519_000 picoseconds.
+		Weight::from_parts(120_194_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -133,7 +133,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -147,9 +147,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `127454`, estimated `2577990`.
-		// Minimum execution time: 54_031_807_000 picoseconds.
-		Weight::from_parts(62_536_164_000, 0)
+		// Proof size: measured `127450`, estimated `2577990`.
+		// Minimum execution time: 129_692_053_000 picoseconds.
+		Weight::from_parts(138_057_249_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(T::DbWeight::get().reads(1024))
 			.saturating_add(T::DbWeight::get().writes(35))
@@ -169,33 +169,33 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 387_988_000 picoseconds.
-		Weight::from_parts(661_025_000, 0)
+		// Minimum execution time: 817_775_000 picoseconds.
+		Weight::from_parts(894_157_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `9795`, estimated `108163`.
-		// Minimum execution time: 364_754_000 picoseconds.
-		Weight::from_parts(665_522_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
+		// Proof size: measured `9791`, estimated `112768`.
+		// Minimum execution time: 634_773_000 picoseconds.
+		Weight::from_parts(731_253_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(1210), added: 3685, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
@@ -204,17 +204,17 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `14123`, estimated `108163`.
-		// Minimum execution time: 996_936_000 picoseconds.
-		Weight::from_parts(1_576_631_270, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
-			// Standard Error: 869_062
-			.saturating_add(Weight::from_parts(497_182, 0).saturating_mul(s.into()))
+		// Proof size: measured `14119`, estimated `112768`.
+		// Minimum execution time: 1_239_661_000 picoseconds.
+		Weight::from_parts(1_686_726_359, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
+			// Standard Error: 839_218
+			.saturating_add(Weight::from_parts(3_445_846, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -222,10 +222,10 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `14616`, estimated `108163`.
-		// Minimum execution time: 554_016_000 picoseconds.
-		Weight::from_parts(845_550_000, 0)
-			.saturating_add(Weight::from_parts(0, 108163))
+		// Proof size: measured `14612`, estimated `112768`.
+		// Minimum execution time: 1_060_907_000 picoseconds.
+		Weight::from_parts(1_166_966_000, 0)
+			.saturating_add(Weight::from_parts(0, 112768))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
@@ -235,8 +235,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 44_766_000 picoseconds.
-		Weight::from_parts(51_537_000, 0)
+		// Minimum execution time: 112_519_000 picoseconds.
+		Weight::from_parts(120_194_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -245,7 +245,7 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(104698), added: 107173, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -259,9 +259,9 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `127454`, estimated `2577990`.
-		// Minimum execution time: 54_031_807_000 picoseconds.
-		Weight::from_parts(62_536_164_000, 0)
+		// Proof size: measured `127450`, estimated `2577990`.
+		// Minimum execution time: 129_692_053_000 picoseconds.
+		Weight::from_parts(138_057_249_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(ParityDbWeight::get().reads(1024))
 			.saturating_add(ParityDbWeight::get().writes(35))

@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_task_pool`, measured by `assay-node benchmark pallet`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-02; steps `10`, repeat `5`;
+//! Benchmark CLI 64.0.0, 2026-12-07; steps `10`, repeat `5`;
 //! machine `vm` (`AMD EPYC`); wasm execution `Compiled`; chain `Some("dev")`.
 //! Re-generate with `scripts/benchmark-pallets.sh pallet_task_pool` after changing the pallet's calls.
 
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	fn submit_task() -> Weight {
 		// Proof size: measured `8574`, estimated `11671`.
-		// Minimum execution time: 787_334_000 picoseconds.
-		Weight::from_parts(1_142_954_000, 0)
+		// Minimum execution time: 1_627_114_000 picoseconds.
+		Weight::from_parts(1_816_086_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `9208`, estimated `11671`.
-		// Minimum execution time: 681_005_000 picoseconds.
-		Weight::from_parts(1_054_402_000, 0)
+		// Minimum execution time: 1_408_266_000 picoseconds.
+		Weight::from_parts(1_589_003_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
 		// Proof size: measured `9113`, estimated `11671`.
-		// Minimum execution time: 432_475_000 picoseconds.
-		Weight::from_parts(672_031_000, 0)
+		// Minimum execution time: 881_263_000 picoseconds.
+		Weight::from_parts(1_202_081_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
 		// Proof size: measured `8957`, estimated `22352`.
-		// Minimum execution time: 286_187_000 picoseconds.
-		Weight::from_parts(445_575_000, 0)
+		// Minimum execution time: 615_157_000 picoseconds.
+		Weight::from_parts(744_609_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 78_868_000 picoseconds.
-		Weight::from_parts(124_796_000, 0)
+		// Minimum execution time: 143_979_000 picoseconds.
+		Weight::from_parts(163_606_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `42`, estimated `11671`.
-		// Minimum execution time: 67_721_000 picoseconds.
-		Weight::from_parts(125_647_000, 0)
+		// Minimum execution time: 160_669_000 picoseconds.
+		Weight::from_parts(167_833_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `9736`, estimated `22352`.
-		// Minimum execution time: 1_176_804_000 picoseconds.
-		Weight::from_parts(1_777_620_000, 0)
+		// Minimum execution time: 2_460_718_000 picoseconds.
+		Weight::from_parts(2_685_647_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -192,11 +192,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
 		// Proof size: measured `970`, estimated `35476`.
-		// Minimum execution time: 680_103_000 picoseconds.
-		Weight::from_parts(688_446_000, 0)
+		// Minimum execution time: 1_088_310_000 picoseconds.
+		Weight::from_parts(1_112_073_000, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 975_046
-			.saturating_add(Weight::from_parts(76_270_534, 0).saturating_mul(c.into()))
+			// Standard Error: 4_272_217
+			.saturating_add(Weight::from_parts(144_395_552, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -226,8 +226,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	fn submit_task() -> Weight {
 		// Proof size: measured `8574`, estimated `11671`.
-		// Minimum execution time: 787_334_000 picoseconds.
-		Weight::from_parts(1_142_954_000, 0)
+		// Minimum execution time: 1_627_114_000 picoseconds.
+		Weight::from_parts(1_816_086_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(8))
@@ -248,8 +248,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `9208`, estimated `11671`.
-		// Minimum execution time: 681_005_000 picoseconds.
-		Weight::from_parts(1_054_402_000, 0)
+		// Minimum execution time: 1_408_266_000 picoseconds.
+		Weight::from_parts(1_589_003_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -264,8 +264,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
 		// Proof size: measured `9113`, estimated `11671`.
-		// Minimum execution time: 432_475_000 picoseconds.
-		Weight::from_parts(672_031_000, 0)
+		// Minimum execution time: 881_263_000 picoseconds.
+		Weight::from_parts(1_202_081_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -278,8 +278,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
 		// Proof size: measured `8957`, estimated `22352`.
-		// Minimum execution time: 286_187_000 picoseconds.
-		Weight::from_parts(445_575_000, 0)
+		// Minimum execution time: 615_157_000 picoseconds.
+		Weight::from_parts(744_609_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -288,8 +288,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 78_868_000 picoseconds.
-		Weight::from_parts(124_796_000, 0)
+		// Minimum execution time: 143_979_000 picoseconds.
+		Weight::from_parts(163_606_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -301,8 +301,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `42`, estimated `11671`.
-		// Minimum execution time: 67_721_000 picoseconds.
-		Weight::from_parts(125_647_000, 0)
+		// Minimum execution time: 160_669_000 picoseconds.
+		Weight::from_parts(167_833_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -325,8 +325,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `9736`, estimated `22352`.
-		// Minimum execution time: 1_176_804_000 picoseconds.
-		Weight::from_parts(1_777_620_000, 0)
+		// Minimum execution time: 2_460_718_000 picoseconds.
+		Weight::from_parts(2_685_647_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
@@ -350,11 +350,11 @@ impl WeightInfo for () {
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
 		// Proof size: measured `970`, estimated `35476`.
-		// Minimum execution time: 680_103_000 picoseconds.
-		Weight::from_parts(688_446_000, 0)
+		// Minimum execution time: 1_088_310_000 picoseconds.
+		Weight::from_parts(1_112_073_000, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 975_046
-			.saturating_add(Weight::from_parts(76_270_534, 0).saturating_mul(c.into()))
+			// Standard Error: 4_272_217
+			.saturating_add(Weight::from_parts(144_395_552, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4))

@@ -425,11 +425,11 @@ parameter_types! {
 	pub const TaskAcceptWindow: BlockNumber = TASK_ACCEPT_WINDOW;
 	pub const TaskExpiryFactor: u32 = 3;
 	pub const MaxLiveTasks: u32 = 1_024;
-	/// One draw over up to 1 000 solvers weighs about 128 ms on the debug-node weights; with 16
-	/// deadlines the task pool's hook stays under a fifth of a 3-second block, and the three
-	/// market hooks together under three quarters (checked by the runtime tests).
+	/// One draw over up to 1 000 solvers weighs about 146 ms on the debug-node weights (session
+	/// 6); with 12 deadlines the task pool's hook stays under a fifth of a 3-second block, and
+	/// the three market hooks together under three quarters (checked by the runtime tests).
 	pub const MaxTaskDrawsPerBlock: u32 = 1;
-	pub const MaxTaskDeadlinesPerBlock: u32 = 16;
+	pub const MaxTaskDeadlinesPerBlock: u32 = 12;
 	pub const MaxSolverAttempts: u32 = 8;
 }
 
@@ -477,7 +477,7 @@ parameter_types! {
 	pub const MaxVerifiers: u32 = 16;
 	/// As many as live tasks: a solver's commitment is never refused for want of room.
 	pub MaxVerifications: u32 = MaxLiveTasks::get();
-	/// A sampling draw over 1 000 verifiers weighs ~120 ms on the debug-node weights.
+	/// A sampling draw over 1 000 verifiers weighs ~138 ms on the debug-node weights (session 6).
 	pub const MaxVerificationDeadlinesPerBlock: u32 = 2;
 }
 
@@ -550,8 +550,9 @@ parameter_types! {
 	/// As many as verifications (one dispute per task): a challenge is never refused for want of
 	/// room.
 	pub MaxDisputes: u32 = MaxVerifications::get();
-	/// A jury draw over 1 000 verifiers weighs ~120 ms on the debug-node weights.
-	pub const MaxDisputeDeadlinesPerBlock: u32 = 2;
+	/// A jury draw over 1 000 verifiers weighs ~180 ms on the debug-node weights (session 6);
+	/// disputes are rare beside verifications, which keep 2 a block.
+	pub const MaxDisputeDeadlinesPerBlock: u32 = 1;
 }
 
 impl pallet_dispute::Config for Runtime {
