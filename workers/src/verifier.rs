@@ -129,16 +129,27 @@ fn committed(task: TaskId, verification: &Verification) -> Committed {
 	}
 }
 
-/// How many blocks before the end of the commit window a verifier stops retrying a solver's
-/// unavailable checkpoints and declares them unavailable: a third of the window, at least 3
-/// blocks (enough to get the commitment included).
-fn declare_unavailable_within(block: &FinalizedBlock) -> u32 {
-	let window = block
-		.at
-		.constants()
-		.entry(runtime::constants().proof_of_learning().commit_window())
-		.unwrap_or_default();
-	(window / 3).max(3)
+/// Whether a verifier or juror that could not fetch a solver's checkpoints (`error`) stops
+/// retrying and says so on chain: once a third of its commit window (`window` blocks, ending
+/// at `until`) is left, at least 3 blocks. A server briefly down is not reported, and the
+/// commitment still gets in. Logs either way.
+fn give_up_on_checkpoints(
+	task: TaskId,
+	error: &impl std::fmt::Display,
+	until: u32,
+	window: u32,
+	block: &FinalizedBlock,
+) -> bool {
+	let left = until.saturating_sub(block.number);
+	if left > (window / 3).max(3) {
+		log::warn!("task {task}: cannot fetch the checkpoints ({error}); retrying");
+		return false;
+	}
+	log::warn!(
+		"task {task}: the checkpoints are still unavailable ({error}) with {left} blocks of the \
+		 commit window left: saying so"
+	);
+	true
 }
 
 fn random_salt() -> Salt {
@@ -272,17 +283,12 @@ impl Verifier {
 					// little of the commit window is left that the verifier declares them
 					// unavailable instead (an empty verdict) rather than miss the commit.
 					JobState::Done(Err(JobError::Artifact(error))) => {
-						let left = until.saturating_sub(block.number);
-						if left > declare_unavailable_within(block) {
-							log::warn!(
-								"task {task}: cannot fetch the checkpoints ({error}); retrying"
-							);
-						} else {
-							log::warn!(
-								"task {task}: the checkpoints are still unavailable ({error}) \
-								 with {left} blocks of the commit window left: declaring them \
-								 unavailable"
-							);
+						let window = block
+							.at
+							.constants()
+							.entry(runtime::constants().proof_of_learning().commit_window())
+							.unwrap_or_default();
+						if give_up_on_checkpoints(task, &error, *until, window, block) {
 							self.counters.declarations.fetch_add(1, Ordering::Relaxed);
 							if let Err(error) = self.ctx.store.set_record(
 								task,
@@ -499,16 +505,12 @@ impl Verifier {
 					// As for a verdict: retry every block, and near the end of the commit window
 					// say the checkpoints are unavailable rather than miss the commitment.
 					JobState::Done(Err(JobError::Artifact(error))) => {
-						let left = until.saturating_sub(block.number);
-						if left > declare_unavailable_within(block) {
-							log::warn!(
-								"task {task}: juror cannot fetch the checkpoints ({error}); retrying"
-							);
-						} else {
-							log::warn!(
-								"task {task}: juror: the checkpoints are still unavailable \
-								 ({error}) with {left} blocks left: voting Unavailable"
-							);
+						let window = block
+							.at
+							.constants()
+							.entry(runtime::constants().dispute().vote_commit_window())
+							.unwrap_or_default();
+						if give_up_on_checkpoints(task, &error, *until, window, block) {
 							self.store_vote(task, dispute, JuryVote::Unavailable);
 						}
 					},

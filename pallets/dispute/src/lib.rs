@@ -84,7 +84,7 @@ pub mod weights;
 pub use assay_primitives::{
 	challenge_commitment, vote_commitment, DisputeError, DisputeOpener, DisputeTerms, JuryVote,
 	MerkleProof, Role, RoleStaking, SegmentClaim, Sha256, StakingError, TaskId,
-	VerificationDisputes, VerificationMode,
+	VerificationDisputes,
 };
 pub use types::{Dispute, DisputeOf, JurorSlot, Phase, VoteTally};
 pub use weights::WeightInfo;
@@ -558,7 +558,7 @@ pub mod pallet {
 			if dispute.jurors.iter().all(|j| j.vote.is_some()) {
 				let now = frame_system::Pallet::<T>::block_number();
 				Self::unschedule(task, until);
-				match Self::verdict(&dispute) {
+				match Self::tally(&dispute).finding(Self::majority()) {
 					Some(outcome) => Self::resolve(task, dispute, outcome),
 					// A hung jury is drawn again, and a draw over every verifier is too heavy
 					// for a transaction: the next block's hook ends the reveal.
@@ -752,10 +752,10 @@ impl<T: Config> Pallet<T> {
 				},
 				Phase::JuryReveal { .. } => {
 					Self::drop_jurors(task, &mut dispute, |j| j.vote.is_none(), true);
-					match Self::verdict(&dispute) {
+					let votes = Self::tally(&dispute);
+					match votes.finding(Self::majority()) {
 						Some(outcome) => Self::resolve(task, dispute, outcome),
 						None => {
-							let votes = Self::tally(&dispute);
 							Self::deposit_event(Event::JuryHung { task, votes });
 							Self::dismiss_jury(task, &mut dispute);
 							Self::draw_jury_or_give_up(task, dispute, now);
@@ -855,20 +855,6 @@ impl<T: Config> Pallet<T> {
 			*count = count.saturating_add(1);
 		}
 		tally
-	}
-
-	/// The jury's finding, if one has the votes of a majority of a full jury (at most one can:
-	/// a jury has at most `JurySize` votes).
-	fn verdict(dispute: &DisputeOf<T>) -> Option<JuryVote> {
-		let tally = Self::tally(dispute);
-		[
-			(JuryVote::Holds, tally.holds),
-			(JuryVote::Wrong, tally.wrong),
-			(JuryVote::Unavailable, tally.unavailable),
-		]
-		.into_iter()
-		.find(|(_, votes)| *votes >= Self::majority())
-		.map(|(finding, _)| finding)
 	}
 
 	/// Ends the dispute on the jury's finding: pays and releases the jurors, makes the loser

@@ -82,6 +82,21 @@ pub struct VoteTally {
 	pub unavailable: u32,
 }
 
+impl VoteTally {
+	/// The finding with at least `majority` votes, if any (at most one can have them when
+	/// `majority` is more than half the votes a jury can cast).
+	pub fn finding(&self, majority: u32) -> Option<JuryVote> {
+		[
+			(JuryVote::Holds, self.holds),
+			(JuryVote::Wrong, self.wrong),
+			(JuryVote::Unavailable, self.unavailable),
+		]
+		.into_iter()
+		.find(|(_, votes)| *votes >= majority)
+		.map(|(finding, _)| finding)
+	}
+}
+
 /// A dispute over one segment of one task (at most one per task).
 #[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo)]

@@ -707,15 +707,15 @@ impl<T: Config> Pallet<T> {
 	/// not outweigh the declarations, or a solver could serve its checkpoints to an accomplice
 	/// only and be paid on its word.
 	fn unavailability_fails(record: &VerificationOf<T>) -> bool {
-		let verdicts = record.revealed().count() as u32;
-		record.declarations >= T::UnavailableToFail::get() && record.declarations > verdicts
+		record.declarations >= T::UnavailableToFail::get()
+			&& record.declarations > record.verdicts()
 	}
 
 	/// Whether the revealed verdicts may decide: nobody declared this round (a declarer's seat
 	/// is drawn again first), and the verdicts are at least as many as the declarations (more
 	/// verifiers could not fetch the checkpoints than could: more are drawn).
 	fn ready_to_decide(record: &VerificationOf<T>) -> bool {
-		let verdicts = record.revealed().count() as u32;
+		let verdicts = record.verdicts();
 		!record.declared_this_round && verdicts > 0 && verdicts >= record.declarations
 	}
 
@@ -1060,24 +1060,14 @@ impl<T: Config> Pallet<T> {
 		beneficiary: Option<&T::AccountId>,
 	) {
 		let sampled = record.segments.contains(&segment);
-		Self::slash_verifiers(task, record, beneficiary, |s| {
+		let wrong = |s: &VerifierSlot<T::AccountId>| {
 			sampled
 				&& s.failed
 					.as_ref()
 					.is_some_and(|f| VerificationOf::<T>::fails(f, segment) == wrong_verdict_fails)
-		});
-	}
-
-	/// Slashes the whole collateral of the verifiers `wrong` picks out, paying the beneficiary
-	/// share to `beneficiary`, and removes them from the slots (they are not paid).
-	fn slash_verifiers(
-		task: TaskId,
-		record: &mut VerificationOf<T>,
-		beneficiary: Option<&T::AccountId>,
-		wrong: impl Fn(&VerifierSlot<T::AccountId>) -> bool,
-	) {
+		};
 		let collateral = T::VerifierCollateral::get();
-		let (wrong, right): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(|s| wrong(s));
+		let (wrong, right): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(wrong);
 		for slot in wrong {
 			let slashed = T::RoleStaking::slash(
 				&slot.verifier,

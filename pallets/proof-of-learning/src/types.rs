@@ -146,4 +146,9 @@ impl<T: Config> Verification<T> {
 	pub fn revealed(&self) -> impl Iterator<Item = (&T::AccountId, &FailedSegments)> {
 		self.slots.iter().filter_map(|s| s.failed.as_ref().map(|f| (&s.verifier, f)))
 	}
+
+	/// How many verifiers seated now revealed a verdict.
+	pub fn verdicts(&self) -> u32 {
+		self.revealed().count() as u32
+	}
 }
