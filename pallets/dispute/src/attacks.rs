@@ -155,13 +155,18 @@ fn a_solver_that_hides_its_checkpoints_from_the_jury_loses_and_costs_no_one_else
 /// whenever it is seated, and every other verifier declaring the checkpoints unavailable (the
 /// solver serves them to its accomplice only).
 fn serve_only_to(task: TaskId, hashes: &[Sha256], accomplice: AccountId) {
-	let verdict_of = |who: AccountId, segments: &[u32]| {
+	play_verification(task, |who, segments| {
 		if who == accomplice {
 			verdict_from(segments, |s| honest_report(hashes, s))
 		} else {
 			Verdict::default()
 		}
-	};
+	});
+}
+
+/// Plays `task`'s verification to its end, every verifier seated committing and revealing
+/// `verdict_of(itself, sampled segments)` in time.
+fn play_verification(task: TaskId, verdict_of: impl Fn(AccountId, &[u32]) -> Verdict) {
 	for _ in 0..200 {
 		let Some(record) = Verifications::<Test>::get(task) else { return };
 		let segments = record.segments.to_vec();
@@ -361,5 +366,72 @@ fn a_dropped_juror_is_never_drawn_again_however_many_rounds() {
 		for v in &verifiers {
 			assert_eq!(bond(*v, Role::Verifier), BOND);
 		}
+	});
+}
+
+/// Against the unavailability rule: a verifier that declares an honest solver's checkpoints
+/// unavailable while the others fetch and pass them. A minority of declarers must never fail
+/// (or leave unpaid) an honest solver.
+#[test]
+fn a_minority_of_declarers_never_fails_an_honest_solver() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (task, _, verifiers) = verifying_task(3, &hashes);
+		let liar = verifiers[0];
+		let solver_free = free(SOLVER);
+		play_verification(task, |who, segments| {
+			if who == liar {
+				Verdict::default()
+			} else {
+				verdict_from(segments, |s| honest_report(&hashes, s))
+			}
+		});
+
+		assert_eq!(task_phase(task), None, "the task ended");
+		assert_eq!(free(SOLVER), solver_free + REWARD, "the honest solver was paid");
+		assert_eq!(bond(SOLVER, Role::Solver), BOND);
+		for v in VERIFIERS {
+			assert_eq!(bond(v, Role::Verifier), BOND, "verifier {v} lost stake");
+		}
+	});
+}
+
+/// Against the `Unavailable` vote: one juror (a minority) claims it could not fetch an honest
+/// solver's checkpoints. The jury's majority decides; the claim costs the solver nothing.
+#[test]
+fn a_juror_claiming_unavailable_alone_never_fails_an_honest_solver() {
+	ExtBuilder::build_and_execute(|| {
+		let (task, _, verifiers) = falsely_challenged_task();
+		await_jury(task);
+		let liar = jurors(task)[0];
+		jury_votes(task, |j| if j == liar { JuryVote::Unavailable } else { JuryVote::Holds });
+
+		assert!(
+			dispute_events().contains(&Event::DisputeResolved { task, outcome: JuryVote::Holds })
+		);
+		assert_eq!(bond(SOLVER, Role::Solver), BOND);
+		for v in &verifiers {
+			assert_eq!(bond(*v, Role::Verifier), BOND);
+		}
+		// The minority juror is released, not paid.
+		assert_eq!(free(liar), ENDOWMENT - BOND);
+	});
+}
+
+/// The `Unavailable` vote as a coalition's tool: a whistleblower challenges honest work and its
+/// partner, the solver, hides its checkpoints so that the jury finds them unavailable. The
+/// whistleblower is paid from the solver's collateral; together they must still lose.
+#[test]
+fn a_solver_and_whistleblower_never_profit_from_hidden_checkpoints() {
+	ExtBuilder::build_and_execute(|| {
+		let worth =
+			|who: AccountId| free(who) + bond(who, Role::Solver) + bond(who, Role::Whistleblower);
+		let coalition = || worth(SOLVER) + worth(WHISTLEBLOWER);
+		let before = coalition();
+		let (task, _, _) = falsely_challenged_task();
+		await_jury(task);
+		jury_votes(task, |_| JuryVote::Unavailable);
+		cancel_reopened(task);
+		assert!(coalition() < before, "the coalition did not lose");
 	});
 }
