@@ -46,11 +46,55 @@ pub struct SegmentClaim {
 	pub challenger_end: Sha256,
 }
 
+/// What a claim against a solver is about. Ordered: the initial state first, then the
+/// segments in order (the order in which contested subjects go to a dispute on a tie).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Subject {
+	/// Whether `h_0` is the task's initial state.
+	#[codec(index = 0)]
+	InitialState,
+	/// Whether segment `i` ends in the committed `h_{i+1}`.
+	#[codec(index = 1)]
+	Segment(u32),
+}
+
+/// What a verifier or whistleblower holds against a solver.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Claim {
+	/// The solver's `h_0` (proven at leaf 0) is not the task's initial state: it trained from
+	/// weights of its own choosing. A juror derives the initial state from the spec (no
+	/// training) and compares.
+	#[codec(index = 0)]
+	InitialState {
+		/// The committed `h_0`.
+		committed: Sha256,
+		/// The initial state's hash as the claimant derived it.
+		derived: Sha256,
+	},
+	/// Segment `i` does not end in the committed `h_{i+1}`.
+	#[codec(index = 1)]
+	Segment(SegmentClaim),
+}
+
+impl Claim {
+	/// What the claim is about.
+	pub fn subject(&self) -> Subject {
+		match self {
+			Self::InitialState { .. } => Subject::InitialState,
+			Self::Segment(claim) => Subject::Segment(claim.segment),
+		}
+	}
+}
+
 /// Everything a dispute needs to run: who against whom, over what, and how it is judged.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct DisputeTerms<AccountId> {
 	/// What the parties disagree on.
-	pub claim: SegmentClaim,
+	pub claim: Claim,
 	/// The party holding the solver's segment wrong.
 	pub challenger: AccountId,
 	/// The role the challenger staked as (its stake for the task is already locked).
@@ -67,17 +111,18 @@ pub trait DisputeOpener<AccountId> {
 	fn open(task: TaskId, terms: DisputeTerms<AccountId>) -> Result<(), DisputeError>;
 }
 
-/// A juror's finding on the disputed segment after trying to replay it from the committed
-/// `h_i`; the jury's majority finding is the dispute's outcome.
+/// A juror's finding on the disputed claim (for a segment, after trying to replay it from the
+/// committed `h_i`; for the initial state, after deriving it from the spec); the jury's
+/// majority finding is the dispute's outcome.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum JuryVote {
-	/// The committed `h_{i+1}` is right: the replay reproduces it (`Exact`) or comes within the
-	/// threshold (`Tolerance`).
+	/// The solver's committed state is right: the replay reproduces `h_{i+1}` (`Exact`) or
+	/// comes within the threshold (`Tolerance`); `h_0` is the task's initial state.
 	#[codec(index = 0)]
 	Holds,
-	/// The committed `h_{i+1}` is wrong.
+	/// The solver's committed state is wrong.
 	#[codec(index = 1)]
 	Wrong,
 	/// The solver's checkpoints could not be fetched (or did not match its commitment), so the
@@ -106,7 +151,7 @@ pub fn vote_commitment<AccountId: Encode>(
 pub fn challenge_commitment<AccountId: Encode>(
 	task: TaskId,
 	challenger: &AccountId,
-	claim: &SegmentClaim,
+	claim: &Claim,
 ) -> Sha256 {
 	crate::hash::sha256(&(b"assay/challenge", task, challenger, claim).encode())
 }
@@ -118,8 +163,10 @@ pub struct Challengeable<AccountId> {
 	pub solver: AccountId,
 	/// The task's submitter.
 	pub submitter: AccountId,
-	/// What the solver committed to: a challenge proves its `h_i`, `h_{i+1}` against it.
+	/// What the solver committed to: a challenge proves its checkpoints against it.
 	pub commitment: CheckpointCommitment,
+	/// How a challenged segment is judged.
+	pub mode: crate::spec::VerificationMode,
 }
 
 /// Proof of learning, as the dispute pallet sees it.
@@ -130,26 +177,26 @@ pub trait VerificationDisputes<AccountId> {
 	/// A challenge was accepted: the task waits for the dispute's outcome instead of settling.
 	fn challenged(task: TaskId) -> Result<(), DisputeError>;
 
-	/// The dispute over `segment` of `task` ended: a jury replayed the segment from the
-	/// committed `h_i` and judged the committed `h_{i+1}` against its replay, so the outcome
-	/// is about committed data and binds every verifier's verdict on the segment, not only the
-	/// challenger's.
+	/// The dispute over `subject` of `task` ended: a jury judged the solver's committed data
+	/// (a segment replayed from the committed `h_i` against the committed `h_{i+1}`; `h_0`
+	/// against the initial state derived from the spec), so the outcome binds every verifier's
+	/// verdict on `subject`, not only the challenger's.
 	///
-	/// [`JuryVote::Holds`]: the committed end state is right. Every verifier that reported the
-	/// segment failing was wrong and loses its collateral to the solver; the remaining
-	/// verdicts are judged again (another failing segment means another dispute) and, if they
+	/// [`JuryVote::Holds`]: the committed state is right. Every verifier that reported
+	/// `subject` failing was wrong and loses its collateral to the solver; the remaining
+	/// verdicts are judged again (another failing claim means another dispute) and, if they
 	/// pass, the challenge window opens afresh for anyone else.
 	///
 	/// [`JuryVote::Wrong`]: the solver's training is wrong: the task fails (its collateral is
-	/// slashed) and the verifiers that passed the segment were lazy; `challenger` is the
+	/// slashed) and the verifiers that passed `subject` were lazy; `challenger` is the
 	/// beneficiary of both.
 	///
 	/// [`JuryVote::Unavailable`]: the jury could not fetch the solver's checkpoints. The task
 	/// fails (the solver's collateral is slashed, `challenger` the beneficiary), and no
-	/// verifier is slashed: nothing about the segment was shown.
+	/// verifier is slashed: nothing about `subject` was shown.
 	fn resolved(
 		task: TaskId,
-		segment: u32,
+		subject: Subject,
 		outcome: JuryVote,
 		challenger: &AccountId,
 	) -> Result<(), DisputeError>;

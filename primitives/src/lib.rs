@@ -126,8 +126,8 @@ pub mod verification;
 pub use bounded_collections::{BoundedVec, ConstU32};
 pub use cost::{estimated_flops, estimated_gflops, forward_flops_per_sample};
 pub use disputes::{
-	challenge_commitment, vote_commitment, Challengeable, DisputeError, DisputeOpener,
-	DisputeTerms, JuryVote, SegmentClaim, VerificationDisputes,
+	challenge_commitment, vote_commitment, Challengeable, Claim, DisputeError, DisputeOpener,
+	DisputeTerms, JuryVote, SegmentClaim, Subject, VerificationDisputes,
 };
 pub use fixed::{Distance, Fixed, ParseFixedError};
 pub use hash::{sha256, sha256_concat, Sha256};
@@ -142,6 +142,6 @@ pub use spec::{
 };
 pub use tasks::{LifecycleError, TaskLifecycle, TaskPhase, TaskSummary};
 pub use verification::{
-	sample_segments, verdict_commitment, MaxSampledSegments, ReportError, Salt, SegmentReport,
-	Verdict,
+	sample_segments, verdict_commitment, InitialStateReport, MaxSampledSegments, MaxVerdictClaims,
+	Report, ReportError, Salt, SegmentReport, SegmentReports, Verdict,
 };

@@ -1,11 +1,13 @@
 //! What a verifier reports, how it commits to the report before revealing it, which segments
-//! a task's verification samples, and how a replayed segment is judged.
+//! a task's verification samples, and how a reported initial state or replayed segment is
+//! judged.
 //!
 //! Shared bit for bit by `pallet-proof-of-learning` (which checks reports) and the verifier
 //! worker (which writes them): a worker that computed a different commitment or sampled
 //! different segments than the chain would be slashed for it.
 
 use crate::{
+	disputes::{Claim, SegmentClaim},
 	hash::{sha256, Sha256},
 	merkle::{CheckpointCommitment, MerkleProof},
 	roles::TaskId,
@@ -44,8 +46,109 @@ pub struct SegmentReport {
 	pub distance: Distance,
 }
 
-/// A verifier's verdict: one report per sampled segment, in the order the chain sampled them.
-pub type Verdict = BoundedVec<SegmentReport, MaxSampledSegments>;
+/// A verifier's check of where the training starts: leaf 0 of the commitment (`h_0`) with its
+/// Merkle proof, and the hash of the task's initial state as the verifier derived it from the
+/// spec (the parameters the seed or the TorchScript module gives, a fresh optimizer, step 0;
+/// no training). A solver may not start from weights of its own choosing.
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct InitialStateReport {
+	/// `h_0`, the solver's first checkpoint.
+	pub committed_hash: Sha256,
+	/// Proof of `h_0` at leaf 0.
+	pub proof: MerkleProof,
+	/// The hash of the task's initial state.
+	pub derived_hash: Sha256,
+}
+
+impl InitialStateReport {
+	/// Whether the solver started from the task's initial state, once `h_0` is proven against
+	/// `commitment`.
+	pub fn judge(&self, commitment: &CheckpointCommitment) -> Result<bool, ReportError> {
+		if !commitment.verify_checkpoint(0, &self.committed_hash, &self.proof) {
+			return Err(ReportError::BadStartProof);
+		}
+		Ok(self.committed_hash == self.derived_hash)
+	}
+
+	/// What a verifier or whistleblower holds when the report does not pass.
+	pub fn claim(&self) -> Claim {
+		Claim::InitialState { committed: self.committed_hash, derived: self.derived_hash }
+	}
+}
+
+/// The segment reports of a verdict, one per sampled segment in the order the chain sampled
+/// them.
+pub type SegmentReports = BoundedVec<SegmentReport, MaxSampledSegments>;
+
+/// The most claims one verdict can hold against a solver: its initial state and every sampled
+/// segment.
+pub type MaxVerdictClaims = ConstU32<65>;
+
+/// A verifier's verdict.
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Verdict {
+	/// The solver's checkpoints could not be fetched (or did not match its commitment): the
+	/// verifier declares them unavailable instead of judging.
+	#[codec(index = 0)]
+	Unavailable,
+	/// The verifier checked the initial state and replayed every sampled segment.
+	#[codec(index = 1)]
+	Checked {
+		/// Whether `h_0` is the task's initial state.
+		initial_state: InitialStateReport,
+		/// One report per sampled segment.
+		segments: SegmentReports,
+	},
+}
+
+impl Verdict {
+	/// How many segment reports it carries (what revealing it costs to check).
+	pub fn segment_count(&self) -> u32 {
+		match self {
+			Self::Unavailable => 0,
+			Self::Checked { segments, .. } => segments.len() as u32,
+		}
+	}
+}
+
+/// One thing a verifier or whistleblower reports on, in the form a challenge carries it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Report {
+	/// Where the training starts.
+	#[codec(index = 0)]
+	InitialState(InitialStateReport),
+	/// One replayed segment.
+	#[codec(index = 1)]
+	Segment(SegmentReport),
+}
+
+impl Report {
+	/// [`InitialStateReport::judge`] or [`SegmentReport::judge`].
+	pub fn judge(
+		&self,
+		commitment: &CheckpointCommitment,
+		mode: &VerificationMode,
+	) -> Result<bool, ReportError> {
+		match self {
+			Self::InitialState(report) => report.judge(commitment),
+			Self::Segment(report) => report.judge(commitment, mode),
+		}
+	}
+
+	/// The claim the report makes against the solver if it does not pass.
+	pub fn claim(&self) -> Claim {
+		match self {
+			Self::InitialState(report) => report.claim(),
+			Self::Segment(report) => report.claim(),
+		}
+	}
+}
 
 /// The random salt a verifier keeps secret until it reveals.
 pub type Salt = [u8; 32];
@@ -128,6 +231,16 @@ impl SegmentReport {
 		Ok(match mode {
 			VerificationMode::Exact => self.replayed_hash == self.end_hash,
 			VerificationMode::Tolerance { threshold, .. } => self.distance <= *threshold,
+		})
+	}
+
+	/// What a verifier or whistleblower holds when the report does not pass.
+	pub fn claim(&self) -> Claim {
+		Claim::Segment(SegmentClaim {
+			segment: self.segment,
+			start_hash: self.start_hash,
+			defender_end: self.end_hash,
+			challenger_end: self.replayed_hash,
 		})
 	}
 }
@@ -230,16 +343,49 @@ mod tests {
 		);
 	}
 
+	fn initial(hashes: &[Sha256], derived: Sha256) -> InitialStateReport {
+		InitialStateReport {
+			committed_hash: hashes[0],
+			proof: merkle_proof(hashes, 0).unwrap(),
+			derived_hash: derived,
+		}
+	}
+
+	#[test]
+	fn an_initial_state_passes_only_when_it_is_the_derived_one() {
+		let hashes = checkpoints(5);
+		let commitment = CheckpointCommitment::new(&hashes, [9; 32]).unwrap();
+		let honest = initial(&hashes, hashes[0]);
+		assert_eq!(honest.judge(&commitment), Ok(true));
+		let chosen = initial(&hashes, [0xaa; 32]);
+		assert_eq!(chosen.judge(&commitment), Ok(false));
+		assert_eq!(
+			chosen.claim(),
+			Claim::InitialState { committed: hashes[0], derived: [0xaa; 32] }
+		);
+		let mut unproven = initial(&hashes, hashes[1]);
+		unproven.committed_hash = hashes[1];
+		assert_eq!(unproven.judge(&commitment), Err(ReportError::BadStartProof));
+	}
+
+	fn checked(hashes: &[Sha256], replayed: Sha256) -> Verdict {
+		Verdict::Checked {
+			initial_state: initial(hashes, hashes[0]),
+			segments: SegmentReports::truncate_from(vec![report(hashes, 0, replayed)]),
+		}
+	}
+
 	#[test]
 	fn commitments_bind_task_verifier_verdict_and_salt() {
 		let hashes = checkpoints(5);
-		let verdict = Verdict::truncate_from(vec![report(&hashes, 0, hashes[1])]);
+		let verdict = checked(&hashes, hashes[1]);
 		let base = verdict_commitment(7, &1u64, &verdict, &[3; 32]);
 		assert_eq!(base, verdict_commitment(7, &1u64, &verdict, &[3; 32]));
 		assert_ne!(base, verdict_commitment(8, &1u64, &verdict, &[3; 32]));
 		assert_ne!(base, verdict_commitment(7, &2u64, &verdict, &[3; 32]));
 		assert_ne!(base, verdict_commitment(7, &1u64, &verdict, &[4; 32]));
-		let other = Verdict::truncate_from(vec![report(&hashes, 0, [0; 32])]);
+		let other = checked(&hashes, [0; 32]);
 		assert_ne!(base, verdict_commitment(7, &1u64, &other, &[3; 32]));
+		assert_ne!(base, verdict_commitment(7, &1u64, &Verdict::Unavailable, &[3; 32]));
 	}
 }

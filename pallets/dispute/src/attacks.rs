@@ -8,29 +8,23 @@ use crate::{
 	mock::{Dispute, ProofOfLearning, RoleStaking, *},
 	Event, *,
 };
-use assay_primitives::{challenge_commitment, merkle_proof, sha256, Verdict};
+use assay_primitives::{challenge_commitment, sha256, Verdict};
 use frame_support::assert_ok;
 use pallet_proof_of_learning::Verifications;
 
 /// `who` commits to a claim that segment `segment` of `hashes` ends in `claimed_end`, then
 /// challenges with it in the next block.
 fn challenge_with(who: AccountId, task: TaskId, hashes: &[Sha256], segment: u32, end: Sha256) {
-	let claim = SegmentClaim {
-		segment,
-		start_hash: hashes[segment as usize],
-		defender_end: hashes[segment as usize + 1],
-		challenger_end: end,
-	};
-	let commitment = challenge_commitment(task, &who, &claim);
+	let report = Report::Segment(SegmentReport { replayed_hash: end, ..honest_report(hashes, segment) });
+	challenge_by(who, task, report);
+}
+
+/// `who` commits to `report`'s claim, then challenges with it in the next block.
+fn challenge_by(who: AccountId, task: TaskId, report: Report) {
+	let commitment = challenge_commitment(task, &who, &report.claim());
 	assert_ok!(Dispute::commit_challenge(RuntimeOrigin::signed(who), task, commitment));
 	next_block();
-	assert_ok!(Dispute::challenge(
-		RuntimeOrigin::signed(who),
-		task,
-		claim,
-		merkle_proof(hashes, segment).unwrap(),
-		merkle_proof(hashes, segment + 1).unwrap(),
-	));
+	assert_ok!(Dispute::challenge(RuntimeOrigin::signed(who), task, report));
 }
 
 /// An honest task whose three verifiers passed it honestly, challenged on its first sampled
@@ -39,7 +33,7 @@ fn challenge_with(who: AccountId, task: TaskId, hashes: &[Sha256], segment: u32,
 fn falsely_challenged_task() -> (TaskId, Vec<u32>, Vec<AccountId>) {
 	let hashes = committed_checkpoints(None);
 	let (task, segments, verifiers) = verifying_task(3, &hashes);
-	verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+	verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
 	challenge_with(WHISTLEBLOWER, task, &hashes, segments[0], [0x66; 32]);
 	(task, segments, verifiers)
 }
@@ -105,7 +99,7 @@ fn an_accomplice_accuser_never_throws_the_case_for_a_faked_segment() {
 		let accomplice = verifiers[0];
 		// Everyone fails every sampled segment (they all are faked); the accomplice too, to be
 		// the challenger.
-		verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+		verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
 		let dispute = crate::Disputes::<Test>::get(task).unwrap();
 		assert_eq!(dispute.challenger, accomplice);
 		let solver_free = free(SOLVER);
@@ -157,9 +151,9 @@ fn a_solver_that_hides_its_checkpoints_from_the_jury_loses_and_costs_no_one_else
 fn serve_only_to(task: TaskId, hashes: &[Sha256], accomplice: AccountId) {
 	play_verification(task, |who, segments| {
 		if who == accomplice {
-			verdict_from(segments, |s| honest_report(hashes, s))
+			verdict_from(hashes, segments, |s| honest_report(hashes, s))
 		} else {
-			Verdict::default()
+			Verdict::Unavailable
 		}
 	});
 }
@@ -261,14 +255,14 @@ fn no_verifier_of_the_task_ever_sits_on_its_jury() {
 		let declarer = first[1];
 		// The first verifier fails a segment falsely; the second declares the artifacts
 		// unavailable and leaves; its seat is drawn again.
-		let false_verdict = verdict_from(&segments, |s| {
+		let false_verdict = verdict_from(&hashes, &segments, |s| {
 			let mut r = honest_report(&hashes, s);
 			if s == segments[0] {
 				r.replayed_hash = [0x99; 32];
 			}
 			r
 		});
-		for (who, verdict) in [(first[0], false_verdict.clone()), (declarer, Verdict::default())] {
+		for (who, verdict) in [(first[0], false_verdict.clone()), (declarer, Verdict::Unavailable)] {
 			let salt = [who as u8; 32];
 			let hash = assay_primitives::verdict_commitment(task, &who, &verdict, &salt);
 			assert_ok!(ProofOfLearning::commit_verdict(RuntimeOrigin::signed(who), task, hash));
@@ -282,13 +276,13 @@ fn no_verifier_of_the_task_ever_sits_on_its_jury() {
 		assert_ok!(ProofOfLearning::reveal_verdict(
 			RuntimeOrigin::signed(declarer),
 			task,
-			Verdict::default(),
+			Verdict::Unavailable,
 			[declarer as u8; 32]
 		));
 		next_block();
 		let record = Verifications::<Test>::get(task).unwrap();
 		let replacement = record.slots.iter().map(|s| s.verifier).find(|v| *v != first[0]).unwrap();
-		verify(task, &[replacement], |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+		verify(task, &[replacement], |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
 		// One of the three verifiers that never touched the task leaves the pool, so that the
 		// declarer would be needed to fill a jury of three.
 		let task_verifiers = [first[0], declarer, replacement];
@@ -381,9 +375,9 @@ fn a_minority_of_declarers_never_fails_an_honest_solver() {
 		let solver_free = free(SOLVER);
 		play_verification(task, |who, segments| {
 			if who == liar {
-				Verdict::default()
+				Verdict::Unavailable
 			} else {
-				verdict_from(segments, |s| honest_report(&hashes, s))
+				verdict_from(&hashes, segments, |s| honest_report(&hashes, s))
 			}
 		});
 
@@ -433,5 +427,116 @@ fn a_solver_and_whistleblower_never_profit_from_hidden_checkpoints() {
 		jury_votes(task, |_| JuryVote::Unavailable);
 		cancel_reopened(task);
 		assert!(coalition() < before, "the coalition did not lose");
+	});
+}
+
+/// Attack 6: the solver commits an `h_0` of its own choosing (backdoored or pre-trained
+/// weights instead of the task's seed) and trains honestly from it, so every sampled segment
+/// replays. Every verifier also checks `h_0` against the initial state it derives from the
+/// spec (no training): the honest ones fail it, a jury derives it too, and the solver is not
+/// paid.
+#[test]
+fn a_solver_that_starts_from_weights_of_its_own_choosing_is_never_paid() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = chosen_start_checkpoints();
+		let (task, segments, verifiers) = verifying_task(3, &hashes);
+		// Replayed from the committed checkpoints, every sampled segment holds.
+		assert!(segments.iter().all(|&s| {
+			let report = honest_report(&hashes, s);
+			report.replayed_hash == report.end_hash
+		}));
+		let solver_free = free(SOLVER);
+		verify(task, &verifiers, |_| {
+			verdict_from(&hashes, &segments, |s| honest_report(&hashes, s))
+		});
+		let dispute = crate::Disputes::<Test>::get(task).unwrap();
+		assert_eq!(dispute.claim.subject(), Subject::InitialState);
+		assert_eq!(dispute.challenger, verifiers[0]);
+
+		await_jury(task);
+		let vote = honest_vote(task);
+		assert_eq!(vote, JuryVote::Wrong);
+		jury_votes(task, |_| vote);
+
+		assert_eq!(free(SOLVER), solver_free, "the solver of a chosen start was paid");
+		assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
+		for v in &verifiers {
+			assert_eq!(bond(*v, Role::Verifier), BOND, "an honest verifier lost stake");
+		}
+		assert!(
+			dispute_events().contains(&Event::DisputeResolved { task, outcome: JuryVote::Wrong })
+		);
+		cancel_reopened(task);
+	});
+}
+
+/// Attack 6, lazy verifiers: they take the committed `h_0` for the initial state without
+/// deriving it and pass a chosen start. A whistleblower that derives it challenges the initial
+/// state; every verifier vouched for it (each verdict judges `h_0`), so every one loses its
+/// collateral and the solver is not paid.
+#[test]
+fn verifiers_that_pass_a_chosen_start_unchecked_are_never_paid() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = chosen_start_checkpoints();
+		let (task, segments, verifiers) = verifying_task(3, &hashes);
+		let solver_free = free(SOLVER);
+		verify(task, &verifiers, |_| {
+			verdict_with(initial_report(&hashes, hashes[0]), &segments, |s| {
+				lazy_report(&hashes, s)
+			})
+		});
+		assert!(matches!(verification_phase(task), Some(pallet_proof_of_learning::Phase::ChallengeWindow { .. })));
+		let free_before: Vec<Balance> = verifiers.iter().map(|v| free(*v)).collect();
+		challenge_by(
+			WHISTLEBLOWER,
+			task,
+			Report::InitialState(initial_report(&hashes, initial_state())),
+		);
+		await_jury(task);
+		jury_votes(task, |_| JuryVote::Wrong);
+
+		assert_eq!(free(SOLVER), solver_free, "the solver of a chosen start was paid");
+		for (v, before) in verifiers.iter().zip(free_before) {
+			assert_eq!(bond(*v, Role::Verifier), BOND - VERIFIER_COLLATERAL);
+			assert_eq!(free(*v), before, "a lazy verifier was paid");
+		}
+		assert_eq!(bond(WHISTLEBLOWER, Role::Whistleblower), BOND);
+		cancel_reopened(task);
+	});
+}
+
+/// Attack 6, the other way round: a verifier that fails an honest solver's `h_0` (a made-up
+/// initial state, to have the task fail) loses its collateral to the solver when the jury
+/// derives the initial state, and the honest verdicts then settle the task.
+#[test]
+fn a_false_initial_state_claim_never_fails_an_honest_solver() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (task, segments, verifiers) = verifying_task(3, &hashes);
+		let liar = verifiers[1];
+		let solver_free = free(SOLVER);
+		verify(task, &verifiers, |i| {
+			let derived = if i == 1 { sha256(b"a made-up initial state") } else { initial_state() };
+			verdict_with(initial_report(&hashes, derived), &segments, |s| honest_report(&hashes, s))
+		});
+		let dispute = crate::Disputes::<Test>::get(task).unwrap();
+		assert_eq!((dispute.claim.subject(), dispute.challenger), (Subject::InitialState, liar));
+		await_jury(task);
+		let vote = honest_vote(task);
+		assert_eq!(vote, JuryVote::Holds);
+		jury_votes(task, |_| vote);
+		run_to_block(System::block_number() + 6);
+
+		assert_eq!(task_phase(task), None, "the task settled");
+		// The liar pays its collateral and the jurors.
+		assert_eq!(bond(liar, Role::Verifier), BOND - VERIFIER_COLLATERAL - 3 * JUROR_REWARD);
+		for v in verifiers.iter().filter(|v| **v != liar) {
+			assert_eq!(bond(*v, Role::Verifier), BOND, "an honest verifier lost stake");
+		}
+		assert_eq!(
+			free(SOLVER),
+			solver_free + REWARD + VERIFIER_COLLATERAL / 2,
+			"the honest solver was not paid in full"
+		);
 	});
 }

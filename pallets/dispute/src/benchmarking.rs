@@ -27,32 +27,34 @@ fn verifiers<T: Config>(count: u32) {
 	}
 }
 
-/// A false challenge of segment 0 of a task in its challenge window, committed to in the
-/// previous block; returns the task and the claim.
-fn challenged<T: Config>() -> (TaskId, T::AccountId, SegmentClaim, MerkleProof, MerkleProof) {
+/// A false challenge of segment 0 of a task in its challenge window (the heavier report: two
+/// proofs), committed to in the previous block; returns the task, the whistleblower and the
+/// report.
+fn challenged<T: Config>() -> (TaskId, T::AccountId, Report) {
 	let (task, hashes) = T::BenchmarkHelper::challengeable_task();
-	let claim = SegmentClaim {
+	let report = Report::Segment(SegmentReport {
 		segment: 0,
 		start_hash: hashes.first().copied().unwrap_or_default(),
-		defender_end: hashes.get(1).copied().unwrap_or_default(),
-		challenger_end: [0x66; 32],
-	};
-	let start = merkle_proof(&hashes, 0).unwrap_or_default();
-	let end = merkle_proof(&hashes, 1).unwrap_or_default();
+		start_proof: merkle_proof(&hashes, 0).unwrap_or_default(),
+		end_hash: hashes.get(1).copied().unwrap_or_default(),
+		end_proof: merkle_proof(&hashes, 1).unwrap_or_default(),
+		replayed_hash: [0x66; 32],
+		distance: assay_primitives::Distance::MAX,
+	});
 	let who = whistleblower::<T>();
-	let commitment = challenge_commitment(task, &who, &claim);
+	let commitment = challenge_commitment(task, &who, &report.claim());
 	Pallet::<T>::commit_challenge(RawOrigin::Signed(who.clone()).into(), task, commitment)
 		.expect("a whistleblower commits in the challenge window");
 	let next = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
 	frame_system::Pallet::<T>::set_block_number(next);
-	(task, who, claim, start, end)
+	(task, who, report)
 }
 
 /// A dispute whose jury is drawn; returns the task and the jurors.
 fn with_jury<T: Config>() -> (TaskId, Vec<T::AccountId>) {
 	verifiers::<T>(T::JurySize::get().saturating_add(4));
-	let (task, who, claim, start, end) = challenged::<T>();
-	Pallet::<T>::challenge(RawOrigin::Signed(who).into(), task, claim, start, end)
+	let (task, who, report) = challenged::<T>();
+	Pallet::<T>::challenge(RawOrigin::Signed(who).into(), task, report)
 		.expect("the challenge is valid");
 	// The jury is drawn in a later block.
 	if let Some(Phase::AwaitingJury { at }) = Disputes::<T>::get(task).map(|d| d.phase) {
@@ -82,11 +84,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn challenge() {
-		let (task, who, claim, start, end) = challenged::<T>();
+		let (task, who, report) = challenged::<T>();
 		fill_schedule::<T>(T::JuryDrawDelay::get());
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), task, claim, start, end);
+		_(RawOrigin::Signed(who), task, report);
 
 		assert!(Disputes::<T>::contains_key(task));
 	}

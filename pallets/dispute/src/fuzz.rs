@@ -14,7 +14,7 @@ use crate::{
 	mock::{Dispute, RoleStaking, *},
 	*,
 };
-use assay_primitives::{merkle_proof, CheckpointCommitment, Salt, SegmentReport, Uri, Verdict};
+use assay_primitives::{CheckpointCommitment, Salt, SegmentReport, Uri, Verdict};
 use pallet_proof_of_learning::Verifications;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -25,7 +25,7 @@ enum Action {
 	Cancel { who: u64, task: u64 },
 	Accept { who: u64, task: u64 },
 	Decline { who: u64, task: u64 },
-	CommitCheckpoints { who: u64, task: u64, faked: Option<u32> },
+	CommitCheckpoints { who: u64, task: u64, training: Training },
 	CommitVerdict { who: u64, task: u64, kind: VerdictKind },
 	RevealVerdict { who: u64, task: u64, kind: VerdictKind },
 	Challenge { who: u64, task: u64, segment: u32 },
@@ -56,8 +56,8 @@ fn action() -> impl Strategy<Value = Action> {
 		1 => (account(), task.clone()).prop_map(|(who, task)| Action::Cancel { who, task }),
 		4 => (account(), task.clone()).prop_map(|(who, task)| Action::Accept { who, task }),
 		1 => (account(), task.clone()).prop_map(|(who, task)| Action::Decline { who, task }),
-		4 => (account(), task.clone(), proptest::option::of(0u32..10))
-			.prop_map(|(who, task, faked)| Action::CommitCheckpoints { who, task, faked }),
+		4 => (account(), task.clone(), training())
+			.prop_map(|(who, task, training)| Action::CommitCheckpoints { who, task, training }),
 		8 => (account(), task.clone(), verdict_kind())
 			.prop_map(|(who, task, kind)| Action::CommitVerdict { who, task, kind }),
 		8 => (account(), task.clone(), verdict_kind())
@@ -81,14 +81,37 @@ enum VerdictKind {
 	Honest,
 	/// Every segment failing.
 	Failing,
+	/// Everything passing unchecked (the committed `h_0` taken as the initial state, every
+	/// committed end state as the replay's).
+	Lazy,
 	/// The artifacts declared unavailable (an empty verdict).
 	Unavailable,
+}
+
+/// What a solver commits to.
+#[derive(Clone, Copy, Debug)]
+enum Training {
+	/// The task's training.
+	Honest,
+	/// Segment `s` faked (and everything after it made up).
+	FakedSegment(u32),
+	/// Honest training from weights of the solver's choosing.
+	ChosenStart,
+}
+
+fn training() -> impl Strategy<Value = Training> {
+	prop_oneof![
+		3 => Just(Training::Honest),
+		3 => (0u32..10).prop_map(Training::FakedSegment),
+		1 => Just(Training::ChosenStart),
+	]
 }
 
 fn verdict_kind() -> impl Strategy<Value = VerdictKind> {
 	prop_oneof![
 		5 => Just(VerdictKind::Honest),
 		2 => Just(VerdictKind::Failing),
+		2 => Just(VerdictKind::Lazy),
 		3 => Just(VerdictKind::Unavailable),
 	]
 }
@@ -114,24 +137,24 @@ struct World {
 
 /// `who`'s verdict on `task` of the given kind.
 fn verdict(world: &World, task: TaskId, kind: VerdictKind) -> Verdict {
-	let Some(hashes) = world.committed.get(&task) else { return Verdict::default() };
-	let honest = match kind {
-		VerdictKind::Unavailable => return Verdict::default(),
-		VerdictKind::Honest => true,
-		VerdictKind::Failing => false,
-	};
+	let Some(hashes) = world.committed.get(&task) else { return Verdict::Unavailable };
 	let segments = Verifications::<Test>::get(task)
 		.map(|v| v.segments.to_vec())
 		.unwrap_or_default();
-	Verdict::truncate_from(
-		segments
-			.iter()
-			.map(|&s| SegmentReport {
-				replayed_hash: if honest { honest_state(s, K) } else { [0x77; 32] },
-				..honest_report(hashes, s)
-			})
-			.collect::<Vec<_>>(),
-	)
+	let honest = match kind {
+		VerdictKind::Unavailable => return Verdict::Unavailable,
+		VerdictKind::Lazy => {
+			let initial_state = initial_report(hashes, hashes[0]);
+			return verdict_with(initial_state, &segments, |s| lazy_report(hashes, s));
+		},
+		VerdictKind::Honest => true,
+		VerdictKind::Failing => false,
+	};
+	verdict_from(hashes, &segments, |s| {
+		let honest_report = honest_report(hashes, s);
+		let replayed_hash = if honest { honest_report.replayed_hash } else { [0x77; 32] };
+		SegmentReport { replayed_hash, ..honest_report }
+	})
 }
 
 fn salt(who: u64, task: TaskId) -> Salt {
@@ -201,10 +224,10 @@ fn aim_action(action: Action) -> Action {
 		Action::Accept { who, task } => {
 			Action::Accept { who, task: aim_task(task, |t| in_task_phase(t, P::Assigned)) }
 		},
-		Action::CommitCheckpoints { who, task, faked } => Action::CommitCheckpoints {
+		Action::CommitCheckpoints { who, task, training } => Action::CommitCheckpoints {
 			who,
 			task: aim_task(task, |t| in_task_phase(t, P::Training)),
-			faked,
+			training,
 		},
 		Action::CommitVerdict { who, task, kind } => Action::CommitVerdict {
 			who,
@@ -244,12 +267,6 @@ const HONEST_VERIFIERS: [u64; 2] = [VERIFIERS[0], VERIFIERS[1]];
 const HONEST_WHISTLEBLOWER: u64 = 16;
 /// Its bond: enough for a challenge of every live task at once.
 const HONEST_WHISTLEBLOWER_BOND: u128 = 10 * CHALLENGE_BOND;
-
-/// The first segment of `hashes` whose committed end is not what an honest replay gives.
-fn first_faked(hashes: &[Sha256]) -> Option<u32> {
-	(0..hashes.len().saturating_sub(1) as u32)
-		.find(|&s| hashes[s as usize + 1] != honest_state(s, K))
-}
 
 /// What an honest juror votes on `task`'s dispute, if there is one.
 fn honest_vote_on(task: TaskId) -> Option<JuryVote> {
@@ -320,24 +337,17 @@ fn honest_whistleblower_acts(world: &mut World) {
 			continue;
 		}
 		let Some(hashes) = world.committed.get(&task) else { continue };
-		let Some(segment) = first_faked(hashes) else { continue };
-		let claim = SegmentClaim {
-			segment,
-			start_hash: hashes[segment as usize],
-			defender_end: hashes[segment as usize + 1],
-			challenger_end: honest_state(segment, K),
+		let report = match first_wrong(hashes) {
+			None => continue,
+			Some(Subject::InitialState) => {
+				Report::InitialState(initial_report(hashes, initial_state()))
+			},
+			Some(Subject::Segment(segment)) => Report::Segment(honest_report(hashes, segment)),
 		};
-		let commitment = crate::challenge_commitment(task, &wb, &claim);
+		let commitment = crate::challenge_commitment(task, &wb, &report.claim());
 		match crate::ChallengeCommitments::<Test>::get(wb) {
 			Some((t, c, at)) if t == task && c == commitment && at < System::block_number() => {
-				Dispute::challenge(
-					o(wb),
-					task,
-					claim,
-					merkle_proof(hashes, segment).unwrap(),
-					merkle_proof(hashes, segment + 1).unwrap(),
-				)
-				.unwrap();
+				Dispute::challenge(o(wb), task, report).unwrap();
 				world.honest_challenges += 1;
 			},
 			Some((t, c, _)) if t == task && c == commitment => {},
@@ -361,8 +371,8 @@ fn apply(world: &mut World, action: Action) {
 	let action = match aim_action(action) {
 		Action::Accept { who, task } => Action::Accept { who: aim(who, solver_of(task)), task },
 		Action::Decline { who, task } => Action::Decline { who: aim(who, solver_of(task)), task },
-		Action::CommitCheckpoints { who, task, faked } => {
-			Action::CommitCheckpoints { who: aim(who, solver_of(task)), task, faked }
+		Action::CommitCheckpoints { who, task, training } => {
+			Action::CommitCheckpoints { who: aim(who, solver_of(task)), task, training }
 		},
 		Action::CommitVerdict { who, task, kind } => {
 			Action::CommitVerdict { who: aim(who, verifiers_of(task)), task, kind }
@@ -400,8 +410,12 @@ fn apply(world: &mut World, action: Action) {
 		Action::Cancel { who, task } => TaskPool::cancel_task(o(who), task),
 		Action::Accept { who, task } => TaskPool::accept_task(o(who), task),
 		Action::Decline { who, task } => TaskPool::decline_task(o(who), task),
-		Action::CommitCheckpoints { who, task, faked } => {
-			let hashes = committed_checkpoints(faked);
+		Action::CommitCheckpoints { who, task, training } => {
+			let hashes = match training {
+				Training::Honest => committed_checkpoints(None),
+				Training::FakedSegment(s) => committed_checkpoints(Some(s)),
+				Training::ChosenStart => chosen_start_checkpoints(),
+			};
 			let commitment = CheckpointCommitment::new(&hashes, [0xaa; 32]).unwrap();
 			let uri = Uri::truncate_from(b"http://solver.example/ckpt".to_vec());
 			let result = ProofOfLearning::commit_checkpoints(o(who), task, commitment, uri);
@@ -433,32 +447,21 @@ fn apply(world: &mut World, action: Action) {
 			Some(hashes) if (segment as usize) + 1 < hashes.len() => {
 				// The true end where the solver faked it, a made-up one otherwise (a false
 				// challenge).
-				let defender_end = hashes[segment as usize + 1];
-				let honest_end = honest_state(segment, K);
-				let claim = SegmentClaim {
-					segment,
-					start_hash: hashes[segment as usize],
-					defender_end,
-					challenger_end: if honest_end != defender_end {
-						honest_end
-					} else {
-						[0x66; 32]
-					},
+				let honest = honest_report(hashes, segment);
+				let replayed_hash = if honest.replayed_hash != honest.end_hash {
+					honest.replayed_hash
+				} else {
+					[0x66; 32]
 				};
+				let report = Report::Segment(SegmentReport { replayed_hash, ..honest });
 				// Committed to this claim in an earlier block: challenge; otherwise commit now
 				// (the challenge comes when the action is drawn again).
-				let commitment = crate::challenge_commitment(task, &who, &claim);
+				let commitment = crate::challenge_commitment(task, &who, &report.claim());
 				match crate::ChallengeCommitments::<Test>::get(who) {
 					Some((t, c, at))
 						if t == task && c == commitment && at < System::block_number() =>
 					{
-						Dispute::challenge(
-							o(who),
-							task,
-							claim,
-							merkle_proof(hashes, segment).unwrap(),
-							merkle_proof(hashes, segment + 1).unwrap(),
-						)
+						Dispute::challenge(o(who), task, report)
 					},
 					_ => Dispute::commit_challenge(o(who), task, commitment),
 				}
@@ -577,9 +580,9 @@ fn random_extrinsics_keep_every_invariant() {
 					};
 					let hashes = world.committed.get(&task).expect("a settled task was committed");
 					assert_eq!(
-						first_faked(hashes),
+						first_wrong(hashes),
 						None,
-						"task {task} settled on faked checkpoints"
+						"task {task} settled on wrong checkpoints"
 					);
 				}
 				faked_failed.set(

@@ -1,11 +1,13 @@
 //! # Dispute pallet
 //!
-//! Decides whether one segment of a solver's training is right when someone says it is not:
-//! the solver (the **defender**) committed that replaying segment `i` from `h_i` gives
-//! `h_{i+1}`; the **challenger** (a whistleblower, or a verifier whose verdict conflicted with
-//! another's) says it does not. A jury replays the segment from the committed `h_i` and judges
-//! the committed `h_{i+1}`, so the outcome is about committed data and binds every verifier's
-//! verdict on the segment, not only the challenger's.
+//! Decides whether a solver's committed training is right when someone says it is not: the
+//! solver (the **defender**) committed that its training starts from the task's initial state
+//! `h_0` and that replaying each segment `i` from `h_i` gives `h_{i+1}`; the **challenger** (a
+//! whistleblower, or a verifier whose verdict failed the solver) claims one of these is false
+//! (a [`Claim`]). A jury judges the committed data, replaying the segment from the committed
+//! `h_i` against the committed `h_{i+1}` (or deriving the initial state from the spec and
+//! comparing it with the committed `h_0`), so the outcome binds every verifier's verdict on
+//! that subject, not only the challenger's.
 //!
 //! - [`Config`]
 //! - [`Call`]
@@ -16,17 +18,19 @@
 //!
 //! 1. **Opening.** A bonded whistleblower first commits to its claim
 //!    ([`Call::commit_challenge`], a hash binding the claim to its account), then, in a later
-//!    block of the task's challenge window, calls [`Call::challenge`] with the segment's `h_i`
-//!    and `h_{i+1}` (Merkle-proven against the solver's commitment) and the end state its own
-//!    replay reached, locking [`Config::ChallengeBond`] from its bond. A claim copied from the
+//!    block of the task's challenge window, calls [`Call::challenge`] with the [`Report`] a
+//!    verifier would have made (a segment's `h_i` and `h_{i+1}`, or `h_0`, Merkle-proven against
+//!    the solver's commitment, and what its own check found), which must fail the solver under
+//!    the task's mode, locking [`Config::ChallengeBond`] from its bond. A claim copied from the
 //!    mempool matches no earlier commitment of the copier's, so it is refused. Proof of
-//!    learning opens disputes itself when verifiers' revealed verdicts conflict
+//!    learning opens disputes itself when a revealed verdict fails the solver
 //!    ([`DisputeOpener::open`]).
 //! 2. **Jury.** [`Config::JuryDrawDelay`] blocks later, [`Config::JurySize`] bonded verifiers
 //!    are drawn (never a party, the submitter, nor any verifier ever drawn for the task); each
-//!    locks [`Config::JurorCollateral`], replays the segment from the committed `h_i` and
-//!    votes by commit–reveal ([`Call::commit_vote`], [`Call::reveal_vote`]) a [`JuryVote`]:
-//!    the committed `h_{i+1}` holds (`Exact`: the replay reproduces it; `Tolerance`: it is
+//!    locks [`Config::JurorCollateral`], checks the claim (replays the segment from the
+//!    committed `h_i`, or derives the initial state) and votes by commit–reveal
+//!    ([`Call::commit_vote`], [`Call::reveal_vote`]) a [`JuryVote`]: the committed state holds
+//!    (`h_0` is the initial state; `Exact`: the replay reproduces `h_{i+1}`; `Tolerance`: it is
 //!    within the task's threshold of the replay), is wrong, or could not be checked because
 //!    the solver's checkpoints were unavailable. Neither party acts in the dispute: nothing
 //!    either of them says or leaves unsaid moves the outcome.
@@ -35,14 +39,14 @@
 //!    [`Config::JurorNoShowSlash`] of their collateral (all of it for a commitment not
 //!    revealed); the minority get their collateral back and nothing more; each majority juror
 //!    is paid [`Config::JurorReward`] slashed from the loser. Then the loser pays:
-//!    - the segment is wrong: proof of learning fails the task (the solver's collateral is
-//!      slashed with the challenger as beneficiary; verifiers that passed the segment lose
-//!      their collateral to the challenger); a whistleblower's bond is released;
+//!    - the committed state is wrong: proof of learning fails the task (the solver's
+//!      collateral is slashed with the challenger as beneficiary; verifiers that passed the
+//!      subject lose their collateral to the challenger); a whistleblower's bond is released;
 //!    - the checkpoints were unavailable: the same, except that no verifier is slashed
-//!      (nothing about the segment was shown);
-//!    - the segment holds: a whistleblower's bond is slashed to the defender; verifiers that
-//!      failed the segment lose their collateral to the solver; the task's remaining verdicts
-//!      are judged again.
+//!      (nothing about the training was shown);
+//!    - the committed state holds: a whistleblower's bond is slashed to the defender;
+//!      verifiers that failed the subject lose their collateral to the solver; the task's
+//!      remaining verdicts are judged again.
 //!
 //!    A jury round in which no finding reaches that majority decides nothing: its jurors
 //!    leave (no-shows slashed, the others released) and a fresh jury is drawn. After
@@ -82,9 +86,9 @@ mod types;
 pub mod weights;
 
 pub use assay_primitives::{
-	challenge_commitment, vote_commitment, DisputeError, DisputeOpener, DisputeTerms, JuryVote,
-	MerkleProof, Role, RoleStaking, SegmentClaim, Sha256, StakingError, TaskId,
-	VerificationDisputes,
+	challenge_commitment, vote_commitment, Claim, DisputeError, DisputeOpener, DisputeTerms,
+	InitialStateReport, JuryVote, MerkleProof, Report, ReportError, Role, RoleStaking,
+	SegmentClaim, SegmentReport, Sha256, StakingError, Subject, TaskId, VerificationDisputes,
 };
 pub use types::{Dispute, DisputeOf, JurorSlot, Phase, VoteTally};
 pub use weights::WeightInfo;
@@ -269,19 +273,19 @@ pub mod pallet {
 		DisputeOpened {
 			/// The task.
 			task: TaskId,
-			/// The contested segment.
-			segment: u32,
-			/// Holds the segment wrong.
+			/// What is contested.
+			subject: Subject,
+			/// Holds the solver's training wrong.
 			challenger: T::AccountId,
 			/// The solver.
 			defender: T::AccountId,
 		},
-		/// Jurors were drawn to replay the disputed segment.
+		/// Jurors were drawn to judge the disputed claim.
 		JuryDrawn {
 			/// The task.
 			task: TaskId,
-			/// The segment.
-			segment: u32,
+			/// What is contested.
+			subject: Subject,
 			/// The jurors drawn now.
 			jurors: Vec<T::AccountId>,
 			/// The commit deadline.
@@ -367,9 +371,9 @@ pub mod pallet {
 		NotChallengeable,
 		/// The segment is not one of the commitment's.
 		SegmentOutOfRange,
-		/// `h_i` or `h_{i+1}` does not match the solver's commitment.
+		/// A checkpoint of the report does not match the solver's commitment.
 		InvalidProof,
-		/// The claimed end state is the solver's: there is nothing to dispute.
+		/// The report passes the solver's training: there is nothing to dispute.
 		NoDisagreement,
 		/// The caller is not an active whistleblower.
 		NotWhistleblower,
@@ -429,36 +433,32 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Challenges a task in its challenge window: `claim` names the segment, its `h_i` and
-		/// `h_{i+1}` (proven by `start_proof`, `end_proof` against the solver's commitment) and
-		/// the end state the whistleblower's replay reached. Locks [`Config::ChallengeBond`].
+		/// Challenges a task in its challenge window with `report`, the report a verifier would
+		/// have made: the solver's `h_0`, or a segment's `h_i` and `h_{i+1}`, proven against its
+		/// commitment, and what the whistleblower's own check found. It must fail the solver
+		/// under the task's mode ([`Report::judge`]). Locks [`Config::ChallengeBond`].
 		///
 		/// Emits [`Event::DisputeOpened`]; the jury is drawn [`Config::JuryDrawDelay`] blocks
 		/// later.
 		///
-		/// The caller must have committed to exactly this claim with
+		/// The caller must have committed to the report's claim ([`Report::claim`]) with
 		/// [`Call::commit_challenge`] in an earlier block.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::challenge())]
 		pub fn challenge(
 			origin: OriginFor<T>,
 			task: TaskId,
-			claim: SegmentClaim,
-			start_proof: MerkleProof,
-			end_proof: MerkleProof,
+			report: Report,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let terms = T::Verification::challengeable(task).ok_or(Error::<T>::NotChallengeable)?;
-			let end = claim.segment.checked_add(1).ok_or(Error::<T>::SegmentOutOfRange)?;
-			ensure!(end < terms.commitment.checkpoints, Error::<T>::SegmentOutOfRange);
-			ensure!(
-				terms
-					.commitment
-					.verify_checkpoint(claim.segment, &claim.start_hash, &start_proof)
-					&& terms.commitment.verify_checkpoint(end, &claim.defender_end, &end_proof),
-				Error::<T>::InvalidProof
-			);
-			ensure!(claim.challenger_end != claim.defender_end, Error::<T>::NoDisagreement);
+			let passes =
+				report.judge(&terms.commitment, &terms.mode).map_err(|error| match error {
+					ReportError::BadStartProof | ReportError::BadEndProof => Error::<T>::InvalidProof,
+					ReportError::SegmentOutOfRange => Error::<T>::SegmentOutOfRange,
+				})?;
+			ensure!(!passes, Error::<T>::NoDisagreement);
+			let claim = report.claim();
 			ensure!(who != terms.solver, Error::<T>::SolverCannotChallenge);
 			ensure!(
 				T::RoleStaking::is_active(&who, Role::Whistleblower),
@@ -640,7 +640,7 @@ impl<T: Config> Pallet<T> {
 		let at = Self::schedule(task, now.saturating_add(T::JuryDrawDelay::get()), now)?;
 		Self::deposit_event(Event::DisputeOpened {
 			task,
-			segment: terms.claim.segment,
+			subject: terms.claim.subject(),
 			challenger: terms.challenger.clone(),
 			defender: terms.defender.clone(),
 		});
@@ -708,7 +708,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Self::deposit_event(Event::JuryDrawn {
 				task,
-				segment: dispute.claim.segment,
+				subject: dispute.claim.subject(),
 				jurors: dispute.jurors.iter().map(|j| j.juror.clone()).collect(),
 				commit_by: until,
 			});
@@ -907,7 +907,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		if let Err(e) =
-			T::Verification::resolved(task, dispute.claim.segment, outcome, &dispute.challenger)
+			T::Verification::resolved(task, dispute.claim.subject(), outcome, &dispute.challenger)
 		{
 			log::error!(target: LOG_TARGET, "proof of learning refused the outcome of {task}: {e:?}");
 		}

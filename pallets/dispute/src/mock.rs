@@ -3,7 +3,7 @@
 
 use crate::{self as pallet_dispute, *};
 use assay_primitives::{
-	merkle_proof, sha256, Device, Distance, HardwareClass, SegmentReport, SpecLimits, TaskPhase,
+	merkle_proof, sha256, Device, Distance, HardwareClass, SegmentReport, SegmentReports, SpecLimits, TaskPhase,
 	TaskSpec, Uri, Verdict, VerificationMode,
 };
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
@@ -123,7 +123,7 @@ impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	fn challengeable_task() -> (TaskId, Vec<Sha256>) {
 		let hashes = committed_checkpoints(None);
 		let (task, segments, verifiers) = verifying_task(2, &hashes);
-		verify(task, &verifiers, |_| verdict_from(&segments, |s| lazy_report(&hashes, s)));
+		verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| lazy_report(&hashes, s)));
 		(task, hashes)
 	}
 
@@ -175,20 +175,61 @@ pub fn faked_state(segment: u32, step: u32, diverge: u32) -> Sha256 {
 	}
 }
 
-/// What an honest juror votes after replaying `task`'s disputed segment from its committed
-/// start: whether the committed end state is the true one.
+/// What an honest juror votes on `task`'s dispute: whether the committed `h_0` is the task's
+/// initial state, or whether the disputed segment's committed end state is the one its replay
+/// from the committed start reaches.
 pub fn honest_vote(task: TaskId) -> JuryVote {
-	let claim = crate::Disputes::<Test>::get(task).unwrap().claim;
-	if claim.defender_end == honest_state(claim.segment, K) {
+	let holds = match crate::Disputes::<Test>::get(task).unwrap().claim {
+		Claim::InitialState { committed, .. } => committed == initial_state(),
+		Claim::Segment(claim) => claim.defender_end == replayed(claim.start_hash, claim.segment),
+	};
+	if holds {
 		JuryVote::Holds
 	} else {
 		JuryVote::Wrong
 	}
 }
 
+/// The task's initial state, as anyone derives it from the spec: the true `h_0`.
+pub fn initial_state() -> Sha256 {
+	checkpoint(0)
+}
+
 /// The true checkpoint `h_i` (hashes `h_0 … h_10`).
 pub fn checkpoint(i: u32) -> Sha256 {
 	sha256(&(b"checkpoint", i).encode())
+}
+
+/// The state replaying segment `segment` from `start` ends in: the true `h_{s+1}` from the
+/// true `h_s`, a state of its own from anything else (as training from weights of a solver's
+/// own choosing does).
+pub fn replayed(start: Sha256, segment: u32) -> Sha256 {
+	if start == checkpoint(segment) {
+		honest_state(segment, K)
+	} else {
+		sha256(&(b"trained from", start, segment).encode())
+	}
+}
+
+/// The checkpoints of a solver that started from weights of its own choosing instead of the
+/// task's initial state, then trained honestly from them: every segment replays.
+pub fn chosen_start_checkpoints() -> Vec<Sha256> {
+	let mut hashes = vec![sha256(b"weights of the solver's choosing")];
+	for segment in 0..10u32 {
+		hashes.push(replayed(hashes[segment as usize], segment));
+	}
+	hashes
+}
+
+/// What is wrong with `hashes` as training of the mock task, the initial state first (the
+/// order disputes take), if anything.
+pub fn first_wrong(hashes: &[Sha256]) -> Option<Subject> {
+	if hashes.first() != Some(&initial_state()) {
+		return Some(Subject::InitialState);
+	}
+	(0..hashes.len().saturating_sub(1) as u32)
+		.find(|&s| hashes[s as usize + 1] != replayed(hashes[s as usize], s))
+		.map(Subject::Segment)
 }
 
 /// The checkpoints a solver commits to; with `faked = Some(s)`, segment `s` was faked from
@@ -203,8 +244,8 @@ pub fn committed_checkpoints(faked: Option<u32>) -> Vec<Sha256> {
 		.collect()
 }
 
-/// A report on `segment` against `hashes`, replaying honestly: it reproduces `h_{i+1}` iff
-/// the solver's segment is honest.
+/// A report on `segment` against `hashes`, replaying honestly from the committed `h_i`: it
+/// reproduces `h_{i+1}` iff the solver trained the segment honestly.
 pub fn honest_report(hashes: &[Sha256], segment: u32) -> SegmentReport {
 	let i = segment as usize;
 	SegmentReport {
@@ -213,7 +254,7 @@ pub fn honest_report(hashes: &[Sha256], segment: u32) -> SegmentReport {
 		start_proof: merkle_proof(hashes, segment).unwrap(),
 		end_hash: hashes[i + 1],
 		end_proof: merkle_proof(hashes, segment + 1).unwrap(),
-		replayed_hash: honest_state(segment, K),
+		replayed_hash: replayed(hashes[i], segment),
 		distance: Distance::ZERO,
 	}
 }
@@ -221,6 +262,15 @@ pub fn honest_report(hashes: &[Sha256], segment: u32) -> SegmentReport {
 /// A lazy verifier's report: it claims to reproduce whatever the solver committed.
 pub fn lazy_report(hashes: &[Sha256], segment: u32) -> SegmentReport {
 	SegmentReport { replayed_hash: hashes[segment as usize + 1], ..honest_report(hashes, segment) }
+}
+
+/// A report on `hashes`' `h_0` by a verifier that derived `derived` as the initial state.
+pub fn initial_report(hashes: &[Sha256], derived: Sha256) -> InitialStateReport {
+	InitialStateReport {
+		committed_hash: hashes[0],
+		proof: merkle_proof(hashes, 0).unwrap(),
+		derived_hash: derived,
+	}
 }
 
 pub struct ExtBuilder;
@@ -353,9 +403,24 @@ pub fn verify(task: TaskId, verifiers: &[AccountId], verdict_of: impl Fn(usize) 
 	}
 }
 
-/// A verdict made of `report(segment)` for each sampled segment.
-pub fn verdict_from(segments: &[u32], report: impl Fn(u32) -> SegmentReport) -> Verdict {
-	Verdict::truncate_from(segments.iter().map(|s| report(*s)).collect::<Vec<_>>())
+/// A verdict on `hashes` made of `report(segment)` for each sampled segment, with the initial
+/// state checked honestly.
+pub fn verdict_from(
+	hashes: &[Sha256],
+	segments: &[u32],
+	report: impl Fn(u32) -> SegmentReport,
+) -> Verdict {
+	verdict_with(initial_report(hashes, initial_state()), segments, report)
+}
+
+/// A verdict with `initial_state` and `report(segment)` for each sampled segment.
+pub fn verdict_with(
+	initial_state: InitialStateReport,
+	segments: &[u32],
+	report: impl Fn(u32) -> SegmentReport,
+) -> Verdict {
+	let segments = SegmentReports::truncate_from(segments.iter().map(|s| report(*s)).collect());
+	Verdict::Checked { initial_state, segments }
 }
 
 /// Runs blocks until `task`'s jury is drawn (it is drawn from a later block's randomness).

@@ -2,47 +2,35 @@ use crate::{
 	mock::{Dispute, RoleStaking, *},
 	Error, Event, *,
 };
-use assay_primitives::{challenge_commitment, merkle_proof, sha256, TaskPhase};
+use assay_primitives::{challenge_commitment, sha256, TaskPhase};
 use frame_support::{assert_noop, assert_ok};
 
 /// The whistleblower's claim on segment `s` of `hashes`, with its proofs: its honest replay's
 /// end state where the solver faked it, a made-up one where the solver is honest (a false
 /// challenge).
-fn challenge_of(hashes: &[Sha256], s: u32) -> (SegmentClaim, MerkleProof, MerkleProof) {
-	let defender_end = hashes[s as usize + 1];
-	let honest_end = honest_state(s, K);
-	let claim = SegmentClaim {
-		segment: s,
-		start_hash: hashes[s as usize],
-		defender_end,
-		challenger_end: if honest_end != defender_end { honest_end } else { [0x66; 32] },
-	};
-	(claim, merkle_proof(hashes, s).unwrap(), merkle_proof(hashes, s + 1).unwrap())
+fn challenge_of(hashes: &[Sha256], s: u32) -> SegmentReport {
+	let honest = honest_report(hashes, s);
+	let replayed_hash =
+		if honest.replayed_hash != honest.end_hash { honest.replayed_hash } else { [0x66; 32] };
+	SegmentReport { replayed_hash, ..honest }
 }
 
-/// Commits `who` to `claim` on `task`, then, in the next block, challenges with it.
-fn commit_and_challenge(
-	who: AccountId,
-	task: TaskId,
-	claim: SegmentClaim,
-	start: MerkleProof,
-	end: MerkleProof,
-) -> DispatchResult {
-	let commitment = challenge_commitment(task, &who, &claim);
+/// Commits `who` to `report`'s claim on `task`, then, in the next block, challenges with it.
+fn commit_and_challenge(who: AccountId, task: TaskId, report: Report) -> DispatchResult {
+	let commitment = challenge_commitment(task, &who, &report.claim());
 	Dispute::commit_challenge(RuntimeOrigin::signed(who), task, commitment)?;
 	next_block();
-	Dispute::challenge(RuntimeOrigin::signed(who), task, claim, start, end)
+	Dispute::challenge(RuntimeOrigin::signed(who), task, report)
 }
 
 fn challenge(task: TaskId, hashes: &[Sha256], s: u32) -> DispatchResult {
-	let (claim, start, end) = challenge_of(hashes, s);
-	commit_and_challenge(WHISTLEBLOWER, task, claim, start, end)
+	commit_and_challenge(WHISTLEBLOWER, task, Report::Segment(challenge_of(hashes, s)))
 }
 
 /// A task whose two verifiers passed `hashes` lazily: its challenge window is open.
 fn passed_task(hashes: &[Sha256]) -> (TaskId, Vec<u32>, Vec<AccountId>) {
 	let (task, segments, verifiers) = verifying_task(2, hashes);
-	verify(task, &verifiers, |_| verdict_from(&segments, |s| lazy_report(hashes, s)));
+	verify(task, &verifiers, |_| verdict_from(hashes, &segments, |s| lazy_report(hashes, s)));
 	assert!(matches!(
 		verification_phase(task),
 		Some(pallet_proof_of_learning::Phase::ChallengeWindow { .. })
@@ -58,7 +46,7 @@ mod scenarios {
 		ExtBuilder::build_and_execute(|| {
 			let hashes = committed_checkpoints(None);
 			let (task, segments, verifiers) = verifying_task(3, &hashes);
-			verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+			verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
 			let solver_free = free(SOLVER);
 			run_to_block(System::block_number() + 5);
 			assert_eq!(task_phase(task), None);
@@ -81,7 +69,7 @@ mod scenarios {
 				*h = sha256(h);
 			}
 			let (task, segments, verifiers) = verifying_task(3, &hashes);
-			verify(task, &verifiers, |_| verdict_from(&segments, |s| honest_report(&hashes, s)));
+			verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
 			// Every verdict fails a segment; still no verdict fails the task on its own: a jury
 			// replays the committed segment and finds it wrong.
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
@@ -102,7 +90,7 @@ mod scenarios {
 			let faked = 4;
 			let hashes = committed_checkpoints(Some(faked));
 			let (task, segments, verifiers) = verifying_task(2, &hashes);
-			verify(task, &verifiers, |_| verdict_from(&segments, |s| lazy_report(&hashes, s)));
+			verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| lazy_report(&hashes, s)));
 			let whistleblower_free = free(WHISTLEBLOWER);
 
 			assert_ok!(challenge(task, &hashes, faked));
@@ -143,9 +131,8 @@ mod scenarios {
 			let (task, _, verifiers) = passed_task(&hashes);
 			let solver_free = free(SOLVER);
 			// The whistleblower claims segment 2 ends elsewhere; the jury replays it.
-			let (mut claim, start, end) = challenge_of(&hashes, 2);
-			claim.challenger_end = [0x66; 32];
-			assert_ok!(commit_and_challenge(WHISTLEBLOWER, task, claim, start, end));
+			let report = SegmentReport { replayed_hash: [0x66; 32], ..challenge_of(&hashes, 2) };
+			assert_ok!(commit_and_challenge(WHISTLEBLOWER, task, Report::Segment(report)));
 			await_jury(task);
 			jury_votes(task, |_| JuryVote::Holds);
 			// Bond (200, half to the solver) and three juror rewards.
@@ -172,7 +159,7 @@ mod scenarios {
 			// Verifier 0 is honest; verifier 1 claims the first sampled segment fails.
 			let accused = segments[0];
 			verify(task, &verifiers, |i| {
-				verdict_from(&segments, |s| {
+				verdict_from(&hashes, &segments, |s| {
 					let mut r = honest_report(&hashes, s);
 					if i == 1 && s == accused {
 						r.replayed_hash = [0x99; 32];
@@ -322,9 +309,8 @@ mod scenarios {
 			let hashes = committed_checkpoints(None);
 			let (task, _, _) = passed_task(&hashes);
 			// The whistleblower's whole bond goes into the challenge: nothing is free.
-			let (mut claim, start, end) = challenge_of(&hashes, 2);
-			claim.challenger_end = [0x66; 32];
-			assert_ok!(commit_and_challenge(WHISTLEBLOWER, task, claim, start, end));
+			let report = SegmentReport { replayed_hash: [0x66; 32], ..challenge_of(&hashes, 2) };
+			assert_ok!(commit_and_challenge(WHISTLEBLOWER, task, Report::Segment(report)));
 			// The rest of its stake is gone (an earlier slash, say).
 			use assay_primitives::RoleStaking as _;
 			let gone = BOND - CHALLENGE_BOND;
@@ -361,69 +347,64 @@ mod bad_input {
 			let (task, segments, verifiers) = verifying_task(2, &hashes);
 			// Outside the challenge window.
 			assert_noop!(challenge(task, &hashes, 1), Error::<Test>::NotChallengeable);
-			verify(task, &verifiers, |_| verdict_from(&segments, |s| lazy_report(&hashes, s)));
+			verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| lazy_report(&hashes, s)));
 
-			let (claim, start, end) = challenge_of(&hashes, 1);
-			let call = |who, claim, start: &MerkleProof, end: &MerkleProof| {
-				Dispute::challenge(
-					RuntimeOrigin::signed(who),
-					task,
-					claim,
-					start.clone(),
-					end.clone(),
-				)
+			let report = challenge_of(&hashes, 1);
+			let call = |who, report: SegmentReport| {
+				Dispute::challenge(RuntimeOrigin::signed(who), task, Report::Segment(report))
 			};
 			assert_noop!(
-				call(WHISTLEBLOWER, SegmentClaim { segment: 10, ..claim }, &start, &end),
+				call(WHISTLEBLOWER, SegmentReport { segment: 10, ..report.clone() }),
 				Error::<Test>::SegmentOutOfRange
 			);
 			assert_noop!(
-				call(WHISTLEBLOWER, SegmentClaim { start_hash: [1; 32], ..claim }, &start, &end),
+				call(WHISTLEBLOWER, SegmentReport { start_hash: [1; 32], ..report.clone() }),
 				Error::<Test>::InvalidProof
 			);
-			assert_noop!(call(WHISTLEBLOWER, claim, &end, &start), Error::<Test>::InvalidProof);
+			let swapped = SegmentReport {
+				start_proof: report.end_proof.clone(),
+				end_proof: report.start_proof.clone(),
+				..report.clone()
+			};
+			assert_noop!(call(WHISTLEBLOWER, swapped), Error::<Test>::InvalidProof);
 			assert_noop!(
-				call(
-					WHISTLEBLOWER,
-					SegmentClaim { challenger_end: claim.defender_end, ..claim },
-					&start,
-					&end
+				call(WHISTLEBLOWER, SegmentReport { replayed_hash: report.end_hash, ..report.clone() }),
+				Error::<Test>::NoDisagreement
+			);
+			// The initial state is judged too: a report that finds `h_0` right is no challenge.
+			assert_noop!(
+				Dispute::challenge(
+					RuntimeOrigin::signed(WHISTLEBLOWER),
+					task,
+					Report::InitialState(initial_report(&hashes, hashes[0]))
 				),
 				Error::<Test>::NoDisagreement
 			);
-			assert_noop!(call(SUBMITTER, claim, &start, &end), Error::<Test>::NotWhistleblower);
+			assert_noop!(call(SUBMITTER, report.clone()), Error::<Test>::NotWhistleblower);
 			assert_ok!(RoleStaking::bond(
 				RuntimeOrigin::signed(SOLVER),
 				Role::Whistleblower,
 				BOND,
 				None
 			));
-			assert_noop!(call(SOLVER, claim, &start, &end), Error::<Test>::SolverCannotChallenge);
+			assert_noop!(call(SOLVER, report.clone()), Error::<Test>::SolverCannotChallenge);
 			// A claim nobody committed to, or someone else did (copied from the mempool).
-			assert_noop!(
-				call(WHISTLEBLOWER, claim, &start, &end),
-				Error::<Test>::NoChallengeCommitment
-			);
-			let commit = |who: AccountId, claim: &SegmentClaim| {
+			assert_noop!(call(WHISTLEBLOWER, report.clone()), Error::<Test>::NoChallengeCommitment);
+			let claim = Report::Segment(report.clone()).claim();
+			let commit = |who: AccountId, claim: &Claim| {
 				let commitment = challenge_commitment(task, &who, claim);
 				Dispute::commit_challenge(RuntimeOrigin::signed(who), task, commitment)
 			};
 			assert_noop!(commit(SUBMITTER, &claim), Error::<Test>::NotWhistleblower);
 			assert_noop!(commit(SOLVER, &claim), Error::<Test>::SolverCannotChallenge);
 			assert_ok!(commit(WHISTLEBLOWER, &claim));
-			assert_noop!(
-				call(WHISTLEBLOWER, claim, &start, &end),
-				Error::<Test>::ChallengeTooEarly
-			);
+			assert_noop!(call(WHISTLEBLOWER, report.clone()), Error::<Test>::ChallengeTooEarly);
 			next_block();
-			let other = SegmentClaim { challenger_end: [0x77; 32], ..claim };
-			assert_noop!(
-				call(WHISTLEBLOWER, other, &start, &end),
-				Error::<Test>::ChallengeMismatch
-			);
-			assert_ok!(call(WHISTLEBLOWER, claim, &start, &end));
+			let other = SegmentReport { replayed_hash: [0x77; 32], ..report.clone() };
+			assert_noop!(call(WHISTLEBLOWER, other), Error::<Test>::ChallengeMismatch);
+			assert_ok!(call(WHISTLEBLOWER, report.clone()));
 			assert!(ChallengeCommitments::<Test>::get(WHISTLEBLOWER).is_none(), "taken");
-			assert_noop!(call(WHISTLEBLOWER, claim, &start, &end), Error::<Test>::NotChallengeable);
+			assert_noop!(call(WHISTLEBLOWER, report), Error::<Test>::NotChallengeable);
 			assert_noop!(commit(WHISTLEBLOWER, &claim), Error::<Test>::NotChallengeable);
 		});
 	}
@@ -519,13 +500,13 @@ mod bad_input {
 				100,
 				None
 			));
-			let (claim, start, end) = challenge_of(&hashes, 1);
+			let report = Report::Segment(challenge_of(&hashes, 1));
 			let underfunded: AccountId = 16;
-			let commitment = challenge_commitment(task, &underfunded, &claim);
+			let commitment = challenge_commitment(task, &underfunded, &report.claim());
 			assert_ok!(Dispute::commit_challenge(RuntimeOrigin::signed(16), task, commitment));
 			next_block();
 			assert_noop!(
-				Dispute::challenge(RuntimeOrigin::signed(16), task, claim, start, end),
+				Dispute::challenge(RuntimeOrigin::signed(16), task, report),
 				Error::<Test>::InsufficientBond
 			);
 		});

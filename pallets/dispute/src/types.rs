@@ -1,7 +1,7 @@
 //! Miscellaneous additional datatypes.
 
 use crate::{BalanceOf, Config};
-use assay_primitives::{JuryVote, Role, SegmentClaim, Sha256};
+use assay_primitives::{Claim, JuryVote, Role, Sha256};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -97,13 +97,13 @@ impl VoteTally {
 	}
 }
 
-/// A dispute over one segment of one task (at most one per task).
+/// A dispute over one claim against one task's training (at most one per task).
 #[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct Dispute<T: Config> {
-	/// Holds the solver's segment wrong.
+	/// Holds the solver's training wrong.
 	pub challenger: T::AccountId,
 	/// The role the challenger's stake is in.
 	pub challenger_role: Role,
@@ -114,10 +114,10 @@ pub struct Dispute<T: Config> {
 	pub defender: T::AccountId,
 	/// The task's submitter (never a juror: it gains if the solver loses).
 	pub submitter: T::AccountId,
-	/// The contested segment `i`, its committed `h_i` and `h_{i+1}`, and the end state the
-	/// challenger's replay reached. The jury judges the committed pair; the challenger's end state is only its
-	/// claim.
-	pub claim: SegmentClaim,
+	/// What is contested, with the solver's committed data (a segment's `h_i` and `h_{i+1}`,
+	/// or `h_0`) and what the challenger found instead. The jury judges the committed data;
+	/// what the challenger found is only its word.
+	pub claim: Claim,
 	/// The drawn jurors.
 	pub jurors: BoundedVec<JurorSlot<T::AccountId>, T::MaxJurors>,
 	/// Jurors of earlier jury rounds (slashed for not voting, or released from a round that

@@ -52,10 +52,15 @@ fn verifying<T: Config>() -> (TaskId, Vec<Sha256>, Vec<T::AccountId>) {
 	(task, hashes, verifiers)
 }
 
-/// A verdict failing every sampled segment (the heaviest outcome).
+/// A verdict failing the initial state and every sampled segment (the heaviest outcome).
 fn failing_verdict<T: Config>(task: TaskId, hashes: &[Sha256]) -> Verdict {
 	let segments = Verifications::<T>::get(task).map(|v| v.segments.to_vec()).unwrap_or_default();
-	Verdict::truncate_from(
+	let initial_state = InitialStateReport {
+		committed_hash: hashes.first().copied().unwrap_or_default(),
+		proof: merkle_proof(hashes, 0).unwrap_or_default(),
+		derived_hash: [0xee; 32],
+	};
+	let segments = SegmentReports::truncate_from(
 		segments
 			.into_iter()
 			.map(|s| SegmentReport {
@@ -68,7 +73,8 @@ fn failing_verdict<T: Config>(task: TaskId, hashes: &[Sha256]) -> Verdict {
 				distance: Distance::ZERO,
 			})
 			.collect::<Vec<_>>(),
-	)
+	);
+	Verdict::Checked { initial_state, segments }
 }
 
 /// The block a just-committed task's sampling happens in.
@@ -144,7 +150,9 @@ mod benchmarks {
 	fn reveal_verdict(s: Linear<1, { assay_primitives::MaxSampledSegments::get() }>) {
 		let (task, hashes, verifiers) = verifying::<T>();
 		let mut verdict = failing_verdict::<T>(task, &hashes);
-		verdict.truncate(s as usize);
+		if let Verdict::Checked { segments, .. } = &mut verdict {
+			segments.truncate(s as usize);
+		}
 		// Only `s` segments are checked: sample that many.
 		Verifications::<T>::mutate(task, |v| {
 			if let Some(v) = v {
@@ -181,7 +189,7 @@ mod benchmarks {
 		let (task, hashes, verifiers) = verifying::<T>();
 		let verdict = failing_verdict::<T>(task, &hashes);
 		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
-		let declaration = Verdict::default();
+		let declaration = Verdict::Unavailable;
 		for v in others {
 			let hash = verdict_commitment(task, v, &verdict, &salt::<T>(v));
 			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)

@@ -91,13 +91,13 @@ mod types;
 pub mod weights;
 
 pub use assay_primitives::{
-	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, DisputeError,
-	DisputeOpener, DisputeTerms, JuryVote, LifecycleError, ReportError, Role, RoleStaking, Salt,
-	SegmentClaim, SegmentReport, TaskId, TaskLifecycle, TaskPhase, Uri, Verdict,
-	VerificationDisputes,
+	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, Claim, DisputeError,
+	DisputeOpener, DisputeTerms, InitialStateReport, JuryVote, LifecycleError, Report,
+	ReportError, Role, RoleStaking, Salt, SegmentClaim, SegmentReport, SegmentReports, Subject,
+	TaskId, TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
 };
 pub use types::{
-	FailedSegments, FormerVerifiersBound, Phase, SampledSegments, Verification, VerificationOf,
+	FailedClaims, FormerVerifiersBound, Phase, SampledSegments, Verification, VerificationOf,
 	VerifierSlot,
 };
 pub use weights::WeightInfo;
@@ -318,8 +318,8 @@ pub mod pallet {
 			task: TaskId,
 			/// The verifier.
 			verifier: T::AccountId,
-			/// The segments it found failing (empty: all pass).
-			failed: Vec<u32>,
+			/// What it found failing (empty: everything passes).
+			failed: Vec<Subject>,
 		},
 		/// A verifier missed its commit or reveal deadline and was slashed.
 		VerifierDropped {
@@ -337,22 +337,22 @@ pub mod pallet {
 			/// The block it settles at, unless challenged.
 			challenge_until: BlockNumberFor<T>,
 		},
-		/// A sampled segment failed: the task failed.
+		/// A jury found the solver's training wrong: the task failed.
 		VerificationFailed {
 			/// The task.
 			task: TaskId,
-			/// The first failing segment.
-			segment: u32,
+			/// What was found wrong.
+			subject: Subject,
 			/// The verifier that found it.
 			finder: T::AccountId,
 		},
-		/// Verdicts conflict on a segment, or a passed verification was challenged: a dispute
+		/// A verdict fails the solver, or a passed verification was challenged: a dispute
 		/// decides.
 		VerificationDisputed {
 			/// The task.
 			task: TaskId,
-			/// The contested segment, when known here (conflicting verdicts).
-			segment: Option<u32>,
+			/// What is contested, when known here (a verdict's claim).
+			subject: Option<Subject>,
 		},
 		/// A verifier was wrong about a segment and lost its collateral.
 		VerifierSlashed {
@@ -516,10 +516,9 @@ pub mod pallet {
 		///
 		/// Emits [`Event::VerdictRevealed`] (and the outcome's events).
 		#[pallet::call_index(2)]
-		#[pallet::weight(if verdict.is_empty() {
-			T::WeightInfo::reveal_unavailable()
-		} else {
-			T::WeightInfo::reveal_verdict(verdict.len() as u32)
+		#[pallet::weight(match verdict {
+			Verdict::Unavailable => T::WeightInfo::reveal_unavailable(),
+			Verdict::Checked { .. } => T::WeightInfo::reveal_verdict(verdict.segment_count()),
 		})]
 		pub fn reveal_verdict(
 			origin: OriginFor<T>,
@@ -542,7 +541,7 @@ pub mod pallet {
 				Error::<T>::CommitmentMismatch
 			);
 			let now = frame_system::Pallet::<T>::block_number();
-			if verdict.is_empty() {
+			if verdict == Verdict::Unavailable {
 				Self::declare_unavailable(task, &mut record, slot, verifier);
 				if record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some()) {
 					Self::end_reveals_next_block(task, &mut record, until, now);
@@ -558,7 +557,7 @@ pub mod pallet {
 			Self::deposit_event(Event::VerdictRevealed {
 				task,
 				verifier,
-				failed: failed.iter().map(|claim| claim.segment).collect(),
+				failed: failed.iter().map(Claim::subject).collect(),
 			});
 			let everyone_revealed =
 				record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some());
@@ -658,29 +657,29 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Judges a revealed verdict against `record`: it must report on exactly the sampled
-	/// segments, in order, with valid proofs. Returns the segments it found failing.
-	fn judge(record: &VerificationOf<T>, verdict: &Verdict) -> Result<FailedSegments, Error<T>> {
+	/// Judges a revealed verdict against `record`: it must report on the initial state and on
+	/// exactly the sampled segments, in order, with valid proofs. Returns its claims against
+	/// the solver (what it found failing).
+	fn judge(record: &VerificationOf<T>, verdict: &Verdict) -> Result<FailedClaims, Error<T>> {
+		let Verdict::Checked { initial_state, segments } = verdict else {
+			return Err(Error::<T>::WrongSegments);
+		};
 		ensure!(
-			verdict.len() == record.segments.len()
-				&& verdict.iter().zip(record.segments.iter()).all(|(r, s)| r.segment == *s),
+			segments.len() == record.segments.len()
+				&& segments.iter().zip(record.segments.iter()).all(|(r, s)| r.segment == *s),
 			Error::<T>::WrongSegments
 		);
-		let mut failed = FailedSegments::default();
-		for report in verdict {
+		let reports = core::iter::once(Report::InitialState(initial_state.clone()))
+			.chain(segments.iter().cloned().map(Report::Segment));
+		let mut failed = FailedClaims::default();
+		for report in reports {
 			let passes = report.judge(&record.commitment, &record.mode).map_err(|e| match e {
 				ReportError::BadStartProof | ReportError::BadEndProof => Error::<T>::InvalidProof,
 				ReportError::SegmentOutOfRange => Error::<T>::WrongSegments,
 			})?;
 			if !passes {
-				let claim = SegmentClaim {
-					segment: report.segment,
-					start_hash: report.start_hash,
-					defender_end: report.end_hash,
-					challenger_end: report.replayed_hash,
-				};
-				// At most as many as the sampled segments, which the bound already holds.
-				failed.try_push(claim).map_err(|_| Error::<T>::WrongSegments)?;
+				// At most one per report, which the bound already holds.
+				failed.try_push(report.claim()).map_err(|_| Error::<T>::WrongSegments)?;
 			}
 		}
 		Ok(failed)
@@ -951,29 +950,27 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Decides the outcome from the revealed verdicts. No verdict fails the solver on its own:
-	/// the segment most verdicts failed (the lowest on a tie) goes to a dispute with the first
-	/// verifier that failed it as challenger, where a jury judges the committed segment. If
-	/// every verdict passes, the challenge window opens.
+	/// the subject most verdicts failed (on a tie the initial state, then the lowest segment)
+	/// goes to a dispute with the first verifier that failed it as challenger, where a jury
+	/// judges the committed data. If every verdict passes, the challenge window opens.
 	fn decide(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
-		let revealed: Vec<(T::AccountId, FailedSegments)> =
+		let revealed: Vec<(T::AccountId, FailedClaims)> =
 			record.revealed().map(|(v, f)| (v.clone(), f.clone())).collect();
-		let failing = |segment: u32| {
-			revealed.iter().filter(|(_, f)| VerificationOf::<T>::fails(f, segment)).count()
+		let failing = |subject: Subject| {
+			revealed.iter().filter(|(_, f)| VerificationOf::<T>::fails(f, subject)).count()
 		};
 		let worst = record
-			.segments
-			.iter()
-			.copied()
+			.subjects()
 			.filter(|s| failing(*s) > 0)
 			.max_by_key(|s| (failing(*s), core::cmp::Reverse(*s)));
-		// The first verifier to report `segment` failing, with its claim.
-		let first_finder = |segment: u32| {
+		// The first verifier to report `subject` failing, with its claim.
+		let first_finder = |subject: Subject| {
 			revealed.iter().find_map(|(v, f)| {
-				f.iter().find(|c| c.segment == segment).map(|claim| (v.clone(), *claim))
+				f.iter().find(|c| c.subject() == subject).map(|claim| (v.clone(), *claim))
 			})
 		};
 
-		let Some(segment) = worst else {
+		let Some(subject) = worst else {
 			let window = now.saturating_add(T::ChallengeWindow::get());
 			let until = Self::schedule(task, window, now).unwrap_or(window);
 			if T::Tasks::verified(task).is_err() {
@@ -984,7 +981,7 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::VerificationPassed { task, challenge_until: until });
 			return;
 		};
-		let opened = match first_finder(segment) {
+		let opened = match first_finder(subject) {
 			Some((challenger, claim)) => T::Disputes::open(
 				task,
 				DisputeTerms {
@@ -1004,7 +1001,7 @@ impl<T: Config> Pallet<T> {
 				}
 				record.phase = Phase::Disputed;
 				Verifications::<T>::insert(task, record);
-				Self::deposit_event(Event::VerificationDisputed { task, segment: Some(segment) });
+				Self::deposit_event(Event::VerificationDisputed { task, subject: Some(subject) });
 			},
 			Err(e) => {
 				// The dispute pallet is full: decide again next block.
@@ -1048,23 +1045,23 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::VerificationClosed { task, solver_paid });
 	}
 
-	/// Slashes the whole collateral of each revealed verifier whose verdict on `segment` was
-	/// `wrong_verdict_fails` (true: it reported the segment failing), paying the beneficiary
+	/// Slashes the whole collateral of each revealed verifier whose verdict on `subject` was
+	/// `wrong_verdict_fails` (true: it reported `subject` failing), paying the beneficiary
 	/// share to `beneficiary`, and removes them from the slots (they are not paid). Nobody is
 	/// slashed over a segment that was not sampled: no verifier was asked about it.
 	fn slash_wrong_verifiers(
 		task: TaskId,
 		record: &mut VerificationOf<T>,
-		segment: u32,
+		subject: Subject,
 		wrong_verdict_fails: bool,
 		beneficiary: Option<&T::AccountId>,
 	) {
-		let sampled = record.segments.contains(&segment);
+		let judged = record.judged(subject);
 		let wrong = |s: &VerifierSlot<T::AccountId>| {
-			sampled
+			judged
 				&& s.failed
 					.as_ref()
-					.is_some_and(|f| VerificationOf::<T>::fails(f, segment) == wrong_verdict_fails)
+					.is_some_and(|f| VerificationOf::<T>::fails(f, subject) == wrong_verdict_fails)
 		};
 		let collateral = T::VerifierCollateral::get();
 		let (wrong, right): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(wrong);
@@ -1178,6 +1175,7 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 			solver: record.solver.clone(),
 			submitter: record.submitter.clone(),
 			commitment: record.commitment,
+			mode: record.mode,
 		})
 	}
 
@@ -1194,13 +1192,13 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 		Self::unschedule(task, until);
 		record.phase = Phase::Disputed;
 		Verifications::<T>::insert(task, record);
-		Self::deposit_event(Event::VerificationDisputed { task, segment: None });
+		Self::deposit_event(Event::VerificationDisputed { task, subject: None });
 		Ok(())
 	}
 
 	fn resolved(
 		task: TaskId,
-		segment: u32,
+		subject: Subject,
 		outcome: JuryVote,
 		challenger: &T::AccountId,
 	) -> Result<(), DisputeError> {
@@ -1209,24 +1207,23 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		match outcome {
 			JuryVote::Holds => {
-				// The jury replayed the committed segment: every verifier that failed it was
-				// wrong.
+				// The jury judged the committed data: every verifier that failed it was wrong.
 				let solver = record.solver.clone();
-				Self::slash_wrong_verifiers(task, &mut record, segment, true, Some(&solver));
+				Self::slash_wrong_verifiers(task, &mut record, subject, true, Some(&solver));
 				Self::decide(task, record, now);
 			},
 			JuryVote::Wrong => {
-				// Verifiers that passed a wrong segment were lazy or lying.
-				Self::slash_wrong_verifiers(task, &mut record, segment, false, Some(challenger));
+				// Verifiers that passed wrong training were lazy or lying.
+				Self::slash_wrong_verifiers(task, &mut record, subject, false, Some(challenger));
 				Self::deposit_event(Event::VerificationFailed {
 					task,
-					segment,
+					subject,
 					finder: challenger.clone(),
 				});
 				Self::close(task, record, false, Some(challenger.clone()));
 			},
 			JuryVote::Unavailable => {
-				// The solver could not show the jury its checkpoints. Nothing about the segment
+				// The solver could not show the jury its checkpoints. Nothing about its training
 				// was shown, so no verifier is slashed.
 				Self::deposit_event(Event::ArtifactsUnavailable { task });
 				Self::close(task, record, false, Some(challenger.clone()));

@@ -71,7 +71,7 @@ assay_test_support::impl_task_pool_config!(Test, spec_limits = Limits);
 
 thread_local! {
 	/// The disputes proof of learning asked to open: `(task, segment, challenger, defender)`.
-	pub static OPENED_DISPUTES: RefCell<Vec<(TaskId, u32, AccountId, AccountId)>> =
+	pub static OPENED_DISPUTES: RefCell<Vec<(TaskId, Subject, AccountId, AccountId)>> =
 		const { RefCell::new(Vec::new()) };
 	/// Whether the stand-in refuses to open disputes (a full dispute pallet).
 	pub static DISPUTES_FULL: RefCell<bool> = const { RefCell::new(false) };
@@ -87,13 +87,13 @@ impl DisputeOpener<AccountId> for RecordingDisputes {
 		}
 		OPENED_DISPUTES.with(|d| {
 			d.borrow_mut()
-				.push((task, terms.claim.segment, terms.challenger, terms.defender))
+				.push((task, terms.claim.subject(), terms.challenger, terms.defender))
 		});
 		Ok(())
 	}
 }
 
-pub fn opened_disputes() -> Vec<(TaskId, u32, AccountId, AccountId)> {
+pub fn opened_disputes() -> Vec<(TaskId, Subject, AccountId, AccountId)> {
 	OPENED_DISPUTES.with(|d| d.borrow().clone())
 }
 
@@ -191,10 +191,29 @@ pub fn report(segment: u32, replayed: Sha256, distance: Distance) -> SegmentRepo
 	}
 }
 
+/// The report on `h_0` of a verifier that derived `derived` as the task's initial state.
+pub fn initial_state(derived: Sha256) -> InitialStateReport {
+	let hashes = checkpoints();
+	InitialStateReport {
+		committed_hash: hashes[0],
+		proof: merkle_proof(&hashes, 0).unwrap(),
+		derived_hash: derived,
+	}
+}
+
 /// An honest verdict on the sampled `segments`, except that those in `fail` do not reproduce.
 pub fn verdict(segments: &[u32], fail: &[u32]) -> Verdict {
+	checked(initial_state(checkpoints()[0]), segments, fail)
+}
+
+/// [`verdict`], from a verifier that found `h_0` not to be the task's initial state.
+pub fn verdict_failing_initial_state(segments: &[u32], fail: &[u32]) -> Verdict {
+	checked(initial_state([0xdd; 32]), segments, fail)
+}
+
+fn checked(initial_state: InitialStateReport, segments: &[u32], fail: &[u32]) -> Verdict {
 	let hashes = checkpoints();
-	Verdict::truncate_from(
+	let segments = SegmentReports::truncate_from(
 		segments
 			.iter()
 			.map(|&s| {
@@ -202,7 +221,8 @@ pub fn verdict(segments: &[u32], fail: &[u32]) -> Verdict {
 				report(s, replayed, Distance::ZERO)
 			})
 			.collect(),
-	)
+	);
+	Verdict::Checked { initial_state, segments }
 }
 
 pub struct ExtBuilder {

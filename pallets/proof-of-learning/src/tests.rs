@@ -177,11 +177,11 @@ mod outcomes {
 			commit_and_reveal(task, &verifiers, &[caught.clone(), caught.clone(), caught]);
 			// Even a unanimous failure lets the solver defend: a dispute, challenger the first
 			// finder.
-			assert_eq!(opened_disputes(), vec![(task, segments[1], verifiers[0], SOLVER)]);
+			assert_eq!(opened_disputes(), vec![(task, Subject::Segment(segments[1]), verifiers[0], SOLVER)]);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
 			assert_ok!(ProofOfLearning::resolved(
 				task,
-				segments[1],
+				Subject::Segment(segments[1]),
 				JuryVote::Wrong,
 				&verifiers[0]
 			));
@@ -197,7 +197,7 @@ mod outcomes {
 			let events = events_since_last_call();
 			assert!(events.contains(&Event::VerificationFailed {
 				task,
-				segment: segments[1],
+				subject: Subject::Segment(segments[1]),
 				finder: verifiers[0]
 			}));
 			assert!(events.contains(&Event::VerificationClosed { task, solver_paid: false }));
@@ -211,12 +211,12 @@ mod outcomes {
 			let honest = verdict(&segments, &[]);
 			let fails = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[fails.clone(), fails, honest]);
-			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
+			assert_eq!(opened_disputes(), vec![(task, Subject::Segment(segments[0]), verifiers[0], SOLVER)]);
 			// The jury replayed the committed segment and found it right: both accusers were
 			// wrong against committed data, not only the one that challenged.
 			assert_ok!(ProofOfLearning::resolved(
 				task,
-				segments[0],
+				Subject::Segment(segments[0]),
 				JuryVote::Holds,
 				&verifiers[0]
 			));
@@ -243,11 +243,11 @@ mod outcomes {
 			let honest = verdict(&segments, &[]);
 			let accuse = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[honest.clone(), accuse, honest]);
-			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[1], SOLVER)]);
+			assert_eq!(opened_disputes(), vec![(task, Subject::Segment(segments[0]), verifiers[1], SOLVER)]);
 			assert_eq!(Verifications::<Test>::get(task).unwrap().phase, Phase::Disputed);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
 			assert!(events_since_last_call()
-				.contains(&Event::VerificationDisputed { task, segment: Some(segments[0]) }));
+				.contains(&Event::VerificationDisputed { task, subject: Some(Subject::Segment(segments[0])) }));
 			// A disputed verification waits for the dispute, whatever the block.
 			run_to_block(System::block_number() + 20);
 			assert_eq!(Verifications::<Test>::get(task).unwrap().phase, Phase::Disputed);
@@ -264,7 +264,7 @@ mod outcomes {
 			let solver_free = free(SOLVER);
 			assert_ok!(ProofOfLearning::resolved(
 				task,
-				segments[0],
+				Subject::Segment(segments[0]),
 				JuryVote::Holds,
 				&verifiers[1]
 			));
@@ -284,7 +284,7 @@ mod outcomes {
 			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 2 * FEE);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(
-				ProofOfLearning::resolved(task, segments[0], JuryVote::Holds, &verifiers[1]),
+				ProofOfLearning::resolved(task, Subject::Segment(segments[0]), JuryVote::Holds, &verifiers[1]),
 				Err(DisputeError::NotDisputable)
 			);
 		});
@@ -299,7 +299,7 @@ mod outcomes {
 			commit_and_reveal(task, &verifiers, &[passes.clone(), fails, passes]);
 			assert_ok!(ProofOfLearning::resolved(
 				task,
-				segments[1],
+				Subject::Segment(segments[1]),
 				JuryVote::Unavailable,
 				&verifiers[1]
 			));
@@ -324,7 +324,7 @@ mod outcomes {
 			commit_and_reveal(task, &verifiers, &[lazy.clone(), caught, lazy]);
 			assert_ok!(ProofOfLearning::resolved(
 				task,
-				segments[1],
+				Subject::Segment(segments[1]),
 				JuryVote::Wrong,
 				&verifiers[1]
 			));
@@ -352,12 +352,15 @@ mod outcomes {
 			};
 			let (task, segments, verifiers) = verifying_task(1, mode);
 			// Not bitwise, but within the threshold: passes.
-			let close = Verdict::truncate_from(
-				segments
-					.iter()
-					.map(|s| report(*s, [0xee; 32], Distance::from_parts(5_000)))
-					.collect::<Vec<_>>(),
-			);
+			let close = Verdict::Checked {
+				initial_state: initial_state(checkpoints()[0]),
+				segments: SegmentReports::truncate_from(
+					segments
+						.iter()
+						.map(|s| report(*s, [0xee; 32], Distance::from_parts(5_000)))
+						.collect::<Vec<_>>(),
+				),
+			};
 			commit_and_reveal(task, &verifiers, &[close]);
 			assert!(matches!(
 				Verifications::<Test>::get(task).unwrap().phase,
@@ -403,6 +406,7 @@ mod challenges {
 					solver: SOLVER,
 					submitter: SUBMITTER,
 					commitment: commitment(),
+					mode: EXACT,
 				})
 			);
 			assert_ok!(ProofOfLearning::challenged(task));
@@ -415,7 +419,7 @@ mod challenges {
 			// The whistleblower lost: the window opens again for anyone else, then it settles.
 			assert_ok!(ProofOfLearning::resolved(
 				task,
-				segments[0],
+				Subject::Segment(segments[0]),
 				JuryVote::Holds,
 				&WHISTLEBLOWER
 			));
@@ -438,7 +442,7 @@ mod challenges {
 			let unsampled = (0..10).find(|s| !segments.contains(s)).unwrap();
 			assert_ok!(ProofOfLearning::challenged(task));
 			let whistleblower_free = free(WHISTLEBLOWER);
-			assert_ok!(ProofOfLearning::resolved(task, unsampled, JuryVote::Wrong, &WHISTLEBLOWER));
+			assert_ok!(ProofOfLearning::resolved(task, Subject::Segment(unsampled), JuryVote::Wrong, &WHISTLEBLOWER));
 			cancel_reopened(task);
 			// Nobody was asked about that segment: no verifier loses anything, both are paid.
 			for v in &verifiers {
@@ -545,10 +549,10 @@ mod no_shows {
 			run_to_block(until);
 			// Committed and withheld: the whole collateral, as a wrong verdict costs.
 			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL);
-			assert_eq!(opened_disputes(), vec![(task, segments[0], verifiers[0], SOLVER)]);
+			assert_eq!(opened_disputes(), vec![(task, Subject::Segment(segments[0]), verifiers[0], SOLVER)]);
 			assert_ok!(ProofOfLearning::resolved(
 				task,
-				segments[0],
+				Subject::Segment(segments[0]),
 				JuryVote::Wrong,
 				&verifiers[0]
 			));
@@ -627,7 +631,7 @@ mod unavailable_artifacts {
 
 	/// The declaration a verifier reveals when it could not fetch the checkpoints.
 	fn unavailable() -> Verdict {
-		Verdict::default()
+		Verdict::Unavailable
 	}
 
 	#[test]
@@ -824,7 +828,9 @@ mod bad_input {
 				(0..10).filter(|s| !segments.contains(s)).take(2).collect();
 			let unassigned = verdict(&other_segments, &[]);
 			let mut bad_proof = honest.clone();
-			bad_proof[0].start_proof = bad_proof[1].start_proof.clone();
+			if let Verdict::Checked { segments, .. } = &mut bad_proof {
+				segments[0].start_proof = segments[1].start_proof.clone();
+			}
 			commit(task, verifiers[0], &unassigned);
 			commit(task, verifiers[1], &bad_proof);
 			let before = Verifications::<Test>::get(task).unwrap();

@@ -2,7 +2,8 @@
 
 use crate::Config;
 use assay_primitives::{
-	CheckpointCommitment, MaxSampledSegments, SegmentClaim, Uri, VerificationMode,
+	CheckpointCommitment, Claim, MaxSampledSegments, MaxVerdictClaims, Subject, Uri,
+	VerificationMode,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -66,10 +67,10 @@ impl<BlockNumber: Copy> Phase<BlockNumber> {
 /// The sampled segments, ascending.
 pub type SampledSegments = BoundedVec<u32, MaxSampledSegments>;
 
-/// What a verifier revealed: the sampled segments its replay did not reproduce, each with the
-/// proven checkpoints and the end state it reached instead (empty: the solver's training
-/// stands on every one).
-pub type FailedSegments = BoundedVec<SegmentClaim, MaxSampledSegments>;
+/// What a verifier revealed: its claims against the solver (a wrong `h_0`, sampled segments
+/// its replay did not reproduce), each with the proven checkpoints and what the verifier
+/// found instead (empty: the solver's training stands on everything it checked).
+pub type FailedClaims = BoundedVec<Claim, MaxVerdictClaims>;
 
 /// The most verifiers a verification can have seen leave: each commit round seats at most
 /// [`Config::MaxVerifiers`], and there are at most [`Config::MaxVerificationRounds`] rounds.
@@ -90,7 +91,7 @@ pub struct VerifierSlot<AccountId> {
 	/// Its commitment to a verdict, once committed.
 	pub commitment: Option<[u8; 32]>,
 	/// What it revealed, once revealed.
-	pub failed: Option<FailedSegments>,
+	pub failed: Option<FailedClaims>,
 }
 
 /// A task's verification.
@@ -137,13 +138,28 @@ impl<T: Config> Verification<T> {
 		self.slots.iter().position(|s| &s.verifier == who)
 	}
 
-	/// Whether `failed` reports `segment` failing.
-	pub fn fails(failed: &FailedSegments, segment: u32) -> bool {
-		failed.iter().any(|claim| claim.segment == segment)
+	/// Whether `failed` reports `subject` failing.
+	pub fn fails(failed: &FailedClaims, subject: Subject) -> bool {
+		failed.iter().any(|claim| claim.subject() == subject)
+	}
+
+	/// Whether a revealed verdict judged `subject`: every verdict judges the initial state,
+	/// and each the sampled segments.
+	pub fn judged(&self, subject: Subject) -> bool {
+		match subject {
+			Subject::InitialState => true,
+			Subject::Segment(segment) => self.segments.contains(&segment),
+		}
+	}
+
+	/// What a verdict judges, in dispute order: the initial state, then the sampled segments.
+	pub fn subjects(&self) -> impl Iterator<Item = Subject> + '_ {
+		core::iter::once(Subject::InitialState)
+			.chain(self.segments.iter().map(|segment| Subject::Segment(*segment)))
 	}
 
 	/// The verifiers that revealed, in slot order.
-	pub fn revealed(&self) -> impl Iterator<Item = (&T::AccountId, &FailedSegments)> {
+	pub fn revealed(&self) -> impl Iterator<Item = (&T::AccountId, &FailedClaims)> {
 		self.slots.iter().filter_map(|s| s.failed.as_ref().map(|f| (&s.verifier, f)))
 	}
 
