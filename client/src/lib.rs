@@ -92,6 +92,22 @@ const _METADATA: &[u8] = include_bytes!("../metadata/assay.scale");
 		with = "::subxt::utils::Static<::assay_primitives::SegmentClaim>"
 	),
 	substitute_type(
+		path = "assay_primitives::verification::Verdict",
+		with = "::subxt::utils::Static<::assay_primitives::Verdict>"
+	),
+	substitute_type(
+		path = "assay_primitives::verification::Report",
+		with = "::subxt::utils::Static<::assay_primitives::Report>"
+	),
+	substitute_type(
+		path = "assay_primitives::disputes::Claim",
+		with = "::subxt::utils::Static<::assay_primitives::Claim>"
+	),
+	substitute_type(
+		path = "assay_primitives::disputes::Subject",
+		with = "::subxt::utils::Static<::assay_primitives::Subject>"
+	),
+	substitute_type(
 		path = "assay_primitives::disputes::JuryVote",
 		with = "::subxt::utils::Static<::assay_primitives::JuryVote>"
 	),

@@ -14,8 +14,8 @@ use assay_learning::{
 	Trainer, TrainerOptions,
 };
 use assay_primitives::{
-	merkle_proof, sha256, CheckpointCommitment, Distance, SegmentReport, Sha256, TaskId, TaskSpec,
-	VerificationMode,
+	merkle_proof, sha256, CheckpointCommitment, Claim, Distance, InitialStateReport, Report,
+	SegmentReport, SegmentReports, Sha256, TaskId, TaskSpec, Verdict, VerificationMode,
 };
 
 /// Why a job could not finish.
@@ -49,6 +49,9 @@ pub enum Fault {
 	/// Whistleblower: challenge a sampled segment of every task it re-checks, even one that
 	/// reproduces (the accomplice of a solver that then stays silent).
 	ChallengeHonestWork,
+	/// Solver: start from weights of its own choosing (the task's initial weights, one of them
+	/// nudged) instead of the task's initial state, then train honestly from there.
+	ChosenStart,
 }
 
 impl std::str::FromStr for Fault {
@@ -58,6 +61,7 @@ impl std::str::FromStr for Fault {
 			"approve-without-replay" => return Ok(Self::ApproveWithoutReplay),
 			"withhold-artifacts" => return Ok(Self::WithholdArtifacts),
 			"challenge-honest-work" => return Ok(Self::ChallengeHonestWork),
+			"chosen-start" => return Ok(Self::ChosenStart),
 			_ => {},
 		}
 		if let Some(segment) = text.strip_prefix("corrupt-segment=") {
@@ -65,7 +69,7 @@ impl std::str::FromStr for Fault {
 		}
 		Err(format!(
 			"unknown fault {text:?} (corrupt-segment=<i>, approve-without-replay, \
-			 withhold-artifacts, challenge-honest-work)"
+			 withhold-artifacts, challenge-honest-work, chosen-start)"
 		))
 	}
 }
@@ -141,7 +145,7 @@ pub fn train(
 	let mut trainer = run.trainer()?;
 	let segments = run.spec.hyper.n_segments();
 	let steps = run.steps_per_segment();
-	let mut checkpoints = resume(task, store, &mut trainer)?;
+	let mut checkpoints = resume(task, store, &mut trainer, fault)?;
 	while let Some(done) = u32::try_from(checkpoints.len()).ok().and_then(|n| n.checked_sub(1)) {
 		if done >= segments {
 			break;
@@ -178,7 +182,12 @@ pub fn train(
 
 /// The checkpoints trained so far, with `trainer` moved to the last of them; a progress list
 /// whose last checkpoint is missing or damaged starts again from `h_0`.
-fn resume(task: TaskId, store: &Store, trainer: &mut Trainer) -> Result<Vec<Sha256>, JobError> {
+fn resume(
+	task: TaskId,
+	store: &Store,
+	trainer: &mut Trainer,
+	fault: Option<Fault>,
+) -> Result<Vec<Sha256>, JobError> {
 	let saved = store.hashes(task, CHECKPOINTS).unwrap_or_default();
 	if let Some(last) = saved.last() {
 		match store.checkpoint(last) {
@@ -190,7 +199,12 @@ fn resume(task: TaskId, store: &Store, trainer: &mut Trainer) -> Result<Vec<Sha2
 			Ok(None) | Err(_) => log::warn!("task {task}: saved progress unusable, starting over"),
 		}
 	}
-	let initial = trainer.checkpoint()?;
+	let mut initial = trainer.checkpoint()?;
+	if fault == Some(Fault::ChosenStart) {
+		initial = nudged(&initial)?;
+		trainer.load_checkpoint(&initial)?;
+		log::warn!("FAULT: task {task} starts from weights of the solver's choosing");
+	}
 	let checkpoints = vec![store.put_checkpoint(&initial)?];
 	store.set_hashes(task, CHECKPOINTS, &checkpoints)?;
 	Ok(checkpoints)
@@ -228,6 +242,56 @@ pub struct SegmentCheck {
 	pub passes: bool,
 }
 
+/// A solver's `h_0`, checked against the task's initial state.
+#[derive(Clone, Debug)]
+pub struct InitialStateCheck {
+	/// The report a verdict carries (with the Merkle proof of `h_0`).
+	pub report: InitialStateReport,
+	/// Whether `h_0` is the task's initial state.
+	pub passes: bool,
+}
+
+/// A verifier's whole check of a committed training: where it starts, and the sampled
+/// segments.
+#[derive(Clone, Debug)]
+pub struct TrainingCheck {
+	/// `h_0` against the task's initial state.
+	pub initial_state: InitialStateCheck,
+	/// The sampled segments, replayed, in the order asked.
+	pub segments: Vec<SegmentCheck>,
+}
+
+impl TrainingCheck {
+	/// The verdict a verifier commits to, or `None` if there are more segments than a verdict
+	/// holds.
+	pub fn verdict(self) -> Option<Verdict> {
+		let reports = self.segments.into_iter().map(|check| check.report).collect::<Vec<_>>();
+		Some(Verdict::Checked {
+			initial_state: self.initial_state.report,
+			segments: SegmentReports::try_from(reports).ok()?,
+		})
+	}
+
+	/// What a whistleblower challenges: a wrong initial state, else the first segment that does
+	/// not reproduce. With [`Fault::ChallengeHonestWork`], the first segment even when it
+	/// reproduces, claiming a made-up end state.
+	pub fn to_challenge(self, fault: Option<Fault>) -> Option<Report> {
+		if fault == Some(Fault::ChallengeHonestWork) {
+			let mut check = self.segments.into_iter().next()?;
+			if check.passes {
+				log::warn!("FAULT: challenging segment {}, which reproduces", check.report.segment);
+				check.report.replayed_hash = sha256(&check.report.end_hash);
+				check.report.distance = Distance::MAX;
+			}
+			return Some(Report::Segment(check.report));
+		}
+		if !self.initial_state.passes {
+			return Some(Report::InitialState(self.initial_state.report));
+		}
+		self.segments.into_iter().find(|check| !check.passes).map(|check| Report::Segment(check.report))
+	}
+}
+
 /// Where a solver's artifacts are and what it committed to.
 #[derive(Clone, Debug)]
 pub struct Committed {
@@ -247,27 +311,67 @@ pub fn check_segment(
 	segment: u32,
 	fault: Option<Fault>,
 ) -> Result<SegmentCheck, JobError> {
-	check_segments(run, committed, &[segment], fault)?
+	check_training(run, committed, &[segment], fault)?
+		.segments
 		.pop()
 		.ok_or_else(|| JobError::Invalid("no segment checked".into()))
 }
 
-/// [`check_segment`] for each of `segments`, in order: the solver's checkpoint list is fetched
-/// once and one trainer (one dataset parse) serves every replay.
-pub fn check_segments(
+/// Checks a committed training as a verifier must: `h_0` against the task's initial state
+/// (derived from the spec, no training), then each of `segments` replayed, in order. The
+/// solver's checkpoint list is fetched once and one trainer (one dataset parse) serves every
+/// replay. With [`Fault::ApproveWithoutReplay`], claims the solver's states without checking.
+pub fn check_training(
 	run: &TaskRun,
 	committed: &Committed,
 	segments: &[u32],
 	fault: Option<Fault>,
-) -> Result<Vec<SegmentCheck>, JobError> {
+) -> Result<TrainingCheck, JobError> {
 	let leaves =
 		fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
-	// Built at the first replay: a verifier that does not replay never parses the dataset.
-	let mut trainer = None;
-	segments
+	let h0 = leaf(&leaves, 0)?;
+	let (derived_hash, mut trainer) = if fault == Some(Fault::ApproveWithoutReplay) {
+		log::warn!("FAULT: approving h_0 of task {} underived", committed.task);
+		(h0, None)
+	} else {
+		// A fresh trainer is at the task's initial state; it then serves the replays.
+		let fresh = run.trainer()?;
+		(fresh.checkpoint()?.canonical_hash(), Some(fresh))
+	};
+	let initial_state = InitialStateCheck {
+		report: InitialStateReport { committed_hash: h0, proof: proof(&leaves, 0)?, derived_hash },
+		passes: h0 == derived_hash,
+	};
+	let segments = segments
 		.iter()
 		.map(|segment| check_one(run, committed, &leaves, &mut trainer, *segment, fault))
-		.collect()
+		.collect::<Result<_, _>>()?;
+	Ok(TrainingCheck { initial_state, segments })
+}
+
+/// Leaf `index` of the solver's checkpoint list.
+fn leaf(leaves: &[Sha256], index: u32) -> Result<Sha256, JobError> {
+	leaves
+		.get(index as usize)
+		.copied()
+		.ok_or_else(|| JobError::Invalid(format!("no checkpoint {index}")))
+}
+
+/// The Merkle proof of leaf `index`.
+fn proof(leaves: &[Sha256], index: u32) -> Result<assay_primitives::MerkleProof, JobError> {
+	merkle_proof(leaves, index).ok_or_else(|| JobError::Invalid("proof too deep".into()))
+}
+
+/// Whether `error` says a committed checkpoint is not a state of this task's training (wrong
+/// tensors, step or data cursor): a property of committed data, which fails the segment,
+/// unlike a fault of this machine.
+fn not_a_state_of_the_task(error: &LearningError) -> bool {
+	matches!(
+		error,
+		LearningError::CheckpointMismatch(_)
+			| LearningError::CorruptCheckpoint(_)
+			| LearningError::NotComparable(_)
+	)
 }
 
 fn check_one(
@@ -281,22 +385,13 @@ fn check_one(
 	let end = segment
 		.checked_add(1)
 		.ok_or_else(|| JobError::Invalid("segment index".into()))?;
-	let hash_at = |index: u32| {
-		leaves
-			.get(index as usize)
-			.copied()
-			.ok_or_else(|| JobError::Invalid(format!("no checkpoint {index}")))
-	};
-	let (start_hash, end_hash) = (hash_at(segment)?, hash_at(end)?);
-	let proof = |index| {
-		merkle_proof(leaves, index).ok_or_else(|| JobError::Invalid("proof too deep".into()))
-	};
+	let (start_hash, end_hash) = (leaf(leaves, segment)?, leaf(leaves, end)?);
 	let mut report = SegmentReport {
 		segment,
 		start_hash,
-		start_proof: proof(segment)?,
+		start_proof: proof(leaves, segment)?,
 		end_hash,
-		end_proof: proof(end)?,
+		end_proof: proof(leaves, end)?,
 		replayed_hash: end_hash,
 		distance: Distance::ZERO,
 	};
@@ -309,13 +404,22 @@ fn check_one(
 		None => trainer.insert(run.trainer()?),
 	};
 	let start = fetch_checkpoint(&run.store, &committed.artifact_uri, &start_hash)?;
-	// `replay` loads the whole state (parameters, optimizer, step), so a reused trainer
-	// replays exactly as a fresh one.
-	let replay = trainer.replay(&start, run.steps_per_segment(), false)?;
-	report.replayed_hash = replay.checkpoint.canonical_hash();
-	if let VerificationMode::Tolerance { metric, .. } = run.spec.verification.mode {
-		let claimed = fetch_checkpoint(&run.store, &committed.artifact_uri, &end_hash)?;
-		report.distance = distance(&replay.checkpoint, &claimed, metric)?;
+	let steps = run.steps_per_segment();
+	let first_step = u64::from(segment) * u64::from(steps);
+	match replay_segment(run, committed, trainer, &start, first_step, &end_hash) {
+		Ok((replayed_hash, distance)) => {
+			report.replayed_hash = replayed_hash;
+			report.distance = distance;
+		},
+		Err(JobError::Learning(error)) if not_a_state_of_the_task(&error) => {
+			// Segment `i` is steps `i·k … (i+1)·k − 1` of the task's schedule, from the
+			// committed `h_i`; a committed state that is not on that schedule cannot be the
+			// segment's, so no state reproduces it.
+			log::warn!("task {}: segment {segment} is not the task's: {error}", committed.task);
+			report.replayed_hash = end_hash.map(|byte| !byte);
+			report.distance = Distance::MAX;
+		},
+		Err(error) => return Err(error),
 	}
 	let passes = report
 		.judge(&committed.commitment, &run.spec.verification.mode)
@@ -323,31 +427,56 @@ fn check_one(
 	Ok(SegmentCheck { report, passes })
 }
 
-/// A juror's judgement of a dispute over `segment`: whether the committed end state holds.
-/// The same check a verifier makes (replay from the committed `h_i`, judge the committed
-/// `h_{i+1}` under the task's mode), so a juror and an honest verifier can never disagree.
-pub fn judge_dispute(run: &TaskRun, committed: &Committed, segment: u32) -> Result<bool, JobError> {
-	Ok(check_segment(run, committed, segment, None)?.passes)
+/// Replays `k` steps from `start`, which must be the state at `first_step` (the segment's
+/// first step on the task's schedule), and returns the replay's hash and (in `Tolerance`
+/// mode) its distance to the committed end state, which must be the state `k` steps later.
+fn replay_segment(
+	run: &TaskRun,
+	committed: &Committed,
+	trainer: &mut Trainer,
+	start: &Checkpoint,
+	first_step: u64,
+	end_hash: &Sha256,
+) -> Result<(Sha256, Distance), JobError> {
+	let steps = run.steps_per_segment();
+	let off_schedule = |what: &str, step: u64, expected: u64| {
+		LearningError::CheckpointMismatch(format!(
+			"{what} is at step {step}, the schedule puts it at step {expected}"
+		))
+	};
+	let start_step = start.step()?;
+	if start_step != first_step {
+		return Err(off_schedule("the start state", start_step, first_step).into());
+	}
+	// `replay` loads the whole state (parameters, optimizer, step, data cursor), so a reused
+	// trainer replays exactly as a fresh one.
+	let replay = trainer.replay(start, steps, false)?;
+	let replayed_hash = replay.checkpoint.canonical_hash();
+	let VerificationMode::Tolerance { metric, .. } = run.spec.verification.mode else {
+		// Exact: the hash covers the step and data cursor too.
+		return Ok((replayed_hash, Distance::ZERO));
+	};
+	let claimed = fetch_checkpoint(&run.store, &committed.artifact_uri, end_hash)?;
+	let end_step = first_step.saturating_add(u64::from(steps));
+	let claimed_step = claimed.step()?;
+	if claimed_step != end_step {
+		return Err(off_schedule("the end state", claimed_step, end_step).into());
+	}
+	Ok((replayed_hash, distance(&replay.checkpoint, &claimed, metric)?))
 }
 
-/// What a whistleblower challenges among its `checks` of a task's sampled segments: the
-/// first that does not reproduce. With [`Fault::ChallengeHonestWork`], the first one even when
-/// it reproduces, claiming a made-up end state.
-pub fn segment_to_challenge(
-	checks: Vec<SegmentCheck>,
-	fault: Option<Fault>,
-) -> Option<SegmentCheck> {
-	let mut checks = checks.into_iter();
-	if fault != Some(Fault::ChallengeHonestWork) {
-		return checks.find(|check| !check.passes);
+/// A juror's judgement of `claim`: whether the solver's committed state holds. The same check
+/// a verifier makes (`h_0` against the initial state derived from the spec; a segment replayed
+/// from the committed `h_i` against the committed `h_{i+1}` under the task's mode), so a
+/// juror and an honest verifier can never disagree.
+pub fn judge_dispute(run: &TaskRun, committed: &Committed, claim: &Claim) -> Result<bool, JobError> {
+	match claim {
+		// `h_0` was proven against the commitment on chain: no artifact is needed.
+		Claim::InitialState { committed: h0, .. } => {
+			Ok(run.trainer()?.checkpoint()?.canonical_hash() == *h0)
+		},
+		Claim::Segment(claim) => Ok(check_segment(run, committed, claim.segment, None)?.passes),
 	}
-	let mut check = checks.next()?;
-	if check.passes {
-		log::warn!("FAULT: challenging segment {}, which reproduces", check.report.segment);
-		check.report.replayed_hash = sha256(&check.report.end_hash);
-		check.passes = false;
-	}
-	Some(check)
 }
 
 #[cfg(test)]
@@ -360,6 +489,7 @@ mod tests {
 		assert_eq!("approve-without-replay".parse(), Ok(Fault::ApproveWithoutReplay));
 		assert_eq!("withhold-artifacts".parse(), Ok(Fault::WithholdArtifacts));
 		assert_eq!("challenge-honest-work".parse(), Ok(Fault::ChallengeHonestWork));
+		assert_eq!("chosen-start".parse(), Ok(Fault::ChosenStart));
 		assert!("corrupt-segment=x".parse::<Fault>().is_err());
 		assert!("be-evil".parse::<Fault>().is_err());
 	}
@@ -377,19 +507,40 @@ mod tests {
 		SegmentCheck { report, passes }
 	}
 
+	fn training(initial_state_passes: bool, segments: Vec<SegmentCheck>) -> TrainingCheck {
+		let report = InitialStateReport {
+			committed_hash: [0; 32],
+			proof: Default::default(),
+			derived_hash: if initial_state_passes { [0; 32] } else { [9; 32] },
+		};
+		TrainingCheck {
+			initial_state: InitialStateCheck { report, passes: initial_state_passes },
+			segments,
+		}
+	}
+
+	fn subject(report: Option<Report>) -> Option<assay_primitives::Subject> {
+		report.map(|report| report.claim().subject())
+	}
+
 	#[test]
-	fn a_whistleblower_challenges_the_first_wrong_segment_and_nothing_else() {
-		let first_wrong = segment_to_challenge(vec![check(1, true), check(4, false)], None);
-		assert_eq!(first_wrong.map(|c| c.report.segment), Some(4));
-		assert!(segment_to_challenge(vec![check(1, true), check(4, true)], None).is_none());
+	fn a_whistleblower_challenges_what_is_wrong_and_nothing_else() {
+		use assay_primitives::Subject;
+		let wrong_segment = training(true, vec![check(1, true), check(4, false)]);
+		assert_eq!(subject(wrong_segment.to_challenge(None)), Some(Subject::Segment(4)));
+		let wrong_start = training(false, vec![check(1, true), check(4, false)]);
+		assert_eq!(subject(wrong_start.to_challenge(None)), Some(Subject::InitialState));
+		assert!(training(true, vec![check(1, true), check(4, true)]).to_challenge(None).is_none());
 	}
 
 	#[test]
 	fn the_challenge_honest_work_fault_claims_a_made_up_end_state() {
-		let faked = segment_to_challenge(vec![check(1, true)], Some(Fault::ChallengeHonestWork))
-			.expect("a segment to challenge");
-		assert!(!faked.passes);
-		assert_eq!(faked.report.segment, 1);
-		assert_ne!(faked.report.replayed_hash, faked.report.end_hash);
+		let training = training(true, vec![check(1, true)]);
+		let Some(Report::Segment(faked)) = training.to_challenge(Some(Fault::ChallengeHonestWork))
+		else {
+			panic!("a segment to challenge");
+		};
+		assert_eq!(faked.segment, 1);
+		assert_ne!(faked.replayed_hash, faked.end_hash);
 	}
 }

@@ -4,12 +4,12 @@
 //!
 //! | chain state | what the verifier does |
 //! |---|---|
-//! | sampled as a verifier, `Committing`, no commitment yet | replays its segments in the background, stores verdict and salt, `commit_verdict` |
-//! | the same, but the solver's checkpoints cannot be fetched (or do not match its commitment) | retries every block; near the end of the commit window commits an empty verdict, which declares them unavailable |
+//! | sampled as a verifier, `Committing`, no commitment yet | checks `h_0` against the initial state it derives from the spec and replays its segments in the background, stores verdict and salt, `commit_verdict` |
+//! | the same, but the solver's checkpoints cannot be fetched (or do not match its commitment) | retries every block; near the end of the commit window commits `Verdict::Unavailable` instead |
 //! | `Revealing`, committed, not revealed | `reveal_verdict` from the store |
-//! | drawn as a juror, `JuryCommit` | replays the disputed segment from the committed `h_i`, judges the committed `h_{i+1}` as a verifier would, stores vote and salt, `commit_vote` |
+//! | drawn as a juror, `JuryCommit` | judges the disputed claim as a verifier would (derives the initial state, or replays the segment from the committed `h_i` against the committed `h_{i+1}`), stores vote and salt, `commit_vote` |
 //! | juror, `JuryReveal` | `reveal_vote` |
-//! | whistleblower: a task in its `ChallengeWindow`, not yet checked | replays the sampled segments; for a wrong one, stores the claim and `commit_challenge` |
+//! | whistleblower: a task in its `ChallengeWindow`, not yet checked | checks `h_0` and replays the sampled segments as a verifier; for a wrong one, stores the report and `commit_challenge` |
 //! | whistleblower: its commitment finalized in an earlier block | `challenge` with the stored claim |
 //!
 //! Verdicts and votes are written to the store before their commitment is sent, so a verifier
@@ -19,17 +19,16 @@
 //! a claim about the last one.
 
 use crate::{
-	engine::{self, Committed, JobError, SegmentCheck, TaskRun},
+	engine::{self, Committed, JobError, TaskRun, TrainingCheck},
 	worker::{self, submit, submit_counted, CommonArgs, Context, JobState, Jobs, Worker},
 };
 use assay_client::{entries, fetch, runtime, Chain, ClientError, FinalizedBlock, Static};
 use assay_primitives::{
-	challenge_commitment, sha256, verdict_commitment, vote_commitment, JuryVote, Role, Salt,
-	SegmentClaim, SegmentReport, TaskId, Verdict,
+	challenge_commitment, sha256, verdict_commitment, vote_commitment, JuryVote, Report, Role,
+	Salt, TaskId, Verdict,
 };
 use codec::Encode;
 use runtime::runtime_types::{
-	bounded_collections::bounded_vec::BoundedVec,
 	pallet_dispute::types::{Dispute, Phase as DisputePhase},
 	pallet_proof_of_learning::types::{Phase, Verification},
 };
@@ -65,7 +64,7 @@ pub struct VerifierArgs {
 
 const VERDICT: &str = "verdict";
 const CHECKED: &str = "whistleblower-checked";
-/// The segment a whistleblower found wrong, kept from its commitment to its challenge.
+/// The report a whistleblower challenges with, kept from its commitment to its challenge.
 const CLAIM: &str = "whistleblower-claim";
 
 /// The journal record `name` of the attempt `verification` judges: its solver (never drawn
@@ -74,30 +73,18 @@ fn attempt_record(name: &str, verification: &Verification) -> String {
 	format!("{name}-{}", short_hash(&(&verification.solver, verification.commitment.0.root)))
 }
 
-/// The journal record of a jury vote: one per attempt (the defender and its committed end
-/// state) and disputed segment, so a later dispute over the same task never reuses an earlier
+/// The journal record of a jury vote: one per attempt (the defender) and claim (its subject
+/// and the committed data), so a later dispute over the same task never reuses an earlier
 /// vote.
 fn vote_record(dispute: &Dispute) -> String {
-	let claim = &dispute.claim.0;
-	let attempt = short_hash(&(&dispute.defender, claim.defender_end));
 	// Not `vote-…`: those held a `bool` (builds before `JuryVote`), which would decode as one.
-	format!("jury-vote-{attempt}-{}", claim.segment)
+	format!("jury-vote-{}", short_hash(&(&dispute.defender, &dispute.claim.0)))
 }
 
 /// 16 hex digits of the sha256 of `value`'s SCALE encoding: enough to tell attempts apart in
 /// a record name.
 fn short_hash(value: &impl Encode) -> String {
 	hex::encode(&sha256(&value.encode())[..8])
-}
-
-/// A whistleblower's claim from the segment report of its replay.
-fn claim_of(report: &SegmentReport) -> SegmentClaim {
-	SegmentClaim {
-		segment: report.segment,
-		start_hash: report.start_hash,
-		defender_end: report.end_hash,
-		challenger_end: report.replayed_hash,
-	}
 }
 
 struct Counters {
@@ -114,9 +101,9 @@ pub struct Verifier {
 	role: VerifierRole,
 	check_share: u8,
 	bond: Option<u128>,
-	verdicts: Jobs<TaskId, Result<Vec<SegmentCheck>, JobError>>,
+	verdicts: Jobs<TaskId, Result<TrainingCheck, JobError>>,
 	votes: Jobs<TaskId, Result<bool, JobError>>,
-	checks: Jobs<TaskId, Result<Option<SegmentCheck>, JobError>>,
+	checks: Jobs<TaskId, Result<Option<Report>, JobError>>,
 	counters: Counters,
 }
 
@@ -246,25 +233,26 @@ impl Verifier {
 						let segments = verification.segments.0.clone();
 						let (store, device, fault) =
 							(self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
-						log::info!("task {task}: replaying segments {segments:?}");
+						log::info!("task {task}: checking h_0, replaying segments {segments:?}");
 						self.verdicts.start(task, move || {
 							let run = TaskRun::prepare(spec, store, device)?;
-							engine::check_segments(&run, &committed, &segments, fault)
+							engine::check_training(&run, &committed, &segments, fault)
 						});
 					},
 					JobState::Running => {},
-					JobState::Done(Ok(checks)) => {
-						for check in &checks {
+					JobState::Done(Ok(training)) => {
+						if !training.initial_state.passes {
+							log::info!("task {task}: h_0 is NOT the task's initial state");
+						}
+						for check in &training.segments {
 							let verdict =
 								if check.passes { "reproduced" } else { "NOT reproduced" };
 							log::info!("task {task}: segment {} {verdict}", check.report.segment);
 						}
-						let failed = checks.iter().filter(|check| !check.passes).count();
+						let failed = training.segments.iter().filter(|check| !check.passes).count();
 						self.counters.failed_segments.fetch_add(failed as u64, Ordering::Relaxed);
-						let reports: Vec<SegmentReport> =
-							checks.into_iter().map(|check| check.report).collect();
-						match Verdict::try_from(reports) {
-							Ok(verdict) => {
+						match training.verdict() {
+							Some(verdict) => {
 								if let Err(error) = self.ctx.store.set_record(
 									task,
 									&verdict_record,
@@ -273,7 +261,7 @@ impl Verifier {
 									log::error!("task {task}: cannot store the verdict: {error}");
 								}
 							},
-							Err(_) => log::error!(
+							None => log::error!(
 								"task {task}: more sampled segments than a verdict holds"
 							),
 						}
@@ -281,7 +269,7 @@ impl Verifier {
 					// The solver's artifacts are unreachable or do not match its commitment:
 					// nothing can be proven either way, so the next block tries again, until so
 					// little of the commit window is left that the verifier declares them
-					// unavailable instead (an empty verdict) rather than miss the commit.
+					// unavailable instead rather than miss the commit.
 					JobState::Done(Err(JobError::Artifact(error))) => {
 						let window = block
 							.at
@@ -293,7 +281,7 @@ impl Verifier {
 							if let Err(error) = self.ctx.store.set_record(
 								task,
 								&verdict_record,
-								&(Verdict::default(), random_salt()),
+								&(Verdict::Unavailable, random_salt()),
 							) {
 								log::error!("task {task}: cannot store the declaration: {error}");
 							}
@@ -305,9 +293,11 @@ impl Verifier {
 			(Phase::Revealing { .. }, Some(_), None) => {
 				match self.ctx.store.record::<(Verdict, Salt)>(task, &verdict_record) {
 					Ok(Some((verdict, salt))) => {
-						let reports = BoundedVec(verdict.into_iter().map(Static).collect());
-						let call =
-							runtime::tx().proof_of_learning().reveal_verdict(task, reports, salt);
+						let call = runtime::tx().proof_of_learning().reveal_verdict(
+							task,
+							Static(verdict),
+							salt,
+						);
 						submit(
 							chain,
 							&self.ctx.key,
@@ -343,7 +333,7 @@ impl Verifier {
 		{
 			return Ok(());
 		}
-		if let Ok(Some(report)) = self.ctx.store.record::<SegmentReport>(task, &claim) {
+		if let Ok(Some(report)) = self.ctx.store.record::<Report>(task, &claim) {
 			return self.challenge(chain, block, task, report, &checked).await;
 		}
 		match self.checks.poll(&task) {
@@ -353,23 +343,22 @@ impl Verifier {
 				let segments = verification.segments.0.clone();
 				let (store, device, fault) =
 					(self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
-				log::info!("task {task}: re-checking segments {segments:?} the verifiers passed");
+				log::info!("task {task}: re-checking h_0 and segments {segments:?} the verifiers passed");
 				self.checks.start(task, move || {
 					let run = TaskRun::prepare(spec, store, device)?;
-					let checks = engine::check_segments(&run, &committed, &segments, None)?;
-					Ok(engine::segment_to_challenge(checks, fault))
+					let training = engine::check_training(&run, &committed, &segments, None)?;
+					Ok(training.to_challenge(fault))
 				});
 			},
 			JobState::Running => {},
 			JobState::Done(Ok(None)) => {
-				log::info!("task {task}: every sampled segment reproduces; no challenge");
+				log::info!("task {task}: h_0 and every sampled segment hold; no challenge");
 				self.mark_checked(task, &checked);
 			},
-			JobState::Done(Ok(Some(check))) => {
-				let report = check.report;
+			JobState::Done(Ok(Some(report))) => {
 				log::warn!(
-					"task {task}: segment {} does not reproduce; committing to a challenge",
-					report.segment
+					"task {task}: {:?} does not hold; committing to a challenge",
+					report.claim().subject()
 				);
 				if let Err(error) = self.ctx.store.set_record(task, &claim, &report) {
 					log::error!("task {task}: cannot store the claim: {error}");
@@ -391,12 +380,11 @@ impl Verifier {
 		chain: &Chain,
 		block: &FinalizedBlock,
 		task: TaskId,
-		report: SegmentReport,
+		report: Report,
 		checked: &str,
 	) -> Result<(), ClientError> {
 		let me = self.ctx.account;
-		let claim = claim_of(&report);
-		let commitment = challenge_commitment(task, &me, &claim);
+		let commitment = challenge_commitment(task, &me, &report.claim());
 		let committed =
 			fetch(&block.at, runtime::storage().dispute().challenge_commitments(), (me,)).await?;
 		match committed {
@@ -412,12 +400,7 @@ impl Verifier {
 				return Ok(());
 			},
 		}
-		let call = runtime::tx().dispute().challenge(
-			task,
-			Static(claim),
-			BoundedVec(report.start_proof.into_inner()),
-			BoundedVec(report.end_proof.into_inner()),
-		);
+		let call = runtime::tx().dispute().challenge(task, Static(report));
 		submit_counted(
 			chain,
 			&self.ctx.key,
@@ -488,18 +471,18 @@ impl Verifier {
 						.await?;
 						let Some(verification) = verification else { return Ok(()) };
 						let committed = committed(task, &verification);
-						let segment = dispute.claim.0.segment;
+						let claim = dispute.claim.0;
 						let (store, device) = (self.ctx.store.clone(), self.ctx.device);
-						log::info!("task {task}: juror, replaying segment {segment}");
+						log::info!("task {task}: juror, judging {:?}", claim.subject());
 						self.votes.start(task, move || {
 							let run = TaskRun::prepare(spec, store, device)?;
-							engine::judge_dispute(&run, &committed, segment)
+							engine::judge_dispute(&run, &committed, &claim)
 						});
 					},
 					JobState::Running => {},
 					JobState::Done(Ok(holds)) => {
 						let vote = if holds { JuryVote::Holds } else { JuryVote::Wrong };
-						log::info!("task {task}: juror finds the segment {vote:?}");
+						log::info!("task {task}: juror finds the committed state {vote:?}");
 						self.store_vote(task, dispute, vote);
 					},
 					// As for a verdict: retry every block, and near the end of the commit window

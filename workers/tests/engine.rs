@@ -1,15 +1,20 @@
-//! The solver's training and a verifier's segment check, end to end on the bundled digits
-//! data: an honest training is reproduced segment by segment, a faked segment is not, and a
+//! The solver's training and a verifier's check, end to end on the bundled digits data: an
+//! honest training is reproduced segment by segment, a faked segment is not, neither is a
+//! training from weights of the solver's choosing nor one off the task's step schedule, and a
 //! restarted training resumes to the same commitment.
 
 use assay_learning::DeviceChoice;
 use assay_primitives::{
-	DatasetFormat, DatasetRef, Device, Distance, DistanceMetric, Fixed, HardwareClass, Hyperparams,
-	Layers, ModelSpec, Optimizer, TaskSpec, Uri, VerificationMode, VerificationPolicy,
+	CheckpointCommitment, Claim, DatasetFormat, DatasetRef, Device, Distance, DistanceMetric,
+	Fixed, HardwareClass, Hyperparams, Layers, ModelSpec, Optimizer, Report, TaskSpec, Uri,
+	VerificationMode, VerificationPolicy,
 };
 use assay_workers::{
 	artifacts::{router, serve},
-	engine::{check_segment, judge_dispute, train, Committed, Fault, TaskRun},
+	engine::{
+		check_segment, check_training, judge_dispute, train, Committed, Fault, SegmentCheck,
+		TaskRun,
+	},
 	store::{Store, CHECKPOINTS},
 };
 use std::path::PathBuf;
@@ -50,6 +55,11 @@ fn digits_task() -> TaskSpec {
 	}
 }
 
+/// The claim a verifier holding `check` would make (whether or not it passes).
+fn claim(check: &SegmentCheck) -> Claim {
+	Report::Segment(check.report.clone()).claim()
+}
+
 async fn served(store: Store) -> String {
 	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
 	let base = format!("http://{}", listener.local_addr().unwrap());
@@ -74,8 +84,8 @@ async fn a_faked_segment_fails_its_check_and_the_honest_ones_pass() {
 			(0..3).map(|i| check_segment(&run, &committed, i, None).unwrap()).collect();
 		// A juror of the dispute over segment 1 finds the committed end state wrong, and the
 		// honest segments' right.
-		assert!(!judge_dispute(&run, &committed, 1).unwrap());
-		assert!(judge_dispute(&run, &committed, 0).unwrap());
+		assert!(!judge_dispute(&run, &committed, &claim(&checks[1])).unwrap());
+		assert!(judge_dispute(&run, &committed, &claim(&checks[0])).unwrap());
 		let lazy = check_segment(&run, &committed, 1, Some(Fault::ApproveWithoutReplay)).unwrap();
 		assert!(lazy.passes);
 		checks
@@ -133,8 +143,8 @@ async fn in_tolerance_mode_the_distance_decides() {
 		);
 		assert!(!faked.passes && faked.report.distance > threshold, "{:?}", faked.report.distance);
 		// A juror judges the whole segment by the same distance.
-		assert!(judge_dispute(&run, &committed, 0).unwrap());
-		assert!(!judge_dispute(&run, &committed, 2).unwrap());
+		assert!(judge_dispute(&run, &committed, &claim(&honest)).unwrap());
+		assert!(!judge_dispute(&run, &committed, &claim(&faked)).unwrap());
 	})
 	.await
 	.unwrap();
@@ -165,8 +175,9 @@ async fn a_gpu_training_is_checked_on_cpu_and_gpu() {
 			let verifier_dir = tempfile::tempdir().unwrap();
 			let verifier = Store::open(verifier_dir.path()).unwrap();
 			let run = TaskRun::prepare(task.clone(), verifier, device).unwrap();
-			let checks =
-				assay_workers::engine::check_segments(&run, &committed, &[0, 1, 2], None).unwrap();
+			let training = check_training(&run, &committed, &[0, 1, 2], None).unwrap();
+			assert!(training.initial_state.passes, "a GPU solver starts from the task's h_0");
+			let checks = training.segments;
 			for (segment, check) in checks.iter().enumerate() {
 				eprintln!(
 					"{device:?} verifier, segment {segment}: L∞ {:?} passes {}",
@@ -178,6 +189,71 @@ async fn a_gpu_training_is_checked_on_cpu_and_gpu() {
 				vec![true, false, true]
 			);
 		}
+	})
+	.await
+	.unwrap();
+}
+
+/// Attack 6: a solver that starts from weights of its own choosing and trains honestly from
+/// them. Every segment replays from its committed start, but `h_0` is not the state the
+/// task's seed gives, and the verifier and a juror both say so without training.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_training_from_weights_of_the_solvers_choosing_fails_its_initial_state() {
+	assay_learning::pin_cpu_kernels();
+	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+	let solver = Store::open(solver_dir.path()).unwrap();
+	let verifier = Store::open(verifier_dir.path()).unwrap();
+	let base = served(solver.clone()).await;
+	tokio::task::spawn_blocking(move || {
+		let run = TaskRun::prepare(digits_task(), solver, DeviceChoice::Cpu).unwrap();
+		let trained = train(6, &run, Some(Fault::ChosenStart), |_| {}).unwrap();
+		let committed = Committed { task: 6, artifact_uri: base, commitment: trained.commitment };
+		let run = TaskRun::prepare(digits_task(), verifier, DeviceChoice::Cpu).unwrap();
+		let training = check_training(&run, &committed, &[0, 1, 2], None).unwrap();
+		assert!(training.segments.iter().all(|check| check.passes), "every segment replays");
+		assert!(!training.initial_state.passes, "h_0 is not the task's initial state");
+		let initial_state = training.initial_state.report.clone();
+		assert_eq!(initial_state.committed_hash, trained.checkpoints[0]);
+		let claim = Report::InitialState(initial_state).claim();
+		assert!(!judge_dispute(&run, &committed, &claim).unwrap());
+		assert!(training.verdict().is_some());
+		// A lazy verifier takes the committed h_0 for the initial state.
+		let lazy =
+			check_training(&run, &committed, &[0], Some(Fault::ApproveWithoutReplay)).unwrap();
+		assert!(lazy.initial_state.passes);
+	})
+	.await
+	.unwrap();
+}
+
+/// Attack 6, the schedule: a solver trains two segments but commits three by listing `h_1`
+/// twice (`h_0, h_1, h_1, h_2`). Replayed from its start alone, the third segment would
+/// reproduce its end (`h_1` plus 8 steps is `h_2`), but that start is at step 8, not the
+/// segment's step 16: it fails, and so does the second, whose end went nowhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_checkpoint_off_the_step_schedule_fails_its_segment() {
+	assay_learning::pin_cpu_kernels();
+	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+	let solver = Store::open(solver_dir.path()).unwrap();
+	let verifier = Store::open(verifier_dir.path()).unwrap();
+	let base = served(solver.clone()).await;
+	tokio::task::spawn_blocking(move || {
+		let run = TaskRun::prepare(digits_task(), solver.clone(), DeviceChoice::Cpu).unwrap();
+		let honest = train(7, &run, None, |_| {}).unwrap();
+		let h = &honest.checkpoints;
+		let skipped = vec![h[0], h[1], h[1], h[2]];
+		solver.set_hashes(7, CHECKPOINTS, &skipped).unwrap();
+		let model = solver.checkpoint(&h[2]).unwrap().unwrap().model_hash();
+		let commitment = CheckpointCommitment::new(&skipped, model).unwrap();
+		let committed = Committed { task: 7, artifact_uri: base, commitment };
+		let run = TaskRun::prepare(digits_task(), verifier, DeviceChoice::Cpu).unwrap();
+		let training = check_training(&run, &committed, &[0, 1, 2], None).unwrap();
+		assert!(training.initial_state.passes);
+		assert_eq!(
+			training.segments.iter().map(|c| c.passes).collect::<Vec<_>>(),
+			vec![true, false, false]
+		);
+		assert!(!judge_dispute(&run, &committed, &claim(&training.segments[2])).unwrap());
 	})
 	.await
 	.unwrap();
