@@ -134,6 +134,11 @@ function send(api, tx, signer) {
 }
 
 /** An event's named fields as a plain object, camelCase keys (`accept_by` → `acceptBy`). */
+/** A `Subject` (what a claim is about) as JSON, in words. */
+function subject(json) {
+  return json && json.segment !== undefined ? `segment ${json.segment}` : 'the initial state h_0';
+}
+
 function eventFields(event) {
   const names = event.data.names ?? [];
   const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
@@ -176,15 +181,15 @@ function follow(api, id, { log, timeoutBlocks }) {
               break;
             case 'proofOfLearning.VerificationStarted': say(`verifiers ${data.verifiers.map(short).join(', ')} replay segments ${data.segments.join(', ')}`); break;
             case 'proofOfLearning.VerdictCommitted': say(`verdict committed by ${short(data.verifier)}`); break;
-            case 'proofOfLearning.VerdictRevealed': say(`verdict revealed by ${short(data.verifier)}: ${data.failed.length ? `segments ${data.failed.join(', ')} FAIL` : 'all segments pass'}`); break;
+            case 'proofOfLearning.VerdictRevealed': say(`verdict revealed by ${short(data.verifier)}: ${data.failed.length ? `${data.failed.map(subject).join(', ')} FAIL` : 'h_0 and every segment pass'}`); break;
             case 'proofOfLearning.VerifierDropped': say(`verifier ${short(data.verifier)} dropped, slashed ${asy(data.slashed)}`); break;
             case 'proofOfLearning.VerificationPassed': say(`verification passed; challenge window until #${data.challengeUntil}`); break;
-            case 'proofOfLearning.VerificationDisputed': say(`verification disputed (segment ${data.segment})`); break;
+            case 'proofOfLearning.VerificationDisputed': say(`verification disputed${data.subject ? ` (${subject(data.subject)})` : ''}`); break;
             case 'proofOfLearning.VerifierSlashed': say(`verifier ${short(data.verifier)} slashed ${asy(data.slashed)}`); outcome.slashes.push({ key, data }); break;
-            case 'dispute.DisputeOpened': say(`dispute on segment ${data.segment}: ${short(data.challenger)} challenges ${short(data.defender)}`); break;
-            case 'dispute.JuryDrawn': say(`jury ${data.jurors.map(short).join(', ')} replays segment ${data.segment}`); break;
+            case 'dispute.DisputeOpened': say(`dispute on ${subject(data.subject)}: ${short(data.challenger)} challenges ${short(data.defender)}`); break;
+            case 'dispute.JuryDrawn': say(`jury ${data.jurors.map(short).join(', ')} judges ${subject(data.subject)}`); break;
             case 'dispute.JuryHung': say(`jury reached no majority (holds ${data.votes.holds}, wrong ${data.votes.wrong}, unavailable ${data.votes.unavailable}); a fresh one is drawn`); break;
-            case 'dispute.DisputeResolved': say(`dispute resolved: the jury found the segment ${data.outcome}`); break;
+            case 'dispute.DisputeResolved': say(`dispute resolved: the jury found the solver's committed state ${data.outcome}`); break;
             case 'taskPool.VerifierPaid': outcome.payments.push({ to: data.verifier, amount: data.fee, for: 'verification fee' }); break;
             case 'taskPool.TaskSettled':
               outcome.payments.push({ to: data.solver, amount: data.reward, for: 'reward' });

@@ -123,17 +123,22 @@ describe('a full honest task to settlement through polkadot.js (--dev)', () => {
       const drawn = record.slots.map((s) => s.verifier.toString()).sort();
       assert.deepEqual(drawn, verifiers.map((v) => v.address).sort());
 
-      // Each verifier "replays" the sampled segments (it reproduces h_{i+1}) and reports with
-      // Merkle proofs against the solver's root.
-      const verdict = segments.map((s) => ({
-        segment: s,
-        startHash: u8aToHex(hashes[s]),
-        startProof: merkleProof(hashes, s),
-        endHash: u8aToHex(hashes[s + 1]),
-        endProof: merkleProof(hashes, s + 1),
-        replayedHash: u8aToHex(hashes[s + 1]),
-        distance: 0,
-      }));
+      // Each verifier "derives" the initial state (it is h_0) and "replays" the sampled segments
+      // (it reproduces h_{i+1}), and reports with Merkle proofs against the solver's root.
+      const verdict = {
+        Checked: {
+          initialState: { committedHash: u8aToHex(hashes[0]), proof: merkleProof(hashes, 0), derivedHash: u8aToHex(hashes[0]) },
+          segments: segments.map((s) => ({
+            segment: s,
+            startHash: u8aToHex(hashes[s]),
+            startProof: merkleProof(hashes, s),
+            endHash: u8aToHex(hashes[s + 1]),
+            endProof: merkleProof(hashes, s + 1),
+            replayedHash: u8aToHex(hashes[s + 1]),
+            distance: 0,
+          })),
+        },
+      };
       const salts = verifiers.map((_, i) => new Uint8Array(32).fill(i + 1));
       // verdict_commitment: sha256(SCALE("assay/verdict" as [u8; 13], task u64, account, verdict, salt)).
       const commitments = verifiers.map((v, i) => {

@@ -175,47 +175,70 @@ describe('an honest task: submitted with scripts/submit-task.mjs, trained, verif
   );
 });
 
+/**
+ * A dishonest solver (started with `fault`) against two honest verifiers that replay the task
+ * and two that can sit on its jury: the verifiers fail `subject`, a jury of none of them finds
+ * it wrong, the solver loses its collateral, the submitter gets its reward back and nobody
+ * honest loses anything.
+ */
+function caughtAndSlashed(ctx, fault, subject) {
+  return withLogsOnFailure(() => ctx.all(), async () => {
+    const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+    const before = await ctx.balances(names);
+    // Four verifiers: two replay the task, the other two can sit on its jury.
+    const workers = [
+      await ctx.solver({ extra: ['--fault', fault] }),
+      ...['Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`)),
+    ];
+    await ctx.bonded(workers);
+    const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16 }));
+    await ctx.attemptFailed(task, 900_000);
+    const ofTask = (d) => d.task.toNumber() === task;
+    const [opened] = ctx.events.find('dispute', 'DisputeOpened', ofTask);
+    assert.deepEqual(opened.data.subject.toJSON(), subject, 'the dispute is over what was faked');
+    const [resolved] = ctx.events.find('dispute', 'DisputeResolved', ofTask);
+    assert.ok(resolved.data.outcome.isWrong, `the jury found the solver wrong (${resolved.data.outcome.type})`);
+    // Decided by jurors none of whom is a verifier of the task.
+    const [drawn] = ctx.events.find('dispute', 'JuryDrawn', ofTask);
+    const taskVerifiers = ctx.events
+      .find('proofOfLearning', 'VerificationStarted', ofTask)
+      .flatMap((e) => e.data.verifiers.map((v) => v.toString()));
+    assert.ok(drawn.data.jurors.every((j) => !taskVerifiers.includes(j.toString())), 'no verifier of the task on its jury');
+
+    const delta = await ctx.protocolDelta(before);
+    const solver = ctx.slashes('Bob');
+    assert.ok(solver.lost >= REWARD, `the solver lost its collateral (${solver.lost})`);
+    assert.equal(delta.Bob, -solver.lost + solver.gained);
+    // The submitter paid the verifiers who checked, nothing else: the reward came back.
+    assert.equal(delta[SUBMITTER], -ctx.feesPaidFor(task) + ctx.slashes(SUBMITTER).gained);
+    // Every other balance change is a slash reward (finders, majority jurors) or a fee.
+    for (const name of ['Charlie', 'Dave', 'Eve', 'Ferdie']) {
+      const { lost, gained } = ctx.slashes(name);
+      const fees = ctx.events.find('taskPool', 'VerifierPaid', (d) => d.verifier.toString() === ctx.accounts[name].address);
+      const paid = fees.reduce((sum, e) => sum + e.data.fee.toBigInt(), 0n);
+      assert.equal(lost, 0n, `${name} was not slashed`);
+      assert.equal(delta[name], gained + paid, `${name}'s balance is explained by its rewards`);
+    }
+  });
+}
+
 describe('a dishonest solver: one faked checkpoint is caught, disputed and slashed', () => {
   const ctx = story('dishonest');
 
   it(
     'fails the attempt, slashes the solver and refunds the submitter',
     { timeout: 1_200_000 },
-    withLogsOnFailure(() => ctx.all(), async () => {
-      const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
-      const before = await ctx.balances(names);
-      // Four verifiers: two replay the task, the other two can sit on its jury.
-      const workers = [
-        await ctx.solver({ extra: ['--fault', 'corrupt-segment=1'] }),
-        ...['Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`)),
-      ];
-      await ctx.bonded(workers);
-      const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16 }));
-      await ctx.attemptFailed(task, 900_000);
-      const [resolved] = ctx.events.find('dispute', 'DisputeResolved', (d) => d.task.toNumber() === task);
-      assert.ok(resolved.data.outcome.isWrong, `the jury found the segment wrong (${resolved.data.outcome.type})`);
-      // Decided by jurors that replayed the committed segment, none of them a verifier of the task.
-      const [drawn] = ctx.events.find('dispute', 'JuryDrawn', (d) => d.task.toNumber() === task);
-      const taskVerifiers = ctx.events
-        .find('proofOfLearning', 'VerificationStarted', (d) => d.task.toNumber() === task)
-        .flatMap((e) => e.data.verifiers.map((v) => v.toString()));
-      assert.ok(drawn.data.jurors.every((j) => !taskVerifiers.includes(j.toString())), 'no verifier of the task on its jury');
+    caughtAndSlashed(ctx, 'corrupt-segment=1', { segment: 1 }),
+  );
+});
 
-      const delta = await ctx.protocolDelta(before);
-      const solver = ctx.slashes('Bob');
-      assert.ok(solver.lost >= REWARD, `the solver lost its collateral (${solver.lost})`);
-      assert.equal(delta.Bob, -solver.lost + solver.gained);
-      // The submitter paid the verifiers who checked, nothing else: the reward came back.
-      assert.equal(delta[SUBMITTER], -ctx.feesPaidFor(task) + ctx.slashes(SUBMITTER).gained);
-      // Every other balance change is a slash reward (finders, majority jurors) or a fee.
-      for (const name of ['Charlie', 'Dave', 'Eve', 'Ferdie']) {
-        const { lost, gained } = ctx.slashes(name);
-        const fees = ctx.events.find('taskPool', 'VerifierPaid', (d) => d.verifier.toString() === ctx.accounts[name].address);
-        const paid = fees.reduce((sum, e) => sum + e.data.fee.toBigInt(), 0n);
-        assert.equal(lost, 0n, `${name} was not slashed`);
-        assert.equal(delta[name], gained + paid, `${name}'s balance is explained by its rewards`);
-      }
-    }),
+describe('a solver that starts from weights of its own choosing is caught by the h_0 check', () => {
+  const ctx = story('chosen-start');
+
+  it(
+    'fails the attempt although every segment replays, slashes the solver and refunds the submitter',
+    { timeout: 1_200_000 },
+    caughtAndSlashed(ctx, 'chosen-start', { initialState: null }),
   );
 });
 

@@ -2,11 +2,12 @@
 //! order, no call panics, every pallet's invariants hold after every step, and total issuance
 //! never moves.
 //!
-//! The random accounts are the adversaries: a solver that fakes checkpoints, a whistleblower
-//! that challenges honest work, verifiers that fail honest segments, pass faked ones, declare
-//! or stay silent, jurors that stay away. Three accounts play the honest strategy every block
-//! ([`honest_agents_act`]): two verifiers (also drawn as jurors) and a whistleblower that
-//! challenges every faked segment it sees. Jurors who vote vote honestly (the protocol's trust
+//! The random accounts are the adversaries: a solver that fakes checkpoints or starts from
+//! weights of its own choosing, a whistleblower that challenges honest work, verifiers that
+//! fail honest segments, pass everything unchecked, declare or stay silent, jurors that stay
+//! away. Three accounts play the honest strategy every block ([`honest_agents_act`]): two
+//! verifiers (also drawn as jurors) and a whistleblower that challenges every wrong `h_0` or
+//! faked segment it sees. Jurors who vote vote honestly (the protocol's trust
 //! assumption: a majority of the jury is honest). Afterwards the honest accounts have lost
 //! nothing, and no task whose committed checkpoints are wrong was settled (its solver paid).
 
@@ -84,7 +85,7 @@ enum VerdictKind {
 	/// Everything passing unchecked (the committed `h_0` taken as the initial state, every
 	/// committed end state as the replay's).
 	Lazy,
-	/// The artifacts declared unavailable (an empty verdict).
+	/// The artifacts declared unavailable.
 	Unavailable,
 }
 

@@ -2,8 +2,9 @@
 //!
 //! Checks training the chain never runs. A solver commits to the Merkle root of its checkpoint
 //! hashes; randomness from a later block picks `s` segments and `m` bonded verifiers; each
-//! verifier replays the sampled segments off-chain from the solver's served checkpoints,
-//! commits to its verdict, then reveals it with Merkle proofs the pallet checks. Passing tasks
+//! verifier checks off-chain that the first checkpoint is the task's initial state and
+//! replays the sampled segments from the solver's served checkpoints, commits to its verdict,
+//! then reveals it with Merkle proofs the pallet checks. Passing tasks
 //! open a challenge window and then settle through the task pool; failing ones fail (the
 //! solver is slashed); conflicting verdicts go to a dispute.
 //!
@@ -26,26 +27,31 @@
 //!   salt)` ([`Call::commit_verdict`]), and only once every verifier has committed (or the
 //!   commit window ended) reveals the verdict and salt ([`Call::reveal_verdict`]). Nobody can
 //!   copy a verdict it has not computed.
-//! - **Verdict**: one [`SegmentReport`] per sampled segment: `h_i` and `h_{i+1}` with their
-//!   Merkle proofs, the verifier's replayed hash and distance. The pallet checks the proofs and
-//!   judges each segment ([`SegmentReport::judge`]): `Exact` passes iff the replay reproduced
-//!   `h_{i+1}`, `Tolerance` iff the distance is at most the threshold.
+//! - **Verdict**: [`Verdict::Checked`]: an [`InitialStateReport`] (`h_0` with its Merkle proof,
+//!   and the initial state the verifier derived from the spec) and one [`SegmentReport`] per
+//!   sampled segment (`h_i` and `h_{i+1}` with their Merkle proofs, the verifier's replayed
+//!   hash and distance). The pallet checks the proofs and judges each ([`Report::judge`]): the
+//!   initial state passes iff the two hashes agree; a segment in `Exact` mode iff the replay
+//!   reproduced `h_{i+1}`, in `Tolerance` mode iff the distance is at most the threshold. What
+//!   fails becomes the verifier's [`Claim`]s against the solver.
 //!
 //! ## Outcome
 //!
 //! Once every committed verifier revealed (or the reveal window ended):
 //!
-//! - every revealed verdict passes every segment → [`Phase::ChallengeWindow`] for
+//! - every revealed verdict passes the initial state and every segment →
+//!   [`Phase::ChallengeWindow`] for
 //!   [`Config::ChallengeWindow`] blocks, then the task settles: the solver is paid, each
 //!   revealing verifier gets its fee, collateral comes back, reputations rise;
-//! - some verdict fails a segment → a dispute over that segment ([`DisputeOpener`]), with the
-//!   first verifier that failed it as challenger and the solver as defender. No verdict fails
-//!   the task on its own, however many agree: a jury replays the segment from the committed
-//!   `h_i` and judges the committed `h_{i+1}`, and the dispute pallet reports the outcome
-//!   through [`VerificationDisputes::resolved`]. The segment is wrong → the task fails (the
-//!   solver's collateral is slashed, the challenger gets the beneficiary share, verifiers that
-//!   passed the segment lose their collateral, every other revealing verifier gets its fee,
-//!   the submitter its reward back). It holds → every verifier that failed it loses its
+//! - some verdict fails → a dispute over the [`Subject`] most verdicts failed
+//!   ([`DisputeOpener`]), with the first verifier that failed it as challenger and the solver
+//!   as defender. No verdict fails the task on its own, however many agree: a jury judges the
+//!   committed data (derives the initial state, or replays the segment from the committed
+//!   `h_i` against the committed `h_{i+1}`), and the dispute pallet reports the outcome
+//!   through [`VerificationDisputes::resolved`]. Wrong → the task fails (the solver's
+//!   collateral is slashed, the challenger gets the beneficiary share, verifiers that passed
+//!   the subject lose their collateral, every other revealing verifier gets its fee, the
+//!   submitter its reward back). It holds → every verifier that failed it loses its
 //!   collateral to the solver, and the rest of the verdicts are judged again.
 //!
 //! A verifier that does not commit in time loses [`Config::VerifierNoShowSlash`] of its
@@ -507,10 +513,10 @@ pub mod pallet {
 
 		/// Reveals a verifier's verdict and salt. The pallet checks them against the
 		/// commitment, checks every checkpoint proof against the solver's commitment, and
-		/// judges each segment. When every committed verifier revealed, the outcome is decided.
+		/// judges the initial state and each segment. When every committed verifier revealed, the outcome is decided.
 		///
-		/// An empty verdict declares that the solver's checkpoints could not be fetched (or did
-		/// not match its commitment): the verifier leaves the task, neither slashed nor paid,
+		/// [`Verdict::Unavailable`] declares that the solver's checkpoints could not be fetched
+		/// (or did not match its commitment): the verifier leaves the task, neither slashed nor paid,
 		/// its seat is drawn again at the end of the reveals, and [`Config::UnavailableToFail`]
 		/// declarations fail the task there if they outnumber the verdicts revealed.
 		///
