@@ -288,7 +288,10 @@ impl TrainingCheck {
 		if !self.initial_state.passes {
 			return Some(Report::InitialState(self.initial_state.report));
 		}
-		self.segments.into_iter().find(|check| !check.passes).map(|check| Report::Segment(check.report))
+		self.segments
+			.into_iter()
+			.find(|check| !check.passes)
+			.map(|check| Report::Segment(check.report))
 	}
 }
 
@@ -469,7 +472,11 @@ fn replay_segment(
 /// a verifier makes (`h_0` against the initial state derived from the spec; a segment replayed
 /// from the committed `h_i` against the committed `h_{i+1}` under the task's mode), so a
 /// juror and an honest verifier can never disagree.
-pub fn judge_dispute(run: &TaskRun, committed: &Committed, claim: &Claim) -> Result<bool, JobError> {
+pub fn judge_dispute(
+	run: &TaskRun,
+	committed: &Committed,
+	claim: &Claim,
+) -> Result<bool, JobError> {
 	match claim {
 		// `h_0` was proven against the commitment on chain: no artifact is needed.
 		Claim::InitialState { committed: h0, .. } => {
@@ -530,7 +537,9 @@ mod tests {
 		assert_eq!(subject(wrong_segment.to_challenge(None)), Some(Subject::Segment(4)));
 		let wrong_start = training(false, vec![check(1, true), check(4, false)]);
 		assert_eq!(subject(wrong_start.to_challenge(None)), Some(Subject::InitialState));
-		assert!(training(true, vec![check(1, true), check(4, true)]).to_challenge(None).is_none());
+		assert!(training(true, vec![check(1, true), check(4, true)])
+			.to_challenge(None)
+			.is_none());
 	}
 
 	#[test]

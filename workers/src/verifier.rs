@@ -343,7 +343,9 @@ impl Verifier {
 				let segments = verification.segments.0.clone();
 				let (store, device, fault) =
 					(self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
-				log::info!("task {task}: re-checking h_0 and segments {segments:?} the verifiers passed");
+				log::info!(
+					"task {task}: re-checking h_0 and segments {segments:?} the verifiers passed"
+				);
 				self.checks.start(task, move || {
 					let run = TaskRun::prepare(spec, store, device)?;
 					let training = engine::check_training(&run, &committed, &segments, None)?;

@@ -15,7 +15,8 @@ use pallet_proof_of_learning::Verifications;
 /// `who` commits to a claim that segment `segment` of `hashes` ends in `claimed_end`, then
 /// challenges with it in the next block.
 fn challenge_with(who: AccountId, task: TaskId, hashes: &[Sha256], segment: u32, end: Sha256) {
-	let report = Report::Segment(SegmentReport { replayed_hash: end, ..honest_report(hashes, segment) });
+	let report =
+		Report::Segment(SegmentReport { replayed_hash: end, ..honest_report(hashes, segment) });
 	challenge_by(who, task, report);
 }
 
@@ -99,7 +100,9 @@ fn an_accomplice_accuser_never_throws_the_case_for_a_faked_segment() {
 		let accomplice = verifiers[0];
 		// Everyone fails every sampled segment (they all are faked); the accomplice too, to be
 		// the challenger.
-		verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
+		verify(task, &verifiers, |_| {
+			verdict_from(&hashes, &segments, |s| honest_report(&hashes, s))
+		});
 		let dispute = crate::Disputes::<Test>::get(task).unwrap();
 		assert_eq!(dispute.challenger, accomplice);
 		let solver_free = free(SOLVER);
@@ -262,7 +265,8 @@ fn no_verifier_of_the_task_ever_sits_on_its_jury() {
 			}
 			r
 		});
-		for (who, verdict) in [(first[0], false_verdict.clone()), (declarer, Verdict::Unavailable)] {
+		for (who, verdict) in [(first[0], false_verdict.clone()), (declarer, Verdict::Unavailable)]
+		{
 			let salt = [who as u8; 32];
 			let hash = assay_primitives::verdict_commitment(task, &who, &verdict, &salt);
 			assert_ok!(ProofOfLearning::commit_verdict(RuntimeOrigin::signed(who), task, hash));
@@ -282,7 +286,9 @@ fn no_verifier_of_the_task_ever_sits_on_its_jury() {
 		next_block();
 		let record = Verifications::<Test>::get(task).unwrap();
 		let replacement = record.slots.iter().map(|s| s.verifier).find(|v| *v != first[0]).unwrap();
-		verify(task, &[replacement], |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
+		verify(task, &[replacement], |_| {
+			verdict_from(&hashes, &segments, |s| honest_report(&hashes, s))
+		});
 		// One of the three verifiers that never touched the task leaves the pool, so that the
 		// declarer would be needed to fill a jury of three.
 		let task_verifiers = [first[0], declarer, replacement];
@@ -481,11 +487,12 @@ fn verifiers_that_pass_a_chosen_start_unchecked_are_never_paid() {
 		let (task, segments, verifiers) = verifying_task(3, &hashes);
 		let solver_free = free(SOLVER);
 		verify(task, &verifiers, |_| {
-			verdict_with(initial_report(&hashes, hashes[0]), &segments, |s| {
-				lazy_report(&hashes, s)
-			})
+			verdict_with(initial_report(&hashes, hashes[0]), &segments, |s| lazy_report(&hashes, s))
 		});
-		assert!(matches!(verification_phase(task), Some(pallet_proof_of_learning::Phase::ChallengeWindow { .. })));
+		assert!(matches!(
+			verification_phase(task),
+			Some(pallet_proof_of_learning::Phase::ChallengeWindow { .. })
+		));
 		let free_before: Vec<Balance> = verifiers.iter().map(|v| free(*v)).collect();
 		challenge_by(
 			WHISTLEBLOWER,

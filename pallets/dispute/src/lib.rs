@@ -445,16 +445,14 @@ pub mod pallet {
 		/// [`Call::commit_challenge`] in an earlier block.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::challenge())]
-		pub fn challenge(
-			origin: OriginFor<T>,
-			task: TaskId,
-			report: Report,
-		) -> DispatchResult {
+		pub fn challenge(origin: OriginFor<T>, task: TaskId, report: Report) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let terms = T::Verification::challengeable(task).ok_or(Error::<T>::NotChallengeable)?;
 			let passes =
 				report.judge(&terms.commitment, &terms.mode).map_err(|error| match error {
-					ReportError::BadStartProof | ReportError::BadEndProof => Error::<T>::InvalidProof,
+					ReportError::BadStartProof | ReportError::BadEndProof => {
+						Error::<T>::InvalidProof
+					},
 					ReportError::SegmentOutOfRange => Error::<T>::SegmentOutOfRange,
 				})?;
 			ensure!(!passes, Error::<T>::NoDisagreement);

@@ -3,8 +3,8 @@
 
 use crate::{self as pallet_dispute, *};
 use assay_primitives::{
-	merkle_proof, sha256, Device, Distance, HardwareClass, SegmentReport, SegmentReports, SpecLimits, TaskPhase,
-	TaskSpec, Uri, Verdict, VerificationMode,
+	merkle_proof, sha256, Device, Distance, HardwareClass, SegmentReport, SegmentReports,
+	SpecLimits, TaskPhase, TaskSpec, Uri, Verdict, VerificationMode,
 };
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
 use pallet_proof_of_learning::{Phase as VerificationPhase, Verifications};

@@ -46,7 +46,9 @@ mod scenarios {
 		ExtBuilder::build_and_execute(|| {
 			let hashes = committed_checkpoints(None);
 			let (task, segments, verifiers) = verifying_task(3, &hashes);
-			verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
+			verify(task, &verifiers, |_| {
+				verdict_from(&hashes, &segments, |s| honest_report(&hashes, s))
+			});
 			let solver_free = free(SOLVER);
 			run_to_block(System::block_number() + 5);
 			assert_eq!(task_phase(task), None);
@@ -69,7 +71,9 @@ mod scenarios {
 				*h = sha256(h);
 			}
 			let (task, segments, verifiers) = verifying_task(3, &hashes);
-			verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| honest_report(&hashes, s)));
+			verify(task, &verifiers, |_| {
+				verdict_from(&hashes, &segments, |s| honest_report(&hashes, s))
+			});
 			// Every verdict fails a segment; still no verdict fails the task on its own: a jury
 			// replays the committed segment and finds it wrong.
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
@@ -90,7 +94,9 @@ mod scenarios {
 			let faked = 4;
 			let hashes = committed_checkpoints(Some(faked));
 			let (task, segments, verifiers) = verifying_task(2, &hashes);
-			verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| lazy_report(&hashes, s)));
+			verify(task, &verifiers, |_| {
+				verdict_from(&hashes, &segments, |s| lazy_report(&hashes, s))
+			});
 			let whistleblower_free = free(WHISTLEBLOWER);
 
 			assert_ok!(challenge(task, &hashes, faked));
@@ -347,7 +353,9 @@ mod bad_input {
 			let (task, segments, verifiers) = verifying_task(2, &hashes);
 			// Outside the challenge window.
 			assert_noop!(challenge(task, &hashes, 1), Error::<Test>::NotChallengeable);
-			verify(task, &verifiers, |_| verdict_from(&hashes, &segments, |s| lazy_report(&hashes, s)));
+			verify(task, &verifiers, |_| {
+				verdict_from(&hashes, &segments, |s| lazy_report(&hashes, s))
+			});
 
 			let report = challenge_of(&hashes, 1);
 			let call = |who, report: SegmentReport| {
@@ -368,7 +376,10 @@ mod bad_input {
 			};
 			assert_noop!(call(WHISTLEBLOWER, swapped), Error::<Test>::InvalidProof);
 			assert_noop!(
-				call(WHISTLEBLOWER, SegmentReport { replayed_hash: report.end_hash, ..report.clone() }),
+				call(
+					WHISTLEBLOWER,
+					SegmentReport { replayed_hash: report.end_hash, ..report.clone() }
+				),
 				Error::<Test>::NoDisagreement
 			);
 			// The initial state is judged too: a report that finds `h_0` right is no challenge.

@@ -98,9 +98,9 @@ pub mod weights;
 
 pub use assay_primitives::{
 	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, Claim, DisputeError,
-	DisputeOpener, DisputeTerms, InitialStateReport, JuryVote, LifecycleError, Report,
-	ReportError, Role, RoleStaking, Salt, SegmentClaim, SegmentReport, SegmentReports, Subject,
-	TaskId, TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
+	DisputeOpener, DisputeTerms, InitialStateReport, JuryVote, LifecycleError, Report, ReportError,
+	Role, RoleStaking, Salt, SegmentClaim, SegmentReport, SegmentReports, Subject, TaskId,
+	TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
 };
 pub use types::{
 	FailedClaims, FormerVerifiersBound, Phase, SampledSegments, Verification, VerificationOf,

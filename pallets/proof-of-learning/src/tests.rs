@@ -177,7 +177,10 @@ mod outcomes {
 			commit_and_reveal(task, &verifiers, &[caught.clone(), caught.clone(), caught]);
 			// Even a unanimous failure lets the solver defend: a dispute, challenger the first
 			// finder.
-			assert_eq!(opened_disputes(), vec![(task, Subject::Segment(segments[1]), verifiers[0], SOLVER)]);
+			assert_eq!(
+				opened_disputes(),
+				vec![(task, Subject::Segment(segments[1]), verifiers[0], SOLVER)]
+			);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
 			assert_ok!(ProofOfLearning::resolved(
 				task,
@@ -205,13 +208,81 @@ mod outcomes {
 	}
 
 	#[test]
+	fn a_wrong_initial_state_is_disputed_first_and_costs_every_verifier_that_passed_it() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			// One verifier fails a segment, one h_0, one nothing: on a tie the initial state
+			// goes first.
+			commit_and_reveal(
+				task,
+				&verifiers,
+				&[
+					verdict(&segments, &[segments[0]]),
+					verdict_failing_initial_state(&segments, &[]),
+					verdict(&segments, &[]),
+				],
+			);
+			assert_eq!(
+				opened_disputes(),
+				vec![(task, Subject::InitialState, verifiers[1], SOLVER)]
+			);
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				Subject::InitialState,
+				JuryVote::Holds,
+				&verifiers[1]
+			));
+			// h_0 held: its accuser is slashed, the others keep their stake, and the segment
+			// claim is disputed next.
+			assert_eq!(bond(verifiers[1], Role::Verifier), BOND - COLLATERAL);
+			assert_eq!(bond(verifiers[0], Role::Verifier), BOND);
+			assert_eq!(bond(verifiers[2], Role::Verifier), BOND);
+			assert_eq!(
+				opened_disputes().last(),
+				Some(&(task, Subject::Segment(segments[0]), verifiers[0], SOLVER))
+			);
+			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
+		});
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let chosen = verdict_failing_initial_state(&segments, &[]);
+			let passes = verdict(&segments, &[]);
+			commit_and_reveal(task, &verifiers, &[passes.clone(), chosen, passes]);
+			assert_eq!(
+				opened_disputes(),
+				vec![(task, Subject::InitialState, verifiers[1], SOLVER)]
+			);
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				Subject::InitialState,
+				JuryVote::Wrong,
+				&verifiers[1]
+			));
+			cancel_reopened(task);
+			// Every verdict vouched for h_0: both that passed it lose their collateral.
+			assert_eq!(bond(verifiers[0], Role::Verifier), BOND - COLLATERAL);
+			assert_eq!(bond(verifiers[1], Role::Verifier), BOND);
+			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			assert!(events_since_last_call().contains(&Event::VerificationFailed {
+				task,
+				subject: Subject::InitialState,
+				finder: verifiers[1]
+			}));
+		});
+	}
+
+	#[test]
 	fn a_segment_found_right_costs_every_verifier_that_failed_it() {
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(3, EXACT);
 			let honest = verdict(&segments, &[]);
 			let fails = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[fails.clone(), fails, honest]);
-			assert_eq!(opened_disputes(), vec![(task, Subject::Segment(segments[0]), verifiers[0], SOLVER)]);
+			assert_eq!(
+				opened_disputes(),
+				vec![(task, Subject::Segment(segments[0]), verifiers[0], SOLVER)]
+			);
 			// The jury replayed the committed segment and found it right: both accusers were
 			// wrong against committed data, not only the one that challenged.
 			assert_ok!(ProofOfLearning::resolved(
@@ -243,11 +314,16 @@ mod outcomes {
 			let honest = verdict(&segments, &[]);
 			let accuse = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[honest.clone(), accuse, honest]);
-			assert_eq!(opened_disputes(), vec![(task, Subject::Segment(segments[0]), verifiers[1], SOLVER)]);
+			assert_eq!(
+				opened_disputes(),
+				vec![(task, Subject::Segment(segments[0]), verifiers[1], SOLVER)]
+			);
 			assert_eq!(Verifications::<Test>::get(task).unwrap().phase, Phase::Disputed);
 			assert_eq!(task_phase(task), Some(TaskPhase::Disputed));
-			assert!(events_since_last_call()
-				.contains(&Event::VerificationDisputed { task, subject: Some(Subject::Segment(segments[0])) }));
+			assert!(events_since_last_call().contains(&Event::VerificationDisputed {
+				task,
+				subject: Some(Subject::Segment(segments[0]))
+			}));
 			// A disputed verification waits for the dispute, whatever the block.
 			run_to_block(System::block_number() + 20);
 			assert_eq!(Verifications::<Test>::get(task).unwrap().phase, Phase::Disputed);
@@ -284,7 +360,12 @@ mod outcomes {
 			assert_eq!(free(SUBMITTER), ENDOWMENT - REWARD - 2 * FEE);
 			assert!(Verifications::<Test>::get(task).is_none());
 			assert_eq!(
-				ProofOfLearning::resolved(task, Subject::Segment(segments[0]), JuryVote::Holds, &verifiers[1]),
+				ProofOfLearning::resolved(
+					task,
+					Subject::Segment(segments[0]),
+					JuryVote::Holds,
+					&verifiers[1]
+				),
 				Err(DisputeError::NotDisputable)
 			);
 		});
@@ -442,7 +523,12 @@ mod challenges {
 			let unsampled = (0..10).find(|s| !segments.contains(s)).unwrap();
 			assert_ok!(ProofOfLearning::challenged(task));
 			let whistleblower_free = free(WHISTLEBLOWER);
-			assert_ok!(ProofOfLearning::resolved(task, Subject::Segment(unsampled), JuryVote::Wrong, &WHISTLEBLOWER));
+			assert_ok!(ProofOfLearning::resolved(
+				task,
+				Subject::Segment(unsampled),
+				JuryVote::Wrong,
+				&WHISTLEBLOWER
+			));
 			cancel_reopened(task);
 			// Nobody was asked about that segment: no verifier loses anything, both are paid.
 			for v in &verifiers {
@@ -549,7 +635,10 @@ mod no_shows {
 			run_to_block(until);
 			// Committed and withheld: the whole collateral, as a wrong verdict costs.
 			assert_eq!(bond(verifiers[2], Role::Verifier), BOND - COLLATERAL);
-			assert_eq!(opened_disputes(), vec![(task, Subject::Segment(segments[0]), verifiers[0], SOLVER)]);
+			assert_eq!(
+				opened_disputes(),
+				vec![(task, Subject::Segment(segments[0]), verifiers[0], SOLVER)]
+			);
 			assert_ok!(ProofOfLearning::resolved(
 				task,
 				Subject::Segment(segments[0]),

@@ -10,8 +10,9 @@ use crate::{
 use alloc::{boxed::Box, vec, vec::Vec};
 use assay_primitives::{
 	merkle_proof, sha256, verdict_commitment, CheckpointCommitment, DatasetFormat, DatasetRef,
-	Device, Distance, Fixed, HardwareClass, Hyperparams, Layers, ModelSpec, Optimizer, Role,
-	SegmentReport, Sha256, TaskId, TaskSpec, Uri, Verdict, VerificationMode, VerificationPolicy,
+	Device, Distance, Fixed, HardwareClass, Hyperparams, InitialStateReport, Layers, ModelSpec,
+	Optimizer, Role, SegmentReport, SegmentReports, Sha256, TaskId, TaskSpec, Uri, Verdict,
+	VerificationMode, VerificationPolicy,
 };
 use frame_support::traits::{fungible::Mutate, Hooks};
 
@@ -145,8 +146,13 @@ impl pallet_dispute::BenchmarkHelper<AccountId> for MarketBenchmarks {
 		else {
 			return (task, hashes);
 		};
-		// Every verifier passes every sampled segment.
-		let verdict = Verdict::truncate_from(
+		// Every verifier passes the initial state and every sampled segment.
+		let initial_state = InitialStateReport {
+			committed_hash: hashes.first().copied().unwrap_or_default(),
+			proof: merkle_proof(&hashes, 0).unwrap_or_default(),
+			derived_hash: hashes.first().copied().unwrap_or_default(),
+		};
+		let segments = SegmentReports::truncate_from(
 			record
 				.segments
 				.iter()
@@ -161,6 +167,7 @@ impl pallet_dispute::BenchmarkHelper<AccountId> for MarketBenchmarks {
 				})
 				.collect::<Vec<_>>(),
 		);
+		let verdict = Verdict::Checked { initial_state, segments };
 		let drawn: Vec<AccountId> = record.slots.iter().map(|s| s.verifier.clone()).collect();
 		for v in &drawn {
 			let hash = verdict_commitment(task, v, &verdict, &[0; 32]);
