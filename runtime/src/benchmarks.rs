@@ -8,6 +8,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
+	[pallet_randomness_beacon, RandomnessBeacon]
 	[pallet_role_staking, RoleStaking]
 	[pallet_task_pool, TaskPool]
 	[pallet_proof_of_learning, ProofOfLearning]

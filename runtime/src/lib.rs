@@ -37,7 +37,6 @@ use sp_runtime::{
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use apis::RuntimeApi;
-pub use configs::randomness::BabeBlockRandomness;
 pub use frame_support::weights::Weight;
 #[cfg(any(feature = "std", test))]
 pub use sp_runtime::BuildStorage;
@@ -188,6 +187,9 @@ mod runtime {
 	pub type Sudo = pallet_sudo;
 
 	// The Assay compute market.
+	// Before the market pallets: their hooks draw with what it folded in this block.
+	#[runtime::pallet_index(19)]
+	pub type RandomnessBeacon = pallet_randomness_beacon;
 	#[runtime::pallet_index(20)]
 	pub type RoleStaking = pallet_role_staking;
 	#[runtime::pallet_index(21)]

@@ -8,7 +8,7 @@ use crate::{
 	mock::{Dispute, ProofOfLearning, RoleStaking, *},
 	Event, *,
 };
-use assay_primitives::{challenge_commitment, sha256, Verdict};
+use assay_primitives::{challenge_commitment, sha256, TaskSpec, Uri, Verdict};
 use frame_support::assert_ok;
 use pallet_proof_of_learning::Verifications;
 
@@ -283,7 +283,10 @@ fn no_verifier_of_the_task_ever_sits_on_its_jury() {
 			Verdict::Unavailable,
 			[declarer as u8; 32]
 		));
-		next_block();
+		// The round ends, and the seat is drawn again, the randomness delay later.
+		use frame_support::traits::Get;
+		let delay: u64 = <Test as pallet_proof_of_learning::Config>::SamplingDelay::get();
+		run_to_block(System::block_number() + delay);
 		let record = Verifications::<Test>::get(task).unwrap();
 		let replacement = record.slots.iter().map(|s| s.verifier).find(|v| *v != first[0]).unwrap();
 		verify(task, &[replacement], |_| {
@@ -546,4 +549,125 @@ fn a_false_initial_state_claim_never_fails_an_honest_solver() {
 			"the honest solver was not paid in full"
 		);
 	});
+}
+
+/// Runs `play` in a fresh market where the attacker authors the odd blocks and the honest
+/// authors' VRF outputs come from `world`; returns what `play` saw.
+fn in_world<R>(world: u8, play: impl FnOnce() -> R) -> R {
+	let mut seen = None;
+	ExtBuilder::build().execute_with(|| {
+		HONEST_WORLD.with(|w| *w.borrow_mut() = world);
+		ATTACKER_AUTHORS.with(|a| *a.borrow_mut() = |block| block % 2 == 1);
+		seen = Some(play());
+		check_invariants();
+	});
+	seen.unwrap()
+}
+
+/// A task of 1 000 one-step segments, 16 sampled: so many possible samples that two draws
+/// from different randomness never pick the same.
+fn many_segments_spec() -> TaskSpec {
+	let mut spec = spec(3);
+	spec.hyper.total_steps = 1_000;
+	spec.hyper.checkpoint_interval = 1;
+	spec.verification.sampled_segments = 16;
+	spec
+}
+
+/// Attack 4, sampling: a solver that is also a validator knows the VRF outputs of its own
+/// slots in advance (here: every odd block) and may commit in whichever block it likes. Every
+/// draw reads the randomness beacon `SamplingDelay` blocks after the commitment, which folds in
+/// the VRF output of every block in between, so for every block it could commit in, the
+/// sample still depends on an output only an honest author knew: the same attacker knowledge,
+/// two worlds of honest outputs, two different samples. (Reading the parent block's output
+/// alone, as before, the sample was the same in both worlds whenever that parent was the
+/// attacker's.)
+#[test]
+fn a_block_author_that_knows_its_own_vrf_outputs_never_knows_its_sampled_segments() {
+	let hashes: Vec<Sha256> = (0..=1_000u32).map(|i| sha256(&i.to_le_bytes())).collect();
+	for commit_in in 4..=11u64 {
+		let sampled = [0, 1].map(|world| {
+			in_world(world, || {
+				let task = pallet_task_pool::NextTaskId::<Test>::get();
+				assert_ok!(TaskPool::submit_task(
+					RuntimeOrigin::signed(SUBMITTER),
+					Box::new(many_segments_spec()),
+					REWARD,
+					FEE
+				));
+				next_block();
+				assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(SOLVER), task));
+				// The solver waits for the block it likes best.
+				run_to_block(commit_in);
+				let commitment =
+					assay_primitives::CheckpointCommitment::new(&hashes, [0xaa; 32]).unwrap();
+				assert_ok!(ProofOfLearning::commit_checkpoints(
+					RuntimeOrigin::signed(SOLVER),
+					task,
+					commitment,
+					Uri::truncate_from(b"http://solver.example/ckpt".to_vec()),
+				));
+				run_to_block(commit_in + 2);
+				let record = Verifications::<Test>::get(task).unwrap();
+				assert_eq!(record.segments.len(), 16, "sampled two blocks after the commitment");
+				record.segments.to_vec()
+			})
+		});
+		assert_ne!(
+			sampled[0], sampled[1],
+			"committing in block {commit_in}, the attacker knew its sample"
+		);
+	}
+}
+
+/// Attack 4, juries: a whistleblower that is also a validator (every odd block) challenges in
+/// whichever block of the challenge window it likes. The jury is drawn `JuryDrawDelay` blocks
+/// later from the beacon, so for every block it could challenge in, the jury still depends on
+/// an honest author's VRF output.
+#[test]
+fn a_block_author_that_knows_its_own_vrf_outputs_never_picks_its_jury() {
+	// Twelve candidate jurors besides the task's three verifiers.
+	let pool: Vec<AccountId> = vec![6, 7, 8, 9, 23, 24, 25, 26, 27];
+	for challenge_in in 0..4u64 {
+		let juries = [0, 1].map(|world| {
+			in_world(world, || {
+				bond_verifiers_among(&pool);
+				let hashes = committed_checkpoints(None);
+				let (task, segments, verifiers) = verifying_task(3, &hashes);
+				verify(task, &verifiers, |_| {
+					verdict_from(&hashes, &segments, |s| lazy_report(&hashes, s))
+				});
+				let report = Report::Segment(SegmentReport {
+					replayed_hash: [0x66; 32],
+					..honest_report(&hashes, segments[0])
+				});
+				let commitment = challenge_commitment(task, &WHISTLEBLOWER, &report.claim());
+				assert_ok!(Dispute::commit_challenge(
+					RuntimeOrigin::signed(WHISTLEBLOWER),
+					task,
+					commitment
+				));
+				// The whistleblower waits for the block it likes best.
+				run_to_block(System::block_number() + 1 + challenge_in);
+				assert_ok!(Dispute::challenge(RuntimeOrigin::signed(WHISTLEBLOWER), task, report));
+				await_jury(task);
+				let mut seated = jurors(task);
+				seated.sort();
+				assert_eq!(seated.len(), 3);
+				(System::block_number(), seated)
+			})
+		});
+		assert_eq!(juries[0].0, juries[1].0, "both worlds drew in the same block");
+		assert_ne!(
+			juries[0].1, juries[1].1,
+			"challenging {challenge_in} blocks into the window, the attacker knew its jury"
+		);
+	}
+}
+
+/// Bonds each of `accounts` as a verifier.
+fn bond_verifiers_among(accounts: &[AccountId]) {
+	for who in accounts {
+		assert_ok!(RoleStaking::bond(RuntimeOrigin::signed(*who), Role::Verifier, BOND, None));
+	}
 }

@@ -142,7 +142,8 @@ pub mod pallet {
 		/// Proof of learning: which tasks can be challenged, and the outcome's consequences.
 		type Verification: VerificationDisputes<Self::AccountId>;
 
-		/// Seeds the jury draw. Must be unknown before the block it is read in.
+		/// Seeds the jury draw. Must depend on every block since the dispute opened (the
+		/// runtime's randomness beacon, read [`Config::JuryDrawDelay`] later).
 		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// What a whistleblower locks from its bond to challenge.
@@ -167,8 +168,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type JurorNoShowSlash: Get<Perbill>;
 
-		/// Blocks from the opening of a dispute to the jury draw (at least 1, so that the
-		/// randomness is from a block after the opening).
+		/// Blocks from the opening of a dispute (or the reveal that hangs a jury) to the jury
+		/// draw, at least 1: the draw's randomness must include blocks that nobody who opened
+		/// the dispute could know (see the randomness beacon's docs).
 		#[pallet::constant]
 		type JuryDrawDelay: Get<BlockNumberFor<Self>>;
 
@@ -559,10 +561,11 @@ pub mod pallet {
 				match Self::tally(&dispute).finding(Self::majority()) {
 					Some(outcome) => Self::resolve(task, dispute, outcome),
 					// A hung jury is drawn again, and a draw over every verifier is too heavy
-					// for a transaction: the next block's hook ends the reveal.
+					// for a transaction: a later hook ends the reveal, `JuryDrawDelay` blocks
+					// on, so that the last revealing juror cannot know the next jury.
 					None => {
-						let next = now.saturating_add(1u32.into());
-						let at = Self::schedule(task, next, now).unwrap_or(next);
+						let due = now.saturating_add(T::JuryDrawDelay::get());
+						let at = Self::schedule(task, due, now).unwrap_or(due);
 						dispute.phase = Phase::JuryReveal { until: at };
 						Disputes::<T>::insert(task, dispute);
 					},

@@ -1,13 +1,19 @@
 //! The whole Assay market on the FRAME mock runtime: System, Balances, and the real
-//! RoleStaking, TaskPool, ProofOfLearning and Dispute, wired as in the runtime.
+//! RoleStaking, RandomnessBeacon, TaskPool, ProofOfLearning and Dispute, wired as in the
+//! runtime. The beacon is fed by [`ScheduledVrf`], whose block authors a test can assign.
 
 use crate::{self as pallet_dispute, *};
 use assay_primitives::{
 	merkle_proof, sha256, Device, Distance, HardwareClass, SegmentReport, SegmentReports,
 	SpecLimits, TaskPhase, TaskSpec, Uri, Verdict, VerificationMode,
 };
-use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{Hooks, Randomness},
+};
 use pallet_proof_of_learning::{Phase as VerificationPhase, Verifications};
+use sp_runtime::traits::Hash as _;
 use sp_runtime::{BuildStorage, Perbill};
 
 pub type AccountId = u64;
@@ -39,6 +45,7 @@ frame_support::construct_runtime!(
 		System: frame_system,
 		Balances: pallet_balances,
 		RoleStaking: pallet_role_staking,
+		Beacon: pallet_randomness_beacon,
 		TaskPool: pallet_task_pool,
 		ProofOfLearning: pallet_proof_of_learning,
 		Dispute: pallet_dispute,
@@ -68,14 +75,51 @@ parameter_types! {
 
 assay_test_support::impl_role_staking_config!(Test, treasury = Treasury, slash_reward_share = Half);
 
-assay_test_support::impl_task_pool_config!(Test, spec_limits = Limits);
+assay_test_support::impl_task_pool_config!(Test, spec_limits = Limits, randomness = Beacon);
+
+thread_local! {
+	/// Which world the honest block authors' VRF outputs come from (see [`ScheduledVrf`]).
+	pub static HONEST_WORLD: RefCell<u8> = const { RefCell::new(0) };
+	/// Whether the attacker authors block `b`: it knows those blocks' VRF outputs in advance.
+	pub static ATTACKER_AUTHORS: RefCell<fn(u64) -> bool> = const { RefCell::new(|_| false) };
+}
+
+/// The VRF output of each block, as BABE's `ParentBlockRandomness` reports the parent's: the
+/// attacker's own blocks give the same output in every world (it knows them in advance), the
+/// honest authors' differ between worlds (nobody knows them before their block).
+pub struct ScheduledVrf;
+impl Randomness<Option<<Test as frame_system::Config>::Hash>, BlockNumber> for ScheduledVrf {
+	fn random(subject: &[u8]) -> (Option<<Test as frame_system::Config>::Hash>, BlockNumber) {
+		let parent = System::block_number().saturating_sub(1);
+		(
+			Some(sp_runtime::traits::BlakeTwo256::hash(&(subject, vrf_output(parent)).encode())),
+			parent,
+		)
+	}
+}
+
+/// Block `block`'s VRF output.
+pub fn vrf_output(block: BlockNumber) -> Sha256 {
+	if ATTACKER_AUTHORS.with(|a| (*a.borrow())(block)) {
+		sha256(&(b"attacker", block).encode())
+	} else {
+		sha256(&(b"honest", HONEST_WORLD.with(|w| *w.borrow()), block).encode())
+	}
+}
+
+impl pallet_randomness_beacon::Config for Test {
+	type ParentBlockVrf = ScheduledVrf;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
 
 impl pallet_proof_of_learning::Config for Test {
 	type Balance = Balance;
 	type RoleStaking = RoleStaking;
 	type Tasks = TaskPool;
 	type Disputes = Dispute;
-	type Randomness = assay_test_support::BlockRandomness<Test>;
+	type Randomness = Beacon;
 	type VerifierCollateral = frame_support::traits::ConstU128<VERIFIER_COLLATERAL>;
 	type VerifierNoShowSlash = Tenth;
 	type SamplingDelay = frame_support::traits::ConstU64<2>;
@@ -97,7 +141,7 @@ impl Config for Test {
 	type Balance = Balance;
 	type RoleStaking = RoleStaking;
 	type Verification = ProofOfLearning;
-	type Randomness = assay_test_support::BlockRandomness<Test>;
+	type Randomness = Beacon;
 	type ChallengeBond = frame_support::traits::ConstU128<CHALLENGE_BOND>;
 	type JurySize = frame_support::traits::ConstU32<3>;
 	type JurorCollateral = frame_support::traits::ConstU128<JUROR_COLLATERAL>;
@@ -296,7 +340,11 @@ impl ExtBuilder {
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::from(storage);
-		ext.execute_with(|| System::set_block_number(1));
+		ext.execute_with(|| {
+			HONEST_WORLD.with(|w| *w.borrow_mut() = 0);
+			ATTACKER_AUTHORS.with(|a| *a.borrow_mut() = |_| false);
+			System::set_block_number(1);
+		});
 		ext
 	}
 
@@ -316,6 +364,7 @@ impl ExtBuilder {
 /// (a juror's or whistleblower's).
 pub fn check_invariants() {
 	Dispute::do_try_state().unwrap();
+	Beacon::do_try_state().unwrap();
 	ProofOfLearning::do_try_state().unwrap();
 	TaskPool::do_try_state().unwrap();
 	RoleStaking::do_try_state().unwrap();
@@ -343,6 +392,7 @@ pub fn run_to_block(n: BlockNumber) {
 	while System::block_number() < n {
 		System::set_block_number(System::block_number() + 1);
 		let now = System::block_number();
+		Beacon::on_initialize(now);
 		TaskPool::on_initialize(now);
 		ProofOfLearning::on_initialize(now);
 		Dispute::on_initialize(now);

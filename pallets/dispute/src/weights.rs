@@ -47,7 +47,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
@@ -63,43 +63,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `11158`, estimated `112768`.
-		// Minimum execution time: 1_701_323_000 picoseconds.
-		Weight::from_parts(1_923_076_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `11158`, estimated `115408`.
+		// Minimum execution time: 1_818_842_000 picoseconds.
+		Weight::from_parts(2_450_099_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
-		// Proof size: measured `2000`, estimated `112768`.
-		// Minimum execution time: 537_312_000 picoseconds.
-		Weight::from_parts(610_618_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `2000`, estimated `115408`.
+		// Minimum execution time: 577_718_000 picoseconds.
+		Weight::from_parts(740_420_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size: measured `8784`, estimated `22352`.
-		// Minimum execution time: 631_468_000 picoseconds.
-		Weight::from_parts(705_646_000, 0)
+		// Proof size: measured `8785`, estimated `22352`.
+		// Minimum execution time: 686_079_000 picoseconds.
+		Weight::from_parts(874_401_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:21 w:21)
@@ -111,7 +111,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
@@ -125,10 +125,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `10199`, estimated `112768`.
-		// Minimum execution time: 33_765_186_000 picoseconds.
-		Weight::from_parts(35_843_871_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `10200`, estimated `115408`.
+		// Minimum execution time: 37_355_681_000 picoseconds.
+		Weight::from_parts(50_180_983_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(T::DbWeight::get().reads(92))
 			.saturating_add(T::DbWeight::get().writes(91))
 	}
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `11671`.
-		// Minimum execution time: 131_115_000 picoseconds.
-		Weight::from_parts(191_857_000, 0)
+		// Minimum execution time: 136_524_000 picoseconds.
+		Weight::from_parts(173_904_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -148,7 +148,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:984 w:6)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
@@ -158,7 +158,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -168,9 +168,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `133567`, estimated `2536758`.
-		// Minimum execution time: 166_078_936_000 picoseconds.
-		Weight::from_parts(179_959_296_000, 0)
+		// Proof size: measured `133568`, estimated `2536758`.
+		// Minimum execution time: 149_257_072_000 picoseconds.
+		Weight::from_parts(156_445_134_000, 0)
 			.saturating_add(Weight::from_parts(0, 2536758))
 			.saturating_add(T::DbWeight::get().reads(1006))
 			.saturating_add(T::DbWeight::get().writes(22))
@@ -180,7 +180,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
@@ -196,43 +196,43 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `11158`, estimated `112768`.
-		// Minimum execution time: 1_701_323_000 picoseconds.
-		Weight::from_parts(1_923_076_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `11158`, estimated `115408`.
+		// Minimum execution time: 1_818_842_000 picoseconds.
+		Weight::from_parts(2_450_099_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(9))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
-		// Proof size: measured `2000`, estimated `112768`.
-		// Minimum execution time: 537_312_000 picoseconds.
-		Weight::from_parts(610_618_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `2000`, estimated `115408`.
+		// Minimum execution time: 577_718_000 picoseconds.
+		Weight::from_parts(740_420_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size: measured `8784`, estimated `22352`.
-		// Minimum execution time: 631_468_000 picoseconds.
-		Weight::from_parts(705_646_000, 0)
+		// Proof size: measured `8785`, estimated `22352`.
+		// Minimum execution time: 686_079_000 picoseconds.
+		Weight::from_parts(874_401_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:21 w:21)
@@ -244,7 +244,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
@@ -258,10 +258,10 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `10199`, estimated `112768`.
-		// Minimum execution time: 33_765_186_000 picoseconds.
-		Weight::from_parts(35_843_871_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `10200`, estimated `115408`.
+		// Minimum execution time: 37_355_681_000 picoseconds.
+		Weight::from_parts(50_180_983_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(ParityDbWeight::get().reads(92))
 			.saturating_add(ParityDbWeight::get().writes(91))
 	}
@@ -271,8 +271,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `11671`.
-		// Minimum execution time: 131_115_000 picoseconds.
-		Weight::from_parts(191_857_000, 0)
+		// Minimum execution time: 136_524_000 picoseconds.
+		Weight::from_parts(173_904_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -281,7 +281,7 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Schedule` (r:2 w:2)
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:984 w:6)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
@@ -291,7 +291,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -301,9 +301,9 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `133567`, estimated `2536758`.
-		// Minimum execution time: 166_078_936_000 picoseconds.
-		Weight::from_parts(179_959_296_000, 0)
+		// Proof size: measured `133568`, estimated `2536758`.
+		// Minimum execution time: 149_257_072_000 picoseconds.
+		Weight::from_parts(156_445_134_000, 0)
 			.saturating_add(Weight::from_parts(0, 2536758))
 			.saturating_add(ParityDbWeight::get().reads(1006))
 			.saturating_add(ParityDbWeight::get().writes(22))

@@ -20,9 +20,9 @@
 //!   ([`Call::commit_checkpoints`]).
 //! - **Sampling**: [`Config::SamplingDelay`] blocks after the commitment, `s` distinct segments
 //!   ([`sample_segments`]) and `m` verifiers ([`RoleStaking::select`], never the solver nor the
-//!   submitter, each with [`Config::VerifierCollateral`] free) are drawn from the parent
-//!   block's randomness, unknown when the solver committed. Each verifier replays every sampled
-//!   segment and locks [`Config::VerifierCollateral`].
+//!   submitter, each with [`Config::VerifierCollateral`] free) are drawn from
+//!   [`Config::Randomness`], which by then depends on every block since the commitment. Each
+//!   verifier replays every sampled segment and locks [`Config::VerifierCollateral`].
 //! - **Commit–reveal**: a verifier first commits [`verdict_commitment`]`(task, itself, verdict,
 //!   salt)` ([`Call::commit_verdict`]), and only once every verifier has committed (or the
 //!   commit window ended) reveals the verdict and salt ([`Call::reveal_verdict`]). Nobody can
@@ -160,7 +160,8 @@ pub mod pallet {
 		/// Where conflicting verdicts go.
 		type Disputes: DisputeOpener<Self::AccountId>;
 
-		/// Seeds sampling. Must be unknown before the block it is read in.
+		/// Seeds sampling and the verifier draws. Must depend on every block since the draw's
+		/// inputs were fixed (the runtime's randomness beacon, read [`Config::SamplingDelay`] later).
 		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// What each drawn verifier locks from its bond for the task.
@@ -172,8 +173,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type VerifierNoShowSlash: Get<Perbill>;
 
-		/// Blocks from the commitment to the draw (at least 1, so the randomness is from a
-		/// block after the commitment).
+		/// Blocks from whatever fixes a draw's inputs (the solver's commitment; the reveal that
+		/// ends a round early) to the draw, at least 1: the draw's randomness must include
+		/// blocks that nobody who fixed the inputs could know (see the randomness beacon's
+		/// docs).
 		#[pallet::constant]
 		type SamplingDelay: Get<BlockNumberFor<Self>>;
 
@@ -550,7 +553,7 @@ pub mod pallet {
 			if verdict == Verdict::Unavailable {
 				Self::declare_unavailable(task, &mut record, slot, verifier);
 				if record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some()) {
-					Self::end_reveals_next_block(task, &mut record, until, now);
+					Self::end_reveals_after_delay(task, &mut record, until, now);
 				}
 				Verifications::<T>::insert(task, record);
 				return Ok(());
@@ -571,7 +574,7 @@ pub mod pallet {
 				Self::unschedule(task, until);
 				Self::decide(task, record, now);
 			} else if everyone_revealed {
-				Self::end_reveals_next_block(task, &mut record, until, now);
+				Self::end_reveals_after_delay(task, &mut record, until, now);
 				Verifications::<T>::insert(task, record);
 			} else {
 				Verifications::<T>::insert(task, record);
@@ -724,17 +727,19 @@ impl<T: Config> Pallet<T> {
 		!record.declared_this_round && verdicts > 0 && verdicts >= record.declarations
 	}
 
-	/// Moves the end of the reveal phase (now at `until`) to the next block, whose hook draws
-	/// the declarers' seats again: a draw over every verifier is too heavy for a transaction.
-	fn end_reveals_next_block(
+	/// Moves the end of the reveal phase (now at `until`) to [`Config::SamplingDelay`] blocks
+	/// from now, whose hook judges the round and draws the declarers' seats again: a draw over
+	/// every verifier is too heavy for a transaction, and one in the next block would read
+	/// randomness the revealing verifier could know if it authored this block.
+	fn end_reveals_after_delay(
 		task: TaskId,
 		record: &mut VerificationOf<T>,
 		until: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) {
 		Self::unschedule(task, until);
-		let next = now.saturating_add(1u32.into());
-		let at = Self::schedule(task, next, now).unwrap_or(next);
+		let due = now.saturating_add(T::SamplingDelay::get());
+		let at = Self::schedule(task, due, now).unwrap_or(due);
 		record.phase = Phase::Revealing { until: at };
 	}
 

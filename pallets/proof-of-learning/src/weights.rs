@@ -57,33 +57,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 817_775_000 picoseconds.
-		Weight::from_parts(894_157_000, 0)
+		// Minimum execution time: 861_607_000 picoseconds.
+		Weight::from_parts(954_671_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `9791`, estimated `112768`.
-		// Minimum execution time: 634_773_000 picoseconds.
-		Weight::from_parts(731_253_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `9791`, estimated `115408`.
+		// Minimum execution time: 673_796_000 picoseconds.
+		Weight::from_parts(740_801_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
@@ -92,17 +92,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `14119`, estimated `112768`.
-		// Minimum execution time: 1_239_661_000 picoseconds.
-		Weight::from_parts(1_686_726_359, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
-			// Standard Error: 839_218
-			.saturating_add(Weight::from_parts(3_445_846, 0).saturating_mul(s.into()))
+		// Proof size: measured `15214`, estimated `115408`.
+		// Minimum execution time: 1_346_671_000 picoseconds.
+		Weight::from_parts(1_736_935_797, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
+			// Standard Error: 1_930_567
+			.saturating_add(Weight::from_parts(11_689_695, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -110,10 +110,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `14612`, estimated `112768`.
-		// Minimum execution time: 1_060_907_000 picoseconds.
-		Weight::from_parts(1_166_966_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `15707`, estimated `115408`.
+		// Minimum execution time: 1_132_411_000 picoseconds.
+		Weight::from_parts(1_357_581_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 112_519_000 picoseconds.
-		Weight::from_parts(120_194_000, 0)
+		// Minimum execution time: 117_048_000 picoseconds.
+		Weight::from_parts(158_715_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -133,7 +133,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `127450`, estimated `2577990`.
-		// Minimum execution time: 129_692_053_000 picoseconds.
-		Weight::from_parts(138_057_249_000, 0)
+		// Minimum execution time: 126_199_611_000 picoseconds.
+		Weight::from_parts(165_550_551_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(T::DbWeight::get().reads(1024))
 			.saturating_add(T::DbWeight::get().writes(35))
@@ -169,33 +169,33 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 817_775_000 picoseconds.
-		Weight::from_parts(894_157_000, 0)
+		// Minimum execution time: 861_607_000 picoseconds.
+		Weight::from_parts(954_671_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `9791`, estimated `112768`.
-		// Minimum execution time: 634_773_000 picoseconds.
-		Weight::from_parts(731_253_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `9791`, estimated `115408`.
+		// Minimum execution time: 673_796_000 picoseconds.
+		Weight::from_parts(740_801_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
-	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3724), added: 6199, mode: `MaxEncodedLen`)
+	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Schedule` (r:1 w:1)
@@ -204,17 +204,17 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `14119`, estimated `112768`.
-		// Minimum execution time: 1_239_661_000 picoseconds.
-		Weight::from_parts(1_686_726_359, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
-			// Standard Error: 839_218
-			.saturating_add(Weight::from_parts(3_445_846, 0).saturating_mul(s.into()))
+		// Proof size: measured `15214`, estimated `115408`.
+		// Minimum execution time: 1_346_671_000 picoseconds.
+		Weight::from_parts(1_736_935_797, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
+			// Standard Error: 1_930_567
+			.saturating_add(Weight::from_parts(11_689_695, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -222,10 +222,10 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `14612`, estimated `112768`.
-		// Minimum execution time: 1_060_907_000 picoseconds.
-		Weight::from_parts(1_166_966_000, 0)
-			.saturating_add(Weight::from_parts(0, 112768))
+		// Proof size: measured `15707`, estimated `115408`.
+		// Minimum execution time: 1_132_411_000 picoseconds.
+		Weight::from_parts(1_357_581_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
@@ -235,8 +235,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 112_519_000 picoseconds.
-		Weight::from_parts(120_194_000, 0)
+		// Minimum execution time: 117_048_000 picoseconds.
+		Weight::from_parts(158_715_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -245,7 +245,7 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(109303), added: 111778, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
 	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::NextRandomness` (r:1 w:0)
@@ -260,8 +260,8 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `127450`, estimated `2577990`.
-		// Minimum execution time: 129_692_053_000 picoseconds.
-		Weight::from_parts(138_057_249_000, 0)
+		// Minimum execution time: 126_199_611_000 picoseconds.
+		Weight::from_parts(165_550_551_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(ParityDbWeight::get().reads(1024))
 			.saturating_add(ParityDbWeight::get().writes(35))

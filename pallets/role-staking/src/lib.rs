@@ -67,7 +67,7 @@
 //! Through the [`RoleStaking`] trait only:
 //! [`select`](RoleStaking::select) draws `k` distinct active members of a role, weighted by
 //! free stake × reputation, excluding given accounts and, for solvers, filtering by hardware,
-//! from a seed the caller takes from BABE randomness;
+//! from a seed the caller takes from the randomness beacon;
 //! [`lock_collateral`](RoleStaking::lock_collateral) locks part of a member's free stake for a
 //! task; at settlement
 //! [`release_collateral`](RoleStaking::release_collateral) unlocks it and

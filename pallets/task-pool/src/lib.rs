@@ -24,8 +24,9 @@
 //! - **Pending**: open, assigned or training, i.e. not yet committed. At most
 //!   [`Config::MaxLiveTasks`] tasks are pending; that bounds every queue below.
 //! - **Draw**: in `on_initialize`, up to [`Config::MaxDrawsPerBlock`] open tasks from the
-//!   [`DrawQueue`] get a solver drawn by [`RoleStaking::select`], with BABE randomness from a
-//!   block after the task opened, among active solvers whose hardware meets the task's and whose
+//!   [`DrawQueue`] get a solver drawn by [`RoleStaking::select`], [`Config::DrawDelay`] blocks
+//!   after the task opened, with [`Config::Randomness`] that folds in every block since (the
+//!   randomness beacon in the runtime), among active solvers whose hardware meets the task's and whose
 //!   free stake covers the collateral, never the submitter nor a solver passed over for the task.
 //! - **Deadlines**: each pending task sits in [`Deadlines`] at exactly one block: an open task
 //!   at its expiry, an assigned one at its accept deadline ([`Config::AcceptWindow`]), a
@@ -79,13 +80,14 @@
 //!     type Currency = Balances;
 //!     type RuntimeHoldReason = RuntimeHoldReason;
 //!     type RoleStaking = RoleStaking;
-//!     type Randomness = BabeBlockRandomness; // must not be known before the block it is read in
+//!     type Randomness = RandomnessBeacon; // folds in every block since the task opened
 //!     type SpecLimits = TaskSpecLimits;
 //!     type SolverCollateral = SolverCollateral; // Perbill of the reward
 //!     type MinVerifierFee = MinVerifierFee;     // Perbill of the reward
 //!     type NoShowSlash = NoShowSlash;           // Perbill of the collateral
 //!     type MissedDeadlineSlash = MissedDeadlineSlash;
 //!     type AcceptWindow = ConstU32<20>;
+//!     type DrawDelay = ConstU32<16>;
 //!     type ExpiryFactor = ConstU32<3>;
 //!     type MaxLiveTasks = ConstU32<1024>;
 //!     type MaxDrawsPerBlock = ConstU32<1>;
@@ -223,8 +225,8 @@ pub mod pallet {
 		/// Solver bonds: the draw, collateral, slashing and reputation.
 		type RoleStaking: RoleStaking<Self::AccountId, Balance = BalanceOf<Self>>;
 
-		/// Seeds the solver draw. Must be unknown before the block it is read in (BABE's VRF
-		/// output of the parent block).
+		/// Seeds the solver draw. Must depend on every block since the task opened (the
+		/// runtime's randomness beacon), so that nobody who opened it knew the draw.
 		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// The bounds a spec must keep ([`TaskSpec::validate`]).
@@ -254,6 +256,12 @@ pub mod pallet {
 		/// Blocks a drawn solver has to accept or decline.
 		#[pallet::constant]
 		type AcceptWindow: Get<BlockNumberFor<Self>>;
+
+		/// Blocks between a task opening (submitted, or reopened after a solver was passed
+		/// over) and its solver draw, at least 1: the draw's randomness must include blocks
+		/// that nobody who opened the task could know (see the randomness beacon's docs).
+		#[pallet::constant]
+		type DrawDelay: Get<BlockNumberFor<Self>>;
 
 		/// A task expires `ExpiryFactor × deadline_blocks` after submission: from then on it is
 		/// not drawn again.
@@ -561,6 +569,7 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(!T::AcceptWindow::get().is_zero(), "AcceptWindow must be at least one block");
+			assert!(!T::DrawDelay::get().is_zero(), "DrawDelay must be at least one block");
 			assert!(T::ExpiryFactor::get() >= 1, "ExpiryFactor must be at least 1");
 			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be >= 1");
 			assert!(T::MaxLiveTasks::get() >= 1, "MaxLiveTasks must be >= 1");
@@ -961,8 +970,8 @@ impl<T: Config> Pallet<T> {
 				queue.remove(0);
 				continue;
 			};
-			// The queue is in opening order: everything after this opened this block too.
-			if opened_at >= now {
+			// The queue is in opening order: everything after this opened no earlier.
+			if opened_at.saturating_add(T::DrawDelay::get()) > now {
 				break;
 			}
 			queue.remove(0);

@@ -91,6 +91,7 @@ impl Config for Test {
 	type NoShowSlash = NoShowSlash;
 	type MissedDeadlineSlash = MissedDeadlineSlash;
 	type AcceptWindow = AcceptWindow;
+	type DrawDelay = frame_support::traits::ConstU64<1>;
 	type ExpiryFactor = ExpiryFactor;
 	type MaxLiveTasks = MaxLiveTasks;
 	type MaxDrawsPerBlock = MaxDrawsPerBlock;

@@ -77,12 +77,20 @@ macro_rules! impl_role_staking_config {
 	};
 }
 
-/// `impl pallet_task_pool::Config for $runtime` as the judging pallets' mocks use it:
+/// `impl pallet_task_pool::Config for $runtime` as the judging pallets' mocks use it (with
+/// [`BlockRandomness`] unless `randomness = …` names another source):
 /// collateral half the reward, 10 % no-show and 50 % missed-deadline slashes, 3-block accept
 /// window, 8 pending tasks. Needs `Balances`, `RuntimeHoldReason` and `RoleStaking` in scope.
 #[macro_export]
 macro_rules! impl_task_pool_config {
 	($runtime:ty, spec_limits = $limits:ty) => {
+		$crate::impl_task_pool_config!(
+			$runtime,
+			spec_limits = $limits,
+			randomness = $crate::BlockRandomness<$runtime>
+		);
+	};
+	($runtime:ty, spec_limits = $limits:ty, randomness = $randomness:ty) => {
 		frame_support::parameter_types! {
 			pub const TaskPoolHalf: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
 			pub const TaskPoolTenth: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(10);
@@ -93,13 +101,14 @@ macro_rules! impl_task_pool_config {
 			type Currency = Balances;
 			type RuntimeHoldReason = RuntimeHoldReason;
 			type RoleStaking = RoleStaking;
-			type Randomness = $crate::BlockRandomness<$runtime>;
+			type Randomness = $randomness;
 			type SpecLimits = $limits;
 			type SolverCollateral = TaskPoolHalf;
 			type MinVerifierFee = TaskPoolOnePercent;
 			type NoShowSlash = TaskPoolTenth;
 			type MissedDeadlineSlash = TaskPoolHalf;
 			type AcceptWindow = frame_support::traits::ConstU64<3>;
+			type DrawDelay = frame_support::traits::ConstU64<1>;
 			type ExpiryFactor = frame_support::traits::ConstU32<3>;
 			type MaxLiveTasks = frame_support::traits::ConstU32<8>;
 			type MaxDrawsPerBlock = frame_support::traits::ConstU32<2>;

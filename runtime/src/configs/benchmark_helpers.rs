@@ -141,7 +141,9 @@ impl pallet_dispute::BenchmarkHelper<AccountId> for MarketBenchmarks {
 			),
 			"the benchmark commitment was refused",
 		);
-		advance_to(System::block_number().saturating_add(super::SamplingDelay::get()));
+		advance_to(
+			System::block_number().saturating_add(super::randomness::RandomnessDelay::get()),
+		);
 		let Some(record) = pallet_proof_of_learning::Verifications::<crate::Runtime>::get(task)
 		else {
 			return (task, hashes);

@@ -446,13 +446,14 @@ impl pallet_task_pool::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RoleStaking = RoleStaking;
-	type Randomness = randomness::BabeBlockRandomness;
+	type Randomness = crate::RandomnessBeacon;
 	type SpecLimits = TaskSpecLimits;
 	type SolverCollateral = SolverCollateral;
 	type MinVerifierFee = MinVerifierFee;
 	type NoShowSlash = NoShowSlash;
 	type MissedDeadlineSlash = MissedDeadlineSlash;
 	type AcceptWindow = TaskAcceptWindow;
+	type DrawDelay = randomness::RandomnessDelay;
 	type ExpiryFactor = TaskExpiryFactor;
 	type MaxLiveTasks = MaxLiveTasks;
 	type MaxDrawsPerBlock = MaxTaskDrawsPerBlock;
@@ -469,8 +470,6 @@ parameter_types! {
 	/// than a fee earns.
 	pub const VerifierCollateral: Balance = 20 * UNITS;
 	pub const VerifierNoShowSlash: Perbill = Perbill::from_percent(10);
-	/// The draw reads the VRF output of a block after the commitment's block.
-	pub const SamplingDelay: BlockNumber = 2;
 	pub const VerdictCommitWindow: BlockNumber = VERDICT_COMMIT_WINDOW;
 	pub const VerdictRevealWindow: BlockNumber = VERDICT_REVEAL_WINDOW;
 	pub const ChallengeWindow: BlockNumber = CHALLENGE_WINDOW;
@@ -513,10 +512,10 @@ impl pallet_proof_of_learning::Config for Runtime {
 	type RoleStaking = RoleStaking;
 	type Tasks = TaskPool;
 	type Disputes = Dispute;
-	type Randomness = randomness::BabeBlockRandomness;
+	type Randomness = crate::RandomnessBeacon;
 	type VerifierCollateral = VerifierCollateral;
 	type VerifierNoShowSlash = VerifierNoShowSlash;
-	type SamplingDelay = SamplingDelay;
+	type SamplingDelay = randomness::RandomnessDelay;
 	type CommitWindow = VerdictCommitWindow;
 	type RevealWindow = VerdictRevealWindow;
 	type ChallengeWindow = ChallengeWindow;
@@ -559,13 +558,13 @@ impl pallet_dispute::Config for Runtime {
 	type Balance = Balance;
 	type RoleStaking = RoleStaking;
 	type Verification = ProofOfLearning;
-	type Randomness = randomness::BabeBlockRandomness;
+	type Randomness = crate::RandomnessBeacon;
 	type ChallengeBond = ChallengeBond;
 	type JurySize = JurySize;
 	type JurorCollateral = JurorCollateral;
 	type JurorReward = JurorReward;
 	type JurorNoShowSlash = JurorNoShowSlash;
-	type JuryDrawDelay = SamplingDelay;
+	type JuryDrawDelay = randomness::RandomnessDelay;
 	type VoteCommitWindow = VoteCommitWindow;
 	type VoteRevealWindow = VoteRevealWindow;
 	type MaxJurors = MaxJurors;

@@ -1,24 +1,38 @@
-//! On-chain randomness for the Assay pallets, from BABE's per-block VRF outputs.
+//! On-chain randomness for the Assay pallets: the randomness beacon, fed with BABE's per-block
+//! VRF outputs (every block of this chain carries one: primary and secondary-VRF slots).
 
-use crate::{BlockNumber, Hash, Runtime};
-use frame_support::traits::Randomness;
+use crate::{BlockNumber, Runtime};
+use frame_support::parameter_types;
 
-/// The VRF output of the parent block's author, hashed with the caller's subject.
-///
-/// Every block of this chain carries a VRF output (primary and secondary-VRF slots), so the
-/// value changes from block to block and nobody knew it before the parent block was authored.
-/// A pallet whose draw must not be grindable (solver or verifier selection, segment sampling)
-/// therefore asks for it in a block strictly after the one that fixed the draw's inputs.
-///
-/// Where the parent carries no VRF output (the first block after genesis) this falls back to
-/// the randomness of one epoch ago, which is fixed but still unknown before genesis.
-pub struct BabeBlockRandomness;
+#[cfg(feature = "fast-runtime")]
+const RANDOMNESS_DELAY: BlockNumber = 2;
+/// A validator with a third of the slots holds 16 blocks in a row about once in eight years of
+/// 3-second blocks (`14 400 × 365 × (1/3)^16 ≈ 0.12` a year): see `docs/protocol.md` § Security.
+#[cfg(not(feature = "fast-runtime"))]
+const RANDOMNESS_DELAY: BlockNumber = 16;
 
-impl Randomness<Hash, BlockNumber> for BabeBlockRandomness {
-	fn random(subject: &[u8]) -> (Hash, BlockNumber) {
-		match pallet_babe::ParentBlockRandomness::<Runtime>::random(subject) {
-			(Some(seed), known_since) => (seed, known_since),
-			(None, _) => pallet_babe::RandomnessFromOneEpochAgo::<Runtime>::random(subject),
-		}
+parameter_types! {
+	/// Blocks between whatever fixes a draw's inputs (a task opening, a solver's commitment, a
+	/// challenge, the reveal that ends a round) and the draw: its randomness folds in the VRF
+	/// output of every one of them, so only a party that authors all of them knows the draw in
+	/// advance. The dev chain's single validator authors everything anyway: 2 there.
+	pub const RandomnessDelay: BlockNumber = RANDOMNESS_DELAY;
+}
+
+impl pallet_randomness_beacon::Config for Runtime {
+	type ParentBlockVrf = pallet_babe::ParentBlockRandomness<Runtime>;
+	type WeightInfo = pallet_randomness_beacon::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkVrf;
+}
+
+/// Gives the benchmarked block's parent a VRF output, as a primary or secondary-VRF block has.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkVrf;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_randomness_beacon::BenchmarkHelper for BenchmarkVrf {
+	fn give_parent_a_vrf_output() {
+		pallet_babe::AuthorVrfRandomness::<Runtime>::put(Some([0xbe; 32]));
 	}
 }
