@@ -252,7 +252,10 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Dispute, ProofOfLearning, RoleStaking, Sudo, TaskPool, Timestamp, Utility};
+			use crate::{
+				Balances, Dispute, ProofOfLearning, RandomnessBeacon, RoleStaking, Sudo, TaskPool,
+				Timestamp, Utility,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -267,7 +270,10 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Dispute, ProofOfLearning, RoleStaking, Sudo, TaskPool, Timestamp, Utility};
+			use crate::{
+				Balances, Dispute, ProofOfLearning, RandomnessBeacon, RoleStaking, Sudo, TaskPool,
+				Timestamp, Utility,
+			};
 
 			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();

@@ -718,6 +718,12 @@ mod no_shows {
 mod unavailable_artifacts {
 	use super::*;
 
+	/// Runs to the end of a reveal phase the last reveal cut short: the randomness delay
+	/// later, whose hook judges the round and draws empty seats again.
+	fn end_of_reveals() {
+		run_to_block(System::block_number() + SamplingDelay::get());
+	}
+
 	/// The declaration a verifier reveals when it could not fetch the checkpoints.
 	fn unavailable() -> Verdict {
 		Verdict::Unavailable
@@ -740,9 +746,9 @@ mod unavailable_artifacts {
 			assert_eq!(bond(verifiers[0], Role::Verifier), BOND);
 			assert_eq!(RoleStaking::collateral(&verifiers[0], Role::Verifier, task), 0);
 			assert_ok!(reveal(task, verifiers[1], &honest));
-			// The empty seat is drawn again, by the next block's hook; the revealed verdict
-			// stays.
-			next_block();
+			// The empty seat is drawn again, by the hook the randomness delay later; the
+			// revealed verdict stays.
+			end_of_reveals();
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
 			assert_eq!(record.slots.len(), 2);
@@ -776,9 +782,9 @@ mod unavailable_artifacts {
 			assert_ok!(reveal(task, verifiers[0], &unavailable()));
 			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
 			assert_ok!(reveal(task, verifiers[1], &unavailable()));
-			// Judged at the end of the reveals, in the next block's hook.
+			// Judged at the end of the reveals, by the hook the randomness delay later.
 			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
-			next_block();
+			end_of_reveals();
 			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			assert!(Verifications::<Test>::get(task).is_none());
 			cancel_reopened(task);
@@ -807,7 +813,7 @@ mod unavailable_artifacts {
 			assert_ok!(reveal(task, verifiers[0], &unavailable()));
 			assert_ok!(reveal(task, verifiers[1], &honest));
 			assert_ok!(reveal(task, verifiers[2], &honest));
-			next_block();
+			end_of_reveals();
 			assert!(!events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
@@ -841,7 +847,7 @@ mod unavailable_artifacts {
 			assert_ok!(reveal(task, verifiers[0], &honest));
 			assert_ok!(reveal(task, verifiers[1], &unavailable()));
 			assert_ok!(reveal(task, verifiers[2], &unavailable()));
-			next_block();
+			end_of_reveals();
 			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			cancel_reopened(task);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
@@ -861,7 +867,7 @@ mod unavailable_artifacts {
 			let (task, segments, verifiers) = verifying_task(1, EXACT);
 			commit(task, verifiers[0], &unavailable());
 			assert_ok!(reveal(task, verifiers[0], &unavailable()));
-			next_block();
+			end_of_reveals();
 			let record = Verifications::<Test>::get(task).unwrap();
 			let newcomer = record.slots.first().unwrap().verifier;
 			assert_ne!(newcomer, verifiers[0]);

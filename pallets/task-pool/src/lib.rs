@@ -59,7 +59,9 @@
 //! paid back into escrow; otherwise it ends and the reward is refunded. Every payment is an
 //! event.
 //!
-//! A reopened task keeps its id and escrow, and the solvers passed over stay excluded.
+//! A drawn solver has the no-show share of the collateral ([`Config::NoShowSlash`]) locked from
+//! its bond until it answers, so that what a silence costs is there to be taken. A reopened
+//! task keeps its id and escrow, and the solvers passed over stay excluded.
 //! Slashes for no-shows and missed deadlines go partly to the submitter (the beneficiary; it
 //! waited for nothing) and the rest to role staking's treasury.
 //!
@@ -244,7 +246,8 @@ pub mod pallet {
 		type MinVerifierFee: Get<Perbill>;
 
 		/// What a drawn solver that neither accepts nor declines in time loses, as a share of
-		/// the task's collateral (taken from its free stake).
+		/// the task's collateral: locked from its bond at the draw, released when it answers
+		/// ([`Pallet::no_show_stake`]).
 		#[pallet::constant]
 		type NoShowSlash: Get<Perbill>;
 
@@ -621,6 +624,9 @@ pub mod pallet {
 			let solver = ensure_signed(origin)?;
 			let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::TaskNotFound)?;
 			let accept_by = Self::ensure_assigned_to(&record, &solver)?;
+			// The no-show stake locked at the draw becomes the whole collateral (the call is
+			// transactional: a refused lock leaves the no-show stake locked).
+			T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 			T::RoleStaking::lock_collateral(&solver, Role::Solver, task, record.collateral)
 				.map_err(Error::<T>::from_staking)?;
 
@@ -647,6 +653,7 @@ pub mod pallet {
 			let record = Tasks::<T>::get(task).ok_or(Error::<T>::TaskNotFound)?;
 			let accept_by = Self::ensure_assigned_to(&record, &solver)?;
 			Self::unschedule(task, accept_by);
+			T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 			let now = frame_system::Pallet::<T>::block_number();
 			Self::pass_over(task, record, solver, PassReason::Declined, Zero::zero(), now);
 			Ok(())
@@ -817,6 +824,12 @@ impl<T: Config> Pallet<T> {
 		Self::release_escrow(record, record.escrow().unwrap_or_else(Zero::zero))
 	}
 
+	/// What a drawn solver that never answers forfeits: [`Config::NoShowSlash`] of the
+	/// collateral, locked from the draw until it accepts or declines.
+	pub fn no_show_stake(record: &TaskOf<T>) -> BalanceOf<T> {
+		T::NoShowSlash::get().mul_floor(record.collateral)
+	}
+
 	/// Releases up to `amount` of `record`'s escrow to its submitter; returns what was.
 	fn release_escrow(record: &TaskOf<T>, amount: BalanceOf<T>) -> BalanceOf<T> {
 		T::Currency::release(&Self::hold_reason(), &record.submitter, amount, Precision::BestEffort)
@@ -920,14 +933,16 @@ impl<T: Config> Pallet<T> {
 					Self::deposit_event(Event::TaskExpired { task, reason, refunded });
 				},
 				TaskState::Assigned { solver, .. } => {
-					let amount = T::NoShowSlash::get().mul_floor(record.collateral);
+					// Taken from the stake locked at the draw, which the solver could not spend
+					// on anything else meanwhile.
 					let slashed = T::RoleStaking::slash(
 						&solver,
 						Role::Solver,
-						None,
-						amount,
+						Some(task),
+						Self::no_show_stake(&record),
 						Some(&record.submitter),
 					);
+					T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 					Self::pass_over(task, record, solver, PassReason::NoShow, slashed, now);
 				},
 				TaskState::Training { solver, .. } => {
@@ -987,6 +1002,20 @@ impl<T: Config> Pallet<T> {
 								continue;
 							},
 						};
+					// What a no-show forfeits is locked at once, so that the solver cannot
+					// spend it on another task before its answer is due. The draw asked for
+					// free stake covering the whole collateral, so this cannot fail.
+					let no_show = Self::no_show_stake(&record);
+					if T::RoleStaking::lock_collateral(&solver, Role::Solver, task, no_show)
+						.is_err()
+					{
+						frame_support::defensive!(
+							"a drawn solver could not lock its no-show stake"
+						);
+						Self::unschedule(task, accept_by);
+						retry.push(task);
+						continue;
+					}
 					Self::unschedule(task, expiry_slot);
 					record.state = TaskState::Assigned { solver: solver.clone(), accept_by };
 					Tasks::<T>::insert(task, record);
@@ -1098,8 +1127,8 @@ impl<T: Config> Pallet<T> {
 	///
 	/// * A task's solver is neither its submitter nor one it passed over; `passed_over` has no
 	///   duplicates.
-	/// * From acceptance on, the solver has exactly the task's collateral locked for it; before,
-	///   none.
+	/// * An assigned solver has exactly the no-show stake locked for the task
+	///   ([`Pallet::no_show_stake`]); from acceptance on, exactly the task's collateral.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -1134,8 +1163,11 @@ impl<T: Config> Pallet<T> {
 			if let Some(solver) = record.state.solver() {
 				ensure!(*solver != record.submitter, "a task's solver is its submitter");
 				ensure!(!record.passed_over.contains(solver), "a task's solver was passed over");
-				let expected =
-					if record.state.has_collateral() { record.collateral } else { Zero::zero() };
+				let expected = if record.state.has_collateral() {
+					record.collateral
+				} else {
+					Self::no_show_stake(&record)
+				};
 				ensure!(locked(solver) == expected, "a solver's collateral is not the task's");
 			}
 			for passed in &record.passed_over {

@@ -504,6 +504,36 @@ mod deadlines {
 		});
 	}
 
+	/// Attack 7 (issue 13), the no-show slash: a solver drawn for a task stakes everything it
+	/// has on another task before its answer is due, then never answers. Before, the slash
+	/// came from free stake alone and found none; the no-show stake is now locked at the draw,
+	/// so the slash takes it whatever the solver did meanwhile.
+	#[test]
+	fn a_solver_that_stakes_everything_elsewhere_still_pays_for_its_no_show() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			// Collateral 500: the no-show stake is 50.
+			let ignored = submit(1, 1_000);
+			next_block();
+			assert_eq!(assigned_solver(ignored), 5);
+			// A task whose collateral is the solver's whole bond.
+			let everything = NextTaskId::<Test>::get();
+			let fee = 2 * SOLVER_BOND / 100;
+			assert_ok!(TaskPool::submit_task(
+				RuntimeOrigin::signed(1),
+				Box::new(spec()),
+				2 * SOLVER_BOND,
+				fee
+			));
+			next_block();
+			if matches!(state(everything), TaskState::Assigned { .. }) {
+				assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(5), everything));
+			}
+			// `ignored` is never answered: its accept deadline is block 5.
+			run_to_block(5);
+			assert_eq!(solver_bond(5), SOLVER_BOND - 50, "the no-show slash found nothing");
+		});
+	}
+
 	#[test]
 	fn a_missed_commit_deadline_is_slashed_and_the_task_reopens() {
 		ExtBuilder::default().solver(5).build_and_execute(|| {
