@@ -415,6 +415,30 @@ impl Verifier {
 		Ok(())
 	}
 
+	/// Withdraws this whistleblower's challenge commitment once its task can no longer be
+	/// challenged (the window closed, or another challenge opened a dispute), which releases
+	/// the bond the commitment locked.
+	async fn withdraw_stale_commitment(
+		&self,
+		chain: &Chain,
+		block: &FinalizedBlock,
+		verifications: &[(TaskId, Verification)],
+	) -> Result<(), ClientError> {
+		let me = self.ctx.account;
+		let pending =
+			fetch(&block.at, runtime::storage().dispute().challenge_commitments(), (me,)).await?;
+		let Some((task, _, _)) = pending else { return Ok(()) };
+		let challengeable = verifications.iter().any(|(t, verification)| {
+			*t == task && matches!(verification.phase, Phase::ChallengeWindow { .. })
+		});
+		if !challengeable {
+			let call = runtime::tx().dispute().withdraw_challenge_commitment(me);
+			let what = format!("withdraw the stale challenge commitment on task {task}");
+			submit(chain, &self.ctx.key, &what, &call).await?;
+		}
+		Ok(())
+	}
+
 	fn mark_checked(&self, task: TaskId, checked: &str) {
 		if let Err(error) = self.ctx.store.set_record(task, checked, &true) {
 			log::error!("task {task}: {error}");
@@ -555,6 +579,9 @@ impl Worker for Verifier {
 					}
 				},
 			}
+		}
+		if self.role == VerifierRole::Whistleblower {
+			self.withdraw_stale_commitment(chain, block, &verifications).await?;
 		}
 		for (task, dispute) in entries(&block.at, runtime::storage().dispute().disputes()).await? {
 			self.on_dispute(chain, block, task, &dispute).await?;

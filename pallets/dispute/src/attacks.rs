@@ -9,7 +9,7 @@ use crate::{
 	Event, *,
 };
 use assay_primitives::{challenge_commitment, sha256, TaskSpec, Uri, Verdict};
-use frame_support::assert_ok;
+use frame_support::{assert_noop, assert_ok};
 use pallet_proof_of_learning::Verifications;
 
 /// `who` commits to a claim that segment `segment` of `hashes` ends in `claimed_end`, then
@@ -670,4 +670,56 @@ fn bond_verifiers_among(accounts: &[AccountId]) {
 	for who in accounts {
 		assert_ok!(RoleStaking::bond(RuntimeOrigin::signed(*who), Role::Verifier, BOND, None));
 	}
+}
+
+/// A task whose three verifiers passed `hashes` without replaying: its challenge window is
+/// open.
+fn lazily_passed_task(hashes: &[Sha256]) -> (TaskId, Vec<u32>, Vec<AccountId>) {
+	let (task, segments, verifiers) = verifying_task(3, hashes);
+	verify(task, &verifiers, |_| verdict_from(hashes, &segments, |s| lazy_report(hashes, s)));
+	(task, segments, verifiers)
+}
+
+/// Attack 7: challenge commitments are backed by the challenge bond and never
+/// outlive their use. A commitment locks the bond; replacing it with one for another task
+/// releases the first; once its task can no longer be challenged (here: someone else's
+/// challenge opened a dispute), anyone may withdraw it, releasing the bond, and before that
+/// only its owner may.
+#[test]
+fn a_challenge_commitment_never_outlives_its_task_or_goes_unbacked() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (first, _, _) = lazily_passed_task(&hashes);
+		let (second, _, _) = lazily_passed_task(&hashes);
+		let other: AccountId = 16;
+		assert_ok!(RoleStaking::bond(
+			RuntimeOrigin::signed(other),
+			Role::Whistleblower,
+			BOND,
+			None
+		));
+		use assay_primitives::RoleStaking as _;
+		let locked = |who, task| RoleStaking::collateral(&who, Role::Whistleblower, task);
+		assert_ok!(Dispute::commit_challenge(RuntimeOrigin::signed(other), first, [1; 32]));
+		assert_eq!(locked(other, first), CHALLENGE_BOND);
+		// Replaced by a commitment on another task: the first bond is released.
+		assert_ok!(Dispute::commit_challenge(RuntimeOrigin::signed(other), second, [2; 32]));
+		assert_eq!((locked(other, first), locked(other, second)), (0, CHALLENGE_BOND));
+		// While `second` can be challenged, only its owner may withdraw it.
+		assert_noop!(
+			Dispute::withdraw_challenge_commitment(RuntimeOrigin::signed(SUBMITTER), other),
+			Error::<Test>::CommitmentStillUsable
+		);
+		// Someone else's challenge takes `second` out of its window.
+		challenge_with(WHISTLEBLOWER, second, &hashes, 1, [0x66; 32]);
+		assert_ok!(Dispute::withdraw_challenge_commitment(RuntimeOrigin::signed(SUBMITTER), other));
+		assert_eq!(locked(other, second), 0);
+		assert!(ChallengeCommitments::<Test>::get(other).is_none());
+		assert!(dispute_events()
+			.contains(&Event::ChallengeCommitmentWithdrawn { task: second, whistleblower: other }));
+		assert_noop!(
+			Dispute::withdraw_challenge_commitment(RuntimeOrigin::signed(other), other),
+			Error::<Test>::NoChallengeCommitment
+		);
+	});
 }

@@ -32,12 +32,19 @@ fn verifiers<T: Config>(count: u32) {
 /// report.
 fn challenged<T: Config>() -> (TaskId, T::AccountId, Report) {
 	let (task, hashes) = T::BenchmarkHelper::challengeable_task();
+	let (who, report) = committed_report::<T>(task, &hashes);
+	(task, who, report)
+}
+
+/// The whistleblower's false report on segment 0 of `task` (checkpoints `hashes`), committed
+/// to in the previous block.
+fn committed_report<T: Config>(task: TaskId, hashes: &[Sha256]) -> (T::AccountId, Report) {
 	let report = Report::Segment(SegmentReport {
 		segment: 0,
 		start_hash: hashes.first().copied().unwrap_or_default(),
-		start_proof: merkle_proof(&hashes, 0).unwrap_or_default(),
+		start_proof: merkle_proof(hashes, 0).unwrap_or_default(),
 		end_hash: hashes.get(1).copied().unwrap_or_default(),
-		end_proof: merkle_proof(&hashes, 1).unwrap_or_default(),
+		end_proof: merkle_proof(hashes, 1).unwrap_or_default(),
 		replayed_hash: [0x66; 32],
 		distance: assay_primitives::Distance::MAX,
 	});
@@ -47,7 +54,7 @@ fn challenged<T: Config>() -> (TaskId, T::AccountId, Report) {
 		.expect("a whistleblower commits in the challenge window");
 	let next = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
 	frame_system::Pallet::<T>::set_block_number(next);
-	(task, who, report)
+	(who, report)
 }
 
 /// A dispute whose jury is drawn; returns the task and the jurors.
@@ -107,6 +114,30 @@ mod benchmarks {
 		_(RawOrigin::Signed(who.clone()), task, commitment);
 
 		assert_eq!(ChallengeCommitments::<T>::get(&who).map(|(_, c, _)| c), Some(commitment));
+	}
+
+	// A stranger withdraws a commitment left stale by someone else's challenge (the task can
+	// no longer be challenged), releasing its bond.
+	#[benchmark]
+	fn withdraw_challenge_commitment() {
+		let (task, hashes) = T::BenchmarkHelper::challengeable_task();
+		let stale: T::AccountId = account("whistleblower", 1, SEED);
+		T::BenchmarkHelper::make_whistleblower(&stale);
+		Pallet::<T>::commit_challenge(
+			RawOrigin::Signed(stale.clone()).into(),
+			task,
+			sha256(b"a claim never made"),
+		)
+		.expect("a whistleblower commits in the challenge window");
+		let (who, report) = committed_report::<T>(task, &hashes);
+		Pallet::<T>::challenge(RawOrigin::Signed(who).into(), task, report)
+			.expect("the challenge is valid");
+		let stranger: T::AccountId = account("stranger", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(stranger), stale.clone());
+
+		assert!(ChallengeCommitments::<T>::get(&stale).is_none());
 	}
 
 	// The last juror commits, which opens the reveal.

@@ -17,11 +17,13 @@
 //! ## How a dispute runs
 //!
 //! 1. **Opening.** A bonded whistleblower first commits to its claim
-//!    ([`Call::commit_challenge`], a hash binding the claim to its account), then, in a later
+//!    ([`Call::commit_challenge`], a hash binding the claim to its account, backed by
+//!    [`Config::ChallengeBond`] locked from its bond until the challenge uses it or the
+//!    commitment is withdrawn: [`Call::withdraw_challenge_commitment`]), then, in a later
 //!    block of the task's challenge window, calls [`Call::challenge`] with the [`Report`] a
 //!    verifier would have made (a segment's `h_i` and `h_{i+1}`, or `h_0`, Merkle-proven against
 //!    the solver's commitment, and what its own check found), which must fail the solver under
-//!    the task's mode, locking [`Config::ChallengeBond`] from its bond. A claim copied from the
+//!    the task's mode; the bond locked with the commitment backs the dispute. A claim copied from the
 //!    mempool matches no earlier commitment of the copier's, so it is refused. Proof of
 //!    learning opens disputes itself when a revealed verdict fails the solver
 //!    ([`DisputeOpener::open`]).
@@ -231,7 +233,9 @@ pub mod pallet {
 
 	/// Each whistleblower's pending challenge commitment: the task, the
 	/// [`challenge_commitment`], and the block it was made in. One per account (a new one
-	/// replaces it); taken by the challenge that reveals it.
+	/// replaces it), backed by [`Config::ChallengeBond`] locked for the task; taken by the
+	/// challenge that reveals it, or removed with the bond released once the task can no longer
+	/// be challenged ([`Call::withdraw_challenge_commitment`]).
 	#[pallet::storage]
 	pub type ChallengeCommitments<T: Config> = StorageMap<
 		_,
@@ -267,6 +271,13 @@ pub mod pallet {
 		/// A whistleblower committed to a challenge of the task.
 		ChallengeCommitted {
 			/// The task.
+			task: TaskId,
+			/// The whistleblower.
+			whistleblower: T::AccountId,
+		},
+		/// A challenge commitment was withdrawn and its bond released.
+		ChallengeCommitmentWithdrawn {
+			/// The task it was for.
 			task: TaskId,
 			/// The whistleblower.
 			whistleblower: T::AccountId,
@@ -405,6 +416,8 @@ pub mod pallet {
 		ChallengeTooEarly,
 		/// The claim does not hash to the caller's commitment.
 		ChallengeMismatch,
+		/// The commitment's task can still be challenged: only its owner may withdraw it.
+		CommitmentStillUsable,
 	}
 
 	#[pallet::hooks]
@@ -438,7 +451,8 @@ pub mod pallet {
 		/// Challenges a task in its challenge window with `report`, the report a verifier would
 		/// have made: the solver's `h_0`, or a segment's `h_i` and `h_{i+1}`, proven against its
 		/// commitment, and what the whistleblower's own check found. It must fail the solver
-		/// under the task's mode ([`Report::judge`]). Locks [`Config::ChallengeBond`].
+		/// under the task's mode ([`Report::judge`]). The [`Config::ChallengeBond`] locked with
+		/// the commitment backs the dispute.
 		///
 		/// Emits [`Event::DisputeOpened`]; the jury is drawn [`Config::JuryDrawDelay`] blocks
 		/// later.
@@ -474,13 +488,8 @@ pub mod pallet {
 				Error::<T>::ChallengeMismatch
 			);
 			ensure!(DisputeCount::<T>::get() < T::MaxDisputes::get(), Error::<T>::TooManyDisputes);
-			let bond = T::ChallengeBond::get();
-			T::RoleStaking::lock_collateral(&who, Role::Whistleblower, task, bond).map_err(
-				|e| match e {
-					StakingError::NotActive => Error::<T>::NotWhistleblower,
-					_ => Error::<T>::InsufficientBond,
-				},
-			)?;
+			// Locked when the commitment was made.
+			let bond = T::RoleStaking::collateral(&who, Role::Whistleblower, task);
 			T::Verification::challenged(task).map_err(|_| Error::<T>::NotChallengeable)?;
 			ChallengeCommitments::<T>::remove(&who);
 			Self::start(
@@ -578,12 +587,18 @@ pub mod pallet {
 
 		/// Commits to a challenge of `task` in its challenge window: `commitment` is
 		/// [`challenge_commitment`]`(task, caller, claim)` for the claim the caller will give to
-		/// [`Call::challenge`] in a later block. Replaces the caller's earlier commitment, if
-		/// any. Nothing is locked until the challenge itself.
+		/// [`Call::challenge`] in a later block. Locks [`Config::ChallengeBond`] for the task
+		/// now (the challenge then uses it), so that every stored commitment is backed by a
+		/// bond. Replaces the caller's earlier commitment, if any, releasing that one's bond.
 		///
-		/// Emits [`Event::ChallengeCommitted`].
+		/// Emits [`Event::ChallengeCommitted`] (and [`Event::ChallengeCommitmentWithdrawn`] for
+		/// a replaced commitment of another task).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::commit_challenge())]
+		// With the release of a replaced commitment's bond.
+		#[pallet::weight(
+			T::WeightInfo::commit_challenge()
+				.saturating_add(T::WeightInfo::withdraw_challenge_commitment())
+		)]
 		pub fn commit_challenge(
 			origin: OriginFor<T>,
 			task: TaskId,
@@ -597,8 +612,47 @@ pub mod pallet {
 				Error::<T>::NotWhistleblower
 			);
 			let now = frame_system::Pallet::<T>::block_number();
+			match ChallengeCommitments::<T>::get(&who) {
+				// Its bond is already locked for this task.
+				Some((earlier, _, _)) if earlier == task => {},
+				earlier => {
+					if let Some((earlier, _, _)) = earlier {
+						Self::withdraw_commitment(&who, earlier);
+					}
+					let bond = T::ChallengeBond::get();
+					T::RoleStaking::lock_collateral(&who, Role::Whistleblower, task, bond)
+						.map_err(|e| match e {
+							StakingError::NotActive => Error::<T>::NotWhistleblower,
+							_ => Error::<T>::InsufficientBond,
+						})?;
+				},
+			}
 			ChallengeCommitments::<T>::insert(&who, (task, commitment, now));
 			Self::deposit_event(Event::ChallengeCommitted { task, whistleblower: who });
+			Ok(())
+		}
+
+		/// Withdraws `whistleblower`'s challenge commitment and releases its bond. Its owner may
+		/// do so at any time; anyone else once the task can no longer be challenged (its window
+		/// closed, or someone else's challenge opened a dispute), so stale commitments never
+		/// stay in state.
+		///
+		/// Emits [`Event::ChallengeCommitmentWithdrawn`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::withdraw_challenge_commitment())]
+		pub fn withdraw_challenge_commitment(
+			origin: OriginFor<T>,
+			whistleblower: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let (task, _, _) = ChallengeCommitments::<T>::get(&whistleblower)
+				.ok_or(Error::<T>::NoChallengeCommitment)?;
+			ensure!(
+				who == whistleblower || T::Verification::challengeable(task).is_none(),
+				Error::<T>::CommitmentStillUsable
+			);
+			ChallengeCommitments::<T>::remove(&whistleblower);
+			Self::withdraw_commitment(&whistleblower, task);
 			Ok(())
 		}
 	}
@@ -627,6 +681,16 @@ impl<T: Config> Pallet<T> {
 	/// drawn or voted.
 	pub fn majority() -> u32 {
 		T::JurySize::get() / 2 + 1
+	}
+
+	/// Releases the bond `who` locked for its challenge commitment on `task` (the commitment
+	/// itself is removed or replaced by the caller).
+	fn withdraw_commitment(who: &T::AccountId, task: TaskId) {
+		T::RoleStaking::release_collateral(who, Role::Whistleblower, task);
+		Self::deposit_event(Event::ChallengeCommitmentWithdrawn {
+			task,
+			whistleblower: who.clone(),
+		});
 	}
 
 	/// Opens a dispute on `terms`, with `bond` locked by a whistleblower challenger; the jury
@@ -989,8 +1053,13 @@ impl<T: Config> Pallet<T> {
 
 		let now = frame_system::Pallet::<T>::block_number();
 		DisputeSchedule::<T>::check(&slots, now)?;
-		for (_, (_, _, committed_at)) in ChallengeCommitments::<T>::iter() {
+		for (who, (task, _, committed_at)) in ChallengeCommitments::<T>::iter() {
 			ensure!(committed_at <= now, "a challenge commitment is from the future");
+			ensure!(
+				T::RoleStaking::collateral(&who, Role::Whistleblower, task)
+					== T::ChallengeBond::get(),
+				"a challenge commitment's bond is not locked"
+			);
 		}
 		Ok(())
 	}

@@ -360,8 +360,8 @@ impl ExtBuilder {
 }
 
 /// Every pallet's `do_try_state`, and one invariant across them: every collateral locked in
-/// role staking belongs to a live task (a solver's), verification (a verifier's) or dispute
-/// (a juror's or whistleblower's).
+/// role staking belongs to a live task (a solver's), verification (a verifier's), dispute (a
+/// juror's or whistleblower's) or challenge commitment (a whistleblower's).
 pub fn check_invariants() {
 	Dispute::do_try_state().unwrap();
 	Beacon::do_try_state().unwrap();
@@ -380,6 +380,7 @@ pub fn check_invariants() {
 			},
 			Role::Whistleblower => {
 				crate::Disputes::<Test>::get(task).is_some_and(|d| d.challenger == who)
+					|| crate::ChallengeCommitments::<Test>::get(who).is_some_and(|c| c.0 == task)
 			},
 		};
 		assert!(owned, "collateral of {who} as {role:?} for task {task} belongs to nothing live");

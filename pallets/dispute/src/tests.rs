@@ -514,11 +514,15 @@ mod bad_input {
 			let report = Report::Segment(challenge_of(&hashes, 1));
 			let underfunded: AccountId = 16;
 			let commitment = challenge_commitment(task, &underfunded, &report.claim());
-			assert_ok!(Dispute::commit_challenge(RuntimeOrigin::signed(16), task, commitment));
+			// The commitment already locks the challenge bond, which 100 does not cover.
+			assert_noop!(
+				Dispute::commit_challenge(RuntimeOrigin::signed(16), task, commitment),
+				Error::<Test>::InsufficientBond
+			);
 			next_block();
 			assert_noop!(
 				Dispute::challenge(RuntimeOrigin::signed(16), task, report),
-				Error::<Test>::InsufficientBond
+				Error::<Test>::NoChallengeCommitment
 			);
 		});
 	}

@@ -37,6 +37,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn challenge() -> Weight;
 	fn commit_challenge() -> Weight;
+	fn withdraw_challenge_commitment() -> Weight;
 	fn commit_vote() -> Weight;
 	fn reveal_vote() -> Weight;
 	fn on_initialize_base() -> Weight;
@@ -79,6 +80,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
+		// Proof size: measured `2000`, estimated `115408`.
+		// Minimum execution time: 577_718_000 picoseconds.
+		Weight::from_parts(740_420_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn withdraw_challenge_commitment() -> Weight {
 		// Proof size: measured `2000`, estimated `115408`.
 		// Minimum execution time: 577_718_000 picoseconds.
 		Weight::from_parts(740_420_000, 0)
@@ -212,6 +221,14 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
+		// Proof size: measured `2000`, estimated `115408`.
+		// Minimum execution time: 577_718_000 picoseconds.
+		Weight::from_parts(740_420_000, 0)
+			.saturating_add(Weight::from_parts(0, 115408))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn withdraw_challenge_commitment() -> Weight {
 		// Proof size: measured `2000`, estimated `115408`.
 		// Minimum execution time: 577_718_000 picoseconds.
 		Weight::from_parts(740_420_000, 0)

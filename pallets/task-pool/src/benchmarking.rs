@@ -115,10 +115,10 @@ fn submit<T: Config>(who: &T::AccountId) -> TaskId {
 	task
 }
 
-/// Submits a task and moves to the next block, where it is drawn for one of the solvers.
+/// Submits a task and moves to the block where it is drawn for one of the solvers.
 fn assigned<T: Config>(who: &T::AccountId) -> (TaskId, T::AccountId) {
 	let task = submit::<T>(who);
-	let next = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+	let next = frame_system::Pallet::<T>::block_number().saturating_add(T::DrawDelay::get());
 	frame_system::Pallet::<T>::set_block_number(next);
 	Pallet::<T>::draw_solvers(next);
 	let solver = Tasks::<T>::get(task)
@@ -246,7 +246,7 @@ mod benchmarks {
 		}
 		let who = submitter::<T>();
 		let task = submit::<T>(&who);
-		let block = now::<T>().saturating_add(1u32.into());
+		let block = now::<T>().saturating_add(T::DrawDelay::get());
 		frame_system::Pallet::<T>::set_block_number(block);
 
 		#[block]

@@ -105,7 +105,9 @@ impl pallet_proof_of_learning::BenchmarkHelper<AccountId> for MarketBenchmarks {
 			),
 			"the benchmark task was refused",
 		);
-		advance_to(System::block_number().saturating_add(1));
+		advance_to(
+			System::block_number().saturating_add(super::randomness::RandomnessDelay::get()),
+		);
 		defensive(
 			TaskPool::accept_task(RuntimeOrigin::signed(solver.clone()), task),
 			"the benchmark solver was not drawn",
