@@ -60,6 +60,16 @@ fn claim(check: &SegmentCheck) -> Claim {
 	Report::Segment(check.report.clone()).claim()
 }
 
+/// A solver's store served over HTTP (its base URL) and an empty verifier store; the
+/// directories go when the first element is dropped.
+async fn solver_and_verifier() -> ((tempfile::TempDir, tempfile::TempDir), Store, Store, String) {
+	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+	let solver = Store::open(solver_dir.path()).unwrap();
+	let verifier = Store::open(verifier_dir.path()).unwrap();
+	let base = served(solver.clone()).await;
+	((solver_dir, verifier_dir), solver, verifier, base)
+}
+
 async fn served(store: Store) -> String {
 	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
 	let base = format!("http://{}", listener.local_addr().unwrap());
@@ -70,10 +80,7 @@ async fn served(store: Store) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_faked_segment_fails_its_check_and_the_honest_ones_pass() {
 	assay_learning::pin_cpu_kernels();
-	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-	let solver = Store::open(solver_dir.path()).unwrap();
-	let verifier = Store::open(verifier_dir.path()).unwrap();
-	let base = served(solver.clone()).await;
+	let (_dirs, solver, verifier, base) = solver_and_verifier().await;
 	let checks = tokio::task::spawn_blocking(move || {
 		let run = TaskRun::prepare(digits_task(), solver.clone(), DeviceChoice::Cpu).unwrap();
 		let trained = train(9, &run, Some(Fault::CorruptSegment(1)), |_| {}).unwrap();
@@ -125,10 +132,7 @@ async fn in_tolerance_mode_the_distance_decides() {
 	let threshold = "0.001".parse::<Distance>().unwrap();
 	task.verification.mode =
 		VerificationMode::Tolerance { metric: DistanceMetric::Linf, threshold };
-	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-	let solver = Store::open(solver_dir.path()).unwrap();
-	let verifier = Store::open(verifier_dir.path()).unwrap();
-	let base = served(solver.clone()).await;
+	let (_dirs, solver, verifier, base) = solver_and_verifier().await;
 	tokio::task::spawn_blocking(move || {
 		let run = TaskRun::prepare(task.clone(), solver, DeviceChoice::Cpu).unwrap();
 		let trained = train(4, &run, Some(Fault::CorruptSegment(2)), |_| {}).unwrap();
@@ -200,10 +204,7 @@ async fn a_gpu_training_is_checked_on_cpu_and_gpu() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_training_from_weights_of_the_solvers_choosing_fails_its_initial_state() {
 	assay_learning::pin_cpu_kernels();
-	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-	let solver = Store::open(solver_dir.path()).unwrap();
-	let verifier = Store::open(verifier_dir.path()).unwrap();
-	let base = served(solver.clone()).await;
+	let (_dirs, solver, verifier, base) = solver_and_verifier().await;
 	tokio::task::spawn_blocking(move || {
 		let run = TaskRun::prepare(digits_task(), solver, DeviceChoice::Cpu).unwrap();
 		let trained = train(6, &run, Some(Fault::ChosenStart), |_| {}).unwrap();
@@ -233,10 +234,7 @@ async fn a_training_from_weights_of_the_solvers_choosing_fails_its_initial_state
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_checkpoint_off_the_step_schedule_fails_its_segment() {
 	assay_learning::pin_cpu_kernels();
-	let (solver_dir, verifier_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-	let solver = Store::open(solver_dir.path()).unwrap();
-	let verifier = Store::open(verifier_dir.path()).unwrap();
-	let base = served(solver.clone()).await;
+	let (_dirs, solver, verifier, base) = solver_and_verifier().await;
 	tokio::task::spawn_blocking(move || {
 		let run = TaskRun::prepare(digits_task(), solver.clone(), DeviceChoice::Cpu).unwrap();
 		let honest = train(7, &run, None, |_| {}).unwrap();

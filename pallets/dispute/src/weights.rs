@@ -49,13 +49,13 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:0)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
@@ -66,34 +66,42 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `11158`, estimated `115408`.
-		// Minimum execution time: 1_818_842_000 picoseconds.
-		Weight::from_parts(2_450_099_000, 0)
+		// Proof size: measured `11245`, estimated `115408`.
+		// Minimum execution time: 1_626_873_000 picoseconds.
+		Weight::from_parts(2_449_046_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
+	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
-		// Proof size: measured `2000`, estimated `115408`.
-		// Minimum execution time: 577_718_000 picoseconds.
-		Weight::from_parts(740_420_000, 0)
+		// Proof size: measured `2196`, estimated `115408`.
+		// Minimum execution time: 734_430_000 picoseconds.
+		Weight::from_parts(1_198_073_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
-			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
+	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn withdraw_challenge_commitment() -> Weight {
-		// Proof size: measured `2000`, estimated `115408`.
-		// Minimum execution time: 577_718_000 picoseconds.
-		Weight::from_parts(740_420_000, 0)
+		// Proof size: measured `2692`, estimated `115408`.
+		// Minimum execution time: 971_492_000 picoseconds.
+		Weight::from_parts(1_466_554_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
@@ -101,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `8785`, estimated `22352`.
-		// Minimum execution time: 686_079_000 picoseconds.
-		Weight::from_parts(874_401_000, 0)
+		// Minimum execution time: 687_912_000 picoseconds.
+		Weight::from_parts(783_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -115,7 +123,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:21 w:21)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:18 w:17)
+	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -134,12 +142,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `10200`, estimated `115408`.
-		// Minimum execution time: 37_355_681_000 picoseconds.
-		Weight::from_parts(50_180_983_000, 0)
+		// Proof size: measured `9129`, estimated `115408`.
+		// Minimum execution time: 31_209_641_000 picoseconds.
+		Weight::from_parts(34_032_704_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
-			.saturating_add(T::DbWeight::get().reads(92))
-			.saturating_add(T::DbWeight::get().writes(91))
+			.saturating_add(T::DbWeight::get().reads(76))
+			.saturating_add(T::DbWeight::get().writes(76))
 	}
 	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
 	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
@@ -147,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `11671`.
-		// Minimum execution time: 136_524_000 picoseconds.
-		Weight::from_parts(173_904_000, 0)
+		// Minimum execution time: 131_445_000 picoseconds.
+		Weight::from_parts(219_108_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -168,20 +176,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::NextRandomness` (r:1 w:0)
-	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::EpochStart` (r:1 w:0)
-	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
+	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `133568`, estimated `2536758`.
-		// Minimum execution time: 149_257_072_000 picoseconds.
-		Weight::from_parts(156_445_134_000, 0)
+		// Proof size: measured `133674`, estimated `2536758`.
+		// Minimum execution time: 127_063_000_000 picoseconds.
+		Weight::from_parts(135_369_618_000, 0)
 			.saturating_add(Weight::from_parts(0, 2536758))
-			.saturating_add(T::DbWeight::get().reads(1006))
+			.saturating_add(T::DbWeight::get().reads(1004))
 			.saturating_add(T::DbWeight::get().writes(22))
 	}
 }
@@ -190,13 +194,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:0)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
@@ -207,34 +211,42 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `11158`, estimated `115408`.
-		// Minimum execution time: 1_818_842_000 picoseconds.
-		Weight::from_parts(2_450_099_000, 0)
+		// Proof size: measured `11245`, estimated `115408`.
+		// Minimum execution time: 1_626_873_000 picoseconds.
+		Weight::from_parts(2_449_046_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(ParityDbWeight::get().reads(8))
-			.saturating_add(ParityDbWeight::get().writes(9))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Dispute::ChallengeCommitments` (r:0 w:1)
+	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
-		// Proof size: measured `2000`, estimated `115408`.
-		// Minimum execution time: 577_718_000 picoseconds.
-		Weight::from_parts(740_420_000, 0)
+		// Proof size: measured `2196`, estimated `115408`.
+		// Minimum execution time: 734_430_000 picoseconds.
+		Weight::from_parts(1_198_073_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
-			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
+	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
+	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn withdraw_challenge_commitment() -> Weight {
-		// Proof size: measured `2000`, estimated `115408`.
-		// Minimum execution time: 577_718_000 picoseconds.
-		Weight::from_parts(740_420_000, 0)
+		// Proof size: measured `2692`, estimated `115408`.
+		// Minimum execution time: 971_492_000 picoseconds.
+		Weight::from_parts(1_466_554_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
-			.saturating_add(ParityDbWeight::get().reads(2))
-			.saturating_add(ParityDbWeight::get().writes(1))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
@@ -242,8 +254,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `8785`, estimated `22352`.
-		// Minimum execution time: 686_079_000 picoseconds.
-		Weight::from_parts(874_401_000, 0)
+		// Minimum execution time: 687_912_000 picoseconds.
+		Weight::from_parts(783_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -256,7 +268,7 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:21 w:21)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:18 w:17)
+	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -275,12 +287,12 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `10200`, estimated `115408`.
-		// Minimum execution time: 37_355_681_000 picoseconds.
-		Weight::from_parts(50_180_983_000, 0)
+		// Proof size: measured `9129`, estimated `115408`.
+		// Minimum execution time: 31_209_641_000 picoseconds.
+		Weight::from_parts(34_032_704_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
-			.saturating_add(ParityDbWeight::get().reads(92))
-			.saturating_add(ParityDbWeight::get().writes(91))
+			.saturating_add(ParityDbWeight::get().reads(76))
+			.saturating_add(ParityDbWeight::get().writes(76))
 	}
 	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
 	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
@@ -288,8 +300,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `11671`.
-		// Minimum execution time: 136_524_000 picoseconds.
-		Weight::from_parts(173_904_000, 0)
+		// Minimum execution time: 131_445_000 picoseconds.
+		Weight::from_parts(219_108_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -309,20 +321,16 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::NextRandomness` (r:1 w:0)
-	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::EpochStart` (r:1 w:0)
-	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
+	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `133568`, estimated `2536758`.
-		// Minimum execution time: 149_257_072_000 picoseconds.
-		Weight::from_parts(156_445_134_000, 0)
+		// Proof size: measured `133674`, estimated `2536758`.
+		// Minimum execution time: 127_063_000_000 picoseconds.
+		Weight::from_parts(135_369_618_000, 0)
 			.saturating_add(Weight::from_parts(0, 2536758))
-			.saturating_add(ParityDbWeight::get().reads(1006))
+			.saturating_add(ParityDbWeight::get().reads(1004))
 			.saturating_add(ParityDbWeight::get().writes(22))
 	}
 }

@@ -183,7 +183,7 @@ mod benchmarks {
 	}
 
 	// The declaration that ends the reveals (every other verifier revealed): it moves the
-	// phase's end to the next block, whose hook judges the round.
+	// phase's end to the randomness delay later, whose hook judges the round.
 	#[benchmark]
 	fn reveal_unavailable() {
 		let (task, hashes, verifiers) = verifying::<T>();
@@ -207,13 +207,13 @@ mod benchmarks {
 			)
 			.expect("a committed verifier reveals");
 		}
-		let next = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::SamplingDelay::get());
 
 		#[extrinsic_call]
 		reveal_verdict(RawOrigin::Signed(last.clone()), task, declaration, salt::<T>(last));
 
 		let phase = Verifications::<T>::get(task).map(|v| v.phase);
-		assert!(matches!(phase, Some(Phase::Revealing { until }) if until == next));
+		assert!(matches!(phase, Some(Phase::Revealing { until }) if until == due));
 	}
 
 	#[benchmark]
@@ -226,7 +226,9 @@ mod benchmarks {
 		}
 	}
 
-	// Sampling: segments, and the most verifiers drawn among every bonded one.
+	// The heaviest deadline: a reveal phase ends with every seated verifier committed and
+	// none revealed, so each loses its whole collateral, and a full set is drawn again among
+	// every bonded verifier (sampling alone is this draw without the slashes).
 	#[benchmark]
 	fn handle_deadline() {
 		let (task, n) = training::<T>(T::MaxVerifierCandidates::get());
@@ -236,16 +238,30 @@ mod benchmarks {
 			.expect("the benchmark task is training");
 		let at = sampling_block::<T>(task);
 		frame_system::Pallet::<T>::set_block_number(at);
+		Pallet::<T>::on_initialize(at);
+		let verifiers: Vec<T::AccountId> = Verifications::<T>::get(task)
+			.map(|v| v.slots.iter().map(|s| s.verifier.clone()).collect())
+			.unwrap_or_default();
+		for v in &verifiers {
+			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, [0x11; 32])
+				.expect("a drawn verifier commits");
+		}
+		let until = Verifications::<T>::get(task)
+			.and_then(|v| match v.phase {
+				Phase::Revealing { until } => Some(until),
+				_ => None,
+			})
+			.expect("every verifier committed: the reveals start");
+		frame_system::Pallet::<T>::set_block_number(until);
 
 		#[block]
 		{
-			Pallet::<T>::handle_schedule(at);
+			Pallet::<T>::handle_schedule(until);
 		}
 
-		assert!(matches!(
-			Verifications::<T>::get(task).map(|v| v.phase),
-			Some(Phase::Committing { .. })
-		));
+		let record = Verifications::<T>::get(task).expect("a new round, not an end");
+		assert!(matches!(record.phase, Phase::Committing { .. }));
+		assert!(verifiers.iter().all(|v| record.former_verifiers.contains(v)));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -60,8 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 861_607_000 picoseconds.
-		Weight::from_parts(954_671_000, 0)
+		// Minimum execution time: 852_119_000 picoseconds.
+		Weight::from_parts(976_441_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
 		// Proof size: measured `9791`, estimated `115408`.
-		// Minimum execution time: 673_796_000 picoseconds.
-		Weight::from_parts(740_801_000, 0)
+		// Minimum execution time: 659_169_000 picoseconds.
+		Weight::from_parts(742_324_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -93,11 +93,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
 		// Proof size: measured `15214`, estimated `115408`.
-		// Minimum execution time: 1_346_671_000 picoseconds.
-		Weight::from_parts(1_736_935_797, 0)
+		// Minimum execution time: 1_363_061_000 picoseconds.
+		Weight::from_parts(1_889_909_584, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
-			// Standard Error: 1_930_567
-			.saturating_add(Weight::from_parts(11_689_695, 0).saturating_mul(s.into()))
+			// Standard Error: 1_849_631
+			.saturating_add(Weight::from_parts(7_100_849, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -110,9 +110,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `15707`, estimated `115408`.
-		// Minimum execution time: 1_132_411_000 picoseconds.
-		Weight::from_parts(1_357_581_000, 0)
+		// Proof size: measured `15632`, estimated `115408`.
+		// Minimum execution time: 1_134_736_000 picoseconds.
+		Weight::from_parts(1_596_366_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 117_048_000 picoseconds.
-		Weight::from_parts(158_715_000, 0)
+		// Minimum execution time: 116_086_000 picoseconds.
+		Weight::from_parts(142_045_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -134,25 +134,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::NextRandomness` (r:1 w:0)
-	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::EpochStart` (r:1 w:0)
-	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1000 w:32)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:32 w:32)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:17 w:17)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
+	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1000 w:16)
-	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
-	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `127450`, estimated `2577990`.
-		// Minimum execution time: 126_199_611_000 picoseconds.
-		Weight::from_parts(165_550_551_000, 0)
+		// Proof size: measured `144521`, estimated `2577990`.
+		// Minimum execution time: 154_048_055_000 picoseconds.
+		Weight::from_parts(192_646_481_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
-			.saturating_add(T::DbWeight::get().reads(1024))
-			.saturating_add(T::DbWeight::get().writes(35))
+			.saturating_add(T::DbWeight::get().reads(1071))
+			.saturating_add(T::DbWeight::get().writes(100))
 	}
 }
 
@@ -172,8 +172,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 861_607_000 picoseconds.
-		Weight::from_parts(954_671_000, 0)
+		// Minimum execution time: 852_119_000 picoseconds.
+		Weight::from_parts(976_441_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -184,8 +184,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
 		// Proof size: measured `9791`, estimated `115408`.
-		// Minimum execution time: 673_796_000 picoseconds.
-		Weight::from_parts(740_801_000, 0)
+		// Minimum execution time: 659_169_000 picoseconds.
+		Weight::from_parts(742_324_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -205,11 +205,11 @@ impl WeightInfo for () {
 	/// The range of component `s` is `[1, 64]`.
 	fn reveal_verdict(s: u32, ) -> Weight {
 		// Proof size: measured `15214`, estimated `115408`.
-		// Minimum execution time: 1_346_671_000 picoseconds.
-		Weight::from_parts(1_736_935_797, 0)
+		// Minimum execution time: 1_363_061_000 picoseconds.
+		Weight::from_parts(1_889_909_584, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
-			// Standard Error: 1_930_567
-			.saturating_add(Weight::from_parts(11_689_695, 0).saturating_mul(s.into()))
+			// Standard Error: 1_849_631
+			.saturating_add(Weight::from_parts(7_100_849, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
@@ -222,9 +222,9 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `15707`, estimated `115408`.
-		// Minimum execution time: 1_132_411_000 picoseconds.
-		Weight::from_parts(1_357_581_000, 0)
+		// Proof size: measured `15632`, estimated `115408`.
+		// Minimum execution time: 1_134_736_000 picoseconds.
+		Weight::from_parts(1_596_366_000, 0)
 			.saturating_add(Weight::from_parts(0, 115408))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -235,8 +235,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 117_048_000 picoseconds.
-		Weight::from_parts(158_715_000, 0)
+		// Minimum execution time: 116_086_000 picoseconds.
+		Weight::from_parts(142_045_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -246,24 +246,24 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::NextRandomness` (r:1 w:0)
-	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::EpochStart` (r:1 w:0)
-	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1000 w:32)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:32 w:32)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:17 w:17)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
+	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1000 w:16)
-	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
-	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `127450`, estimated `2577990`.
-		// Minimum execution time: 126_199_611_000 picoseconds.
-		Weight::from_parts(165_550_551_000, 0)
+		// Proof size: measured `144521`, estimated `2577990`.
+		// Minimum execution time: 154_048_055_000 picoseconds.
+		Weight::from_parts(192_646_481_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
-			.saturating_add(ParityDbWeight::get().reads(1024))
-			.saturating_add(ParityDbWeight::get().writes(35))
+			.saturating_add(ParityDbWeight::get().reads(1071))
+			.saturating_add(ParityDbWeight::get().writes(100))
 	}
 }

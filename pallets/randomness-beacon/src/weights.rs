@@ -47,8 +47,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn on_initialize() -> Weight {
 		// Proof size: measured `197`, estimated `1521`.
-		// Minimum execution time: 214_270_000 picoseconds.
-		Weight::from_parts(224_128_000, 0)
+		// Minimum execution time: 220_381_000 picoseconds.
+		Weight::from_parts(289_159_000, 0)
 			.saturating_add(Weight::from_parts(0, 1521))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -63,8 +63,8 @@ impl WeightInfo for () {
 	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn on_initialize() -> Weight {
 		// Proof size: measured `197`, estimated `1521`.
-		// Minimum execution time: 214_270_000 picoseconds.
-		Weight::from_parts(224_128_000, 0)
+		// Minimum execution time: 220_381_000 picoseconds.
+		Weight::from_parts(289_159_000, 0)
 			.saturating_add(Weight::from_parts(0, 1521))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))

@@ -68,8 +68,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	fn submit_task() -> Weight {
 		// Proof size: measured `8574`, estimated `11671`.
-		// Minimum execution time: 1_627_114_000 picoseconds.
-		Weight::from_parts(1_816_086_000, 0)
+		// Minimum execution time: 1_660_235_000 picoseconds.
+		Weight::from_parts(2_024_945_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -90,24 +90,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `9208`, estimated `11671`.
-		// Minimum execution time: 1_408_266_000 picoseconds.
-		Weight::from_parts(1_589_003_000, 0)
+		// Minimum execution time: 1_442_399_000 picoseconds.
+		Weight::from_parts(1_580_156_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
-	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
-		// Proof size: measured `9113`, estimated `11671`.
-		// Minimum execution time: 881_263_000 picoseconds.
-		Weight::from_parts(1_202_081_000, 0)
+		// Proof size: measured `9216`, estimated `11671`.
+		// Minimum execution time: 1_154_853_000 picoseconds.
+		Weight::from_parts(1_319_981_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -116,22 +116,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
-		// Proof size: measured `8957`, estimated `22352`.
-		// Minimum execution time: 615_157_000 picoseconds.
-		Weight::from_parts(744_609_000, 0)
+		// Proof size: measured `9225`, estimated `22352`.
+		// Minimum execution time: 1_030_992_000 picoseconds.
+		Weight::from_parts(1_115_009_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `TaskPool::MinPricePerGflop` (r:0 w:1)
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 143_979_000 picoseconds.
-		Weight::from_parts(163_606_000, 0)
+		// Minimum execution time: 150_902_000 picoseconds.
+		Weight::from_parts(170_337_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -143,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `42`, estimated `11671`.
-		// Minimum execution time: 160_669_000 picoseconds.
-		Weight::from_parts(167_833_000, 0)
+		// Minimum execution time: 167_051_000 picoseconds.
+		Weight::from_parts(206_335_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -167,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `9736`, estimated `22352`.
-		// Minimum execution time: 2_460_718_000 picoseconds.
-		Weight::from_parts(2_685_647_000, 0)
+		// Minimum execution time: 2_556_056_000 picoseconds.
+		Weight::from_parts(2_831_289_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -177,29 +181,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::NextRandomness` (r:1 w:0)
-	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::EpochStart` (r:1 w:0)
-	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
+	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1000 w:0)
+	/// Storage: `RoleStaking::Bonds` (r:1000 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
-		// Proof size: measured `970`, estimated `35476`.
-		// Minimum execution time: 1_088_310_000 picoseconds.
-		Weight::from_parts(1_112_073_000, 0)
+		// Proof size: measured `840`, estimated `35476`.
+		// Minimum execution time: 1_152_569_000 picoseconds.
+		Weight::from_parts(429_182_256, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 4_272_217
-			.saturating_add(Weight::from_parts(144_395_552, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
+			// Standard Error: 10_477_138
+			.saturating_add(Weight::from_parts(157_963_071, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(6))
 			.saturating_add(Weight::from_parts(0, 2577).saturating_mul(c.into()))
 	}
 }
@@ -226,8 +228,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	fn submit_task() -> Weight {
 		// Proof size: measured `8574`, estimated `11671`.
-		// Minimum execution time: 1_627_114_000 picoseconds.
-		Weight::from_parts(1_816_086_000, 0)
+		// Minimum execution time: 1_660_235_000 picoseconds.
+		Weight::from_parts(2_024_945_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(8))
@@ -248,24 +250,24 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `9208`, estimated `11671`.
-		// Minimum execution time: 1_408_266_000 picoseconds.
-		Weight::from_parts(1_589_003_000, 0)
+		// Minimum execution time: 1_442_399_000 picoseconds.
+		Weight::from_parts(1_580_156_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
-	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
-		// Proof size: measured `9113`, estimated `11671`.
-		// Minimum execution time: 881_263_000 picoseconds.
-		Weight::from_parts(1_202_081_000, 0)
+		// Proof size: measured `9216`, estimated `11671`.
+		// Minimum execution time: 1_154_853_000 picoseconds.
+		Weight::from_parts(1_319_981_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -274,22 +276,26 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
-		// Proof size: measured `8957`, estimated `22352`.
-		// Minimum execution time: 615_157_000 picoseconds.
-		Weight::from_parts(744_609_000, 0)
+		// Proof size: measured `9225`, estimated `22352`.
+		// Minimum execution time: 1_030_992_000 picoseconds.
+		Weight::from_parts(1_115_009_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(4))
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `TaskPool::MinPricePerGflop` (r:0 w:1)
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 143_979_000 picoseconds.
-		Weight::from_parts(163_606_000, 0)
+		// Minimum execution time: 150_902_000 picoseconds.
+		Weight::from_parts(170_337_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -301,8 +307,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `42`, estimated `11671`.
-		// Minimum execution time: 160_669_000 picoseconds.
-		Weight::from_parts(167_833_000, 0)
+		// Minimum execution time: 167_051_000 picoseconds.
+		Weight::from_parts(206_335_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -325,8 +331,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `9736`, estimated `22352`.
-		// Minimum execution time: 2_460_718_000 picoseconds.
-		Weight::from_parts(2_685_647_000, 0)
+		// Minimum execution time: 2_556_056_000 picoseconds.
+		Weight::from_parts(2_831_289_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
@@ -335,29 +341,27 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::NextRandomness` (r:1 w:0)
-	/// Proof: `Babe::NextRandomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::EpochStart` (r:1 w:0)
-	/// Proof: `Babe::EpochStart` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
+	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:1000 w:0)
+	/// Storage: `RoleStaking::Bonds` (r:1000 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
-		// Proof size: measured `970`, estimated `35476`.
-		// Minimum execution time: 1_088_310_000 picoseconds.
-		Weight::from_parts(1_112_073_000, 0)
+		// Proof size: measured `840`, estimated `35476`.
+		// Minimum execution time: 1_152_569_000 picoseconds.
+		Weight::from_parts(429_182_256, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 4_272_217
-			.saturating_add(Weight::from_parts(144_395_552, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(8))
+			// Standard Error: 10_477_138
+			.saturating_add(Weight::from_parts(157_963_071, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(4))
+			.saturating_add(ParityDbWeight::get().writes(6))
 			.saturating_add(Weight::from_parts(0, 2577).saturating_mul(c.into()))
 	}
 }

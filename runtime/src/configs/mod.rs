@@ -425,11 +425,11 @@ parameter_types! {
 	pub const TaskAcceptWindow: BlockNumber = TASK_ACCEPT_WINDOW;
 	pub const TaskExpiryFactor: u32 = 3;
 	pub const MaxLiveTasks: u32 = 1_024;
-	/// One draw over up to 1 000 solvers weighs about 146 ms on the debug-node weights (session
-	/// 6); with 12 deadlines the task pool's hook stays under a fifth of a 3-second block, and
-	/// the three market hooks together under three quarters (checked by the runtime tests).
+	/// One draw over up to 1 000 solvers weighs about 158 ms on the debug-node weights (session
+	/// 7); with 8 deadlines the task pool's hook stays under a fifth of a 3-second block, and
+	/// the market hooks together under three quarters (checked by the runtime tests).
 	pub const MaxTaskDrawsPerBlock: u32 = 1;
-	pub const MaxTaskDeadlinesPerBlock: u32 = 12;
+	pub const MaxTaskDeadlinesPerBlock: u32 = 8;
 	pub const MaxSolverAttempts: u32 = 8;
 }
 
@@ -476,8 +476,11 @@ parameter_types! {
 	pub const MaxVerifiers: u32 = 16;
 	/// As many as live tasks: a solver's commitment is never refused for want of room.
 	pub MaxVerifications: u32 = MaxLiveTasks::get();
-	/// A sampling draw over 1 000 verifiers weighs ~138 ms on the debug-node weights (session 6).
-	pub const MaxVerificationDeadlinesPerBlock: u32 = 2;
+	/// The heaviest verification deadline (a reveal phase ending with all 16 verifiers silent:
+	/// 16 slashes and a fresh draw over 1 000 verifiers) weighs ~193 ms on the debug-node
+	/// weights (session 7): one a block keeps the market hooks within three quarters of a
+	/// 3-second block.
+	pub const MaxVerificationDeadlinesPerBlock: u32 = 1;
 }
 
 #[cfg(feature = "fast-runtime")]
