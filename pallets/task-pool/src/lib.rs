@@ -873,8 +873,10 @@ impl<T: Config> Pallet<T> {
 			T::RoleStaking::penalize_reputation(&solver, Role::Solver);
 		}
 		let expired = Self::ends_when_passed_over(&record, now);
-		// A push that does not fit is already an end (`TooManyAttempts`).
-		let _ = record.passed_over.try_push(solver.clone());
+		// The list fills up only with the pass that ends the task (`TooManyAttempts`).
+		if record.passed_over.try_push(solver.clone()).is_err() && expired.is_none() {
+			frame_support::defensive!("a reopening task has no room to pass its solver over");
+		}
 		Self::deposit_event(Event::SolverPassedOver { task, solver, reason, slashed });
 
 		let reopened = match expired {
