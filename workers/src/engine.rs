@@ -102,6 +102,14 @@ impl TaskRun {
 		Ok(Trainer::new(&self.spec, data, self.module.as_deref(), &self.options)?)
 	}
 
+	/// A trainer at the task's initial state, and that state's hash: what `h_0` must be. No
+	/// training, only the parameters the seed or the module gives and a fresh optimizer.
+	pub fn initial_state(&self) -> Result<(Trainer, Sha256), JobError> {
+		let trainer = self.trainer()?;
+		let hash = trainer.checkpoint()?.canonical_hash();
+		Ok((trainer, hash))
+	}
+
 	/// Steps per segment `k`.
 	pub fn steps_per_segment(&self) -> u32 {
 		self.spec.hyper.checkpoint_interval
@@ -314,10 +322,9 @@ pub fn check_segment(
 	segment: u32,
 	fault: Option<Fault>,
 ) -> Result<SegmentCheck, JobError> {
-	check_training(run, committed, &[segment], fault)?
-		.segments
-		.pop()
-		.ok_or_else(|| JobError::Invalid("no segment checked".into()))
+	let leaves =
+		fetch_checkpoint_list(&committed.artifact_uri, committed.task, &committed.commitment)?;
+	check_one(run, committed, &leaves, &mut None, segment, fault)
 }
 
 /// Checks a committed training as a verifier must: `h_0` against the task's initial state
@@ -337,9 +344,9 @@ pub fn check_training(
 		log::warn!("FAULT: approving h_0 of task {} underived", committed.task);
 		(h0, None)
 	} else {
-		// A fresh trainer is at the task's initial state; it then serves the replays.
-		let fresh = run.trainer()?;
-		(fresh.checkpoint()?.canonical_hash(), Some(fresh))
+		// The trainer the initial state was derived with then serves the replays.
+		let (trainer, hash) = run.initial_state()?;
+		(hash, Some(trainer))
 	};
 	let initial_state = InitialStateCheck {
 		report: InitialStateReport { committed_hash: h0, proof: proof(&leaves, 0)?, derived_hash },
@@ -479,9 +486,7 @@ pub fn judge_dispute(
 ) -> Result<bool, JobError> {
 	match claim {
 		// `h_0` was proven against the commitment on chain: no artifact is needed.
-		Claim::InitialState { committed: h0, .. } => {
-			Ok(run.trainer()?.checkpoint()?.canonical_hash() == *h0)
-		},
+		Claim::InitialState { committed: h0, .. } => Ok(run.initial_state()?.1 == *h0),
 		Claim::Segment(claim) => Ok(check_segment(run, committed, claim.segment, None)?.passes),
 	}
 }

@@ -89,8 +89,8 @@ pub mod weights;
 
 pub use assay_primitives::{
 	challenge_commitment, vote_commitment, Claim, DisputeError, DisputeOpener, DisputeTerms,
-	InitialStateReport, JuryVote, MerkleProof, Report, ReportError, Role, RoleStaking,
-	SegmentClaim, SegmentReport, Sha256, StakingError, Subject, TaskId, VerificationDisputes,
+	JuryVote, Report, ReportError, Role, RoleStaking, SegmentReport, Sha256, StakingError, Subject,
+	TaskId, VerificationDisputes,
 };
 pub use types::{Dispute, DisputeOf, JurorSlot, Phase, VoteTally};
 pub use weights::WeightInfo;

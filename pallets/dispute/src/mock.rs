@@ -4,8 +4,8 @@
 
 use crate::{self as pallet_dispute, *};
 use assay_primitives::{
-	merkle_proof, sha256, Device, Distance, HardwareClass, SegmentReport, SegmentReports,
-	SpecLimits, TaskPhase, TaskSpec, Uri, Verdict, VerificationMode,
+	merkle_proof, sha256, Device, Distance, HardwareClass, InitialStateReport, SegmentReport,
+	SegmentReports, SpecLimits, TaskPhase, TaskSpec, Uri, Verdict, VerificationMode,
 };
 use core::cell::RefCell;
 use frame_support::{

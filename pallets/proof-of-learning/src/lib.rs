@@ -30,8 +30,9 @@
 //! - **Verdict**: [`Verdict::Checked`]: an [`InitialStateReport`] (`h_0` with its Merkle proof,
 //!   and the initial state the verifier derived from the spec) and one [`SegmentReport`] per
 //!   sampled segment (`h_i` and `h_{i+1}` with their Merkle proofs, the verifier's replayed
-//!   hash and distance). The pallet checks the proofs and judges each ([`Report::judge`]): the
-//!   initial state passes iff the two hashes agree; a segment in `Exact` mode iff the replay
+//!   hash and distance). The pallet checks the proofs and judges each
+//!   ([`InitialStateReport::judge`], [`SegmentReport::judge`]): the initial state passes iff
+//!   the two hashes agree; a segment in `Exact` mode iff the replay
 //!   reproduced `h_{i+1}`, in `Tolerance` mode iff the distance is at most the threshold. What
 //!   fails becomes the verifier's [`Claim`]s against the solver.
 //!
@@ -98,9 +99,9 @@ pub mod weights;
 
 pub use assay_primitives::{
 	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, Claim, DisputeError,
-	DisputeOpener, DisputeTerms, InitialStateReport, JuryVote, LifecycleError, Report, ReportError,
-	Role, RoleStaking, Salt, SegmentClaim, SegmentReport, SegmentReports, Subject, TaskId,
-	TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
+	DisputeOpener, DisputeTerms, InitialStateReport, JuryVote, LifecycleError, ReportError, Role,
+	RoleStaking, Salt, SegmentClaim, SegmentReport, SegmentReports, Subject, TaskId, TaskLifecycle,
+	TaskPhase, Uri, Verdict, VerificationDisputes,
 };
 pub use types::{
 	FailedClaims, FormerVerifiersBound, Phase, SampledSegments, Verification, VerificationOf,
@@ -550,7 +551,7 @@ pub mod pallet {
 				Error::<T>::CommitmentMismatch
 			);
 			let now = frame_system::Pallet::<T>::block_number();
-			if verdict == Verdict::Unavailable {
+			if matches!(verdict, Verdict::Unavailable) {
 				Self::declare_unavailable(task, &mut record, slot, verifier);
 				if record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some()) {
 					Self::end_reveals_after_delay(task, &mut record, until, now);
@@ -678,18 +679,21 @@ impl<T: Config> Pallet<T> {
 				&& segments.iter().zip(record.segments.iter()).all(|(r, s)| r.segment == *s),
 			Error::<T>::WrongSegments
 		);
-		let reports = core::iter::once(Report::InitialState(initial_state.clone()))
-			.chain(segments.iter().cloned().map(Report::Segment));
 		let mut failed = FailedClaims::default();
-		for report in reports {
-			let passes = report.judge(&record.commitment, &record.mode).map_err(|e| match e {
+		let mut note = |judged: Result<bool, ReportError>, claim: Claim| {
+			let passes = judged.map_err(|e| match e {
 				ReportError::BadStartProof | ReportError::BadEndProof => Error::<T>::InvalidProof,
 				ReportError::SegmentOutOfRange => Error::<T>::WrongSegments,
 			})?;
 			if !passes {
 				// At most one per report, which the bound already holds.
-				failed.try_push(report.claim()).map_err(|_| Error::<T>::WrongSegments)?;
+				failed.try_push(claim).map_err(|_| Error::<T>::WrongSegments)?;
 			}
+			Ok::<(), Error<T>>(())
+		};
+		note(initial_state.judge(&record.commitment), initial_state.claim())?;
+		for report in segments {
+			note(report.judge(&record.commitment, &record.mode), report.claim())?;
 		}
 		Ok(failed)
 	}
