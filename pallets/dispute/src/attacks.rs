@@ -723,3 +723,70 @@ fn a_challenge_commitment_never_outlives_its_task_or_goes_unbacked() {
 		);
 	});
 }
+
+/// Against attack 6's fix, solver + one verifier: the solver fakes a segment, and its accomplice
+/// on the task falsely fails `h_0`, which is disputed first on a tie, hoping that the case ends
+/// there. The jury finds `h_0` right and the accomplice loses its collateral; the honest
+/// verifier's claim on the faked segment is disputed next, and the solver is not paid.
+#[test]
+fn an_accomplice_claiming_a_wrong_initial_state_never_saves_a_faked_segment() {
+	ExtBuilder::build_and_execute(|| {
+		// Enough verifiers for two juries of three that never touched the task.
+		bond_verifiers_among(&[6, 7, 8, 9, 23, 24]);
+		// Faked from segment 0 on: every sampled segment is wrong.
+		let hashes = committed_checkpoints(Some(0));
+		let (task, segments, verifiers) = verifying_task(2, &hashes);
+		let (accomplice, honest) = (verifiers[0], verifiers[1]);
+		let solver_free = free(SOLVER);
+		verify(task, &verifiers, |i| {
+			if i == 0 {
+				// Passes every segment, fails `h_0`.
+				verdict_with(initial_report(&hashes, sha256(b"made up")), &segments, |s| {
+					lazy_report(&hashes, s)
+				})
+			} else {
+				verdict_from(&hashes, &segments, |s| honest_report(&hashes, s))
+			}
+		});
+		let dispute = crate::Disputes::<Test>::get(task).unwrap();
+		assert_eq!(
+			(dispute.claim.subject(), dispute.challenger),
+			(Subject::InitialState, accomplice)
+		);
+		await_jury(task);
+		let vote = honest_vote(task);
+		jury_votes(task, |_| vote);
+		assert_eq!(
+			bond(accomplice, Role::Verifier),
+			BOND - VERIFIER_COLLATERAL - 3 * JUROR_REWARD,
+			"the accomplice paid its collateral and the jurors"
+		);
+
+		// Decided again in a later block's hook: the claim left on the faked segment is next.
+		for _ in 0..5 {
+			if crate::Disputes::<Test>::contains_key(task) {
+				break;
+			}
+			next_block();
+		}
+		let dispute = crate::Disputes::<Test>::get(task).expect("the segment claim is next");
+		assert_eq!(
+			(dispute.claim.subject(), dispute.challenger),
+			(Subject::Segment(segments[0]), honest)
+		);
+		await_jury(task);
+		let vote = honest_vote(task);
+		assert_eq!(vote, JuryVote::Wrong);
+		jury_votes(task, |_| vote);
+
+		// Not paid the reward: the solver's only gain is half of what its accomplice lost.
+		assert_eq!(free(SOLVER), solver_free + VERIFIER_COLLATERAL / 2);
+		assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2 - 3 * JUROR_REWARD);
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::TaskPool(pallet_task_pool::Event::TaskSettled { .. })
+		)));
+		assert_eq!(bond(honest, Role::Verifier), BOND, "the honest verifier lost stake");
+		cancel_reopened(task);
+	});
+}
