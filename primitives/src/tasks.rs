@@ -73,9 +73,6 @@ pub enum LifecycleError {
 	/// The account is not the task's solver.
 	#[codec(index = 2)]
 	NotTheSolver,
-	/// More verifiers to pay than the task's policy has.
-	#[codec(index = 3)]
-	TooManyVerifiers,
 }
 
 /// The task pool, as the pallets that judge training see it.
@@ -99,13 +96,15 @@ pub trait TaskLifecycle<AccountId> {
 	fn disputed(task: TaskId) -> Result<(), LifecycleError>;
 
 	/// The training stands ([`TaskPhase::Verified`] or [`TaskPhase::Disputed`]): the solver
-	/// gets the reward and its collateral back, each of `paid_verifiers` one verifier fee, the
-	/// submitter the fees of verifiers not paid, and the task ends.
+	/// gets the reward and its collateral back, each of `paid_verifiers` one verifier fee (or,
+	/// when they are more than the policy's verifiers, an equal share of the fees escrowed for
+	/// those), the submitter the rest, and the task ends.
 	fn settle(task: TaskId, paid_verifiers: &[AccountId]) -> Result<(), LifecycleError>;
 
 	/// The training is wrong ([`TaskPhase::Verifying`], [`TaskPhase::Verified`] or
 	/// [`TaskPhase::Disputed`]): the solver's collateral is slashed (a share to `finder`, who
-	/// proved it) and each of `paid_verifiers` gets one verifier fee for the checking they did.
+	/// proved it) and each of `paid_verifiers` gets one verifier fee for the checking they did
+	/// (shared as in [`Self::settle`]).
 	/// Then the task either goes back to the draw for another solver (it has time and attempts
 	/// left, and the submitter's escrow is made whole again), or ends with the reward and the
 	/// other fees back to the submitter.

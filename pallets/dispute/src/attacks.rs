@@ -215,6 +215,98 @@ fn a_solver_that_shows_its_checkpoints_to_an_accomplice_only_is_never_paid() {
 	});
 }
 
+/// Attack 3, a tie: the one seat's first verifier cannot fetch the checkpoints and declares
+/// them unavailable; the solver's accomplice is drawn into the seat next and passes. One
+/// verdict against one declaration is no majority of the verifiers drawn: the solver must not
+/// be paid on its accomplice's word.
+#[test]
+fn a_solver_whose_accomplice_only_ties_the_declarations_is_never_paid() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (task, _, first) = verifying_task(1, &hashes);
+		let accomplice = core::cell::Cell::new(None);
+		let solver_free = free(SOLVER);
+		play_verification(task, |who, segments| {
+			// The accomplice is whoever is seated after the first verifier declared.
+			if who != first[0] && accomplice.get().is_none_or(|a| a == who) {
+				accomplice.set(Some(who));
+				verdict_from(&hashes, segments, |s| honest_report(&hashes, s))
+			} else {
+				Verdict::Unavailable
+			}
+		});
+
+		assert!(accomplice.get().is_some(), "no accomplice was drawn");
+		assert_eq!(free(SOLVER), solver_free, "the solver was paid");
+		for v in VERIFIERS {
+			assert_eq!(bond(v, Role::Verifier), BOND, "verifier {v} lost stake");
+		}
+	});
+}
+
+/// Attack 3, a tie at the end of the pool: only two verifiers are in the draw, both are
+/// seated, the accomplice passes and the other cannot fetch the checkpoints. Nobody is left
+/// to break the tie: the solver must not be paid.
+#[test]
+fn a_solver_whose_accomplice_ties_the_declarations_at_the_end_of_the_pool_is_never_paid() {
+	ExtBuilder::build_and_execute(|| {
+		for v in &VERIFIERS[2..] {
+			assert_ok!(RoleStaking::chill(RuntimeOrigin::signed(*v), Role::Verifier));
+		}
+		let hashes = committed_checkpoints(None);
+		let (task, _, verifiers) = verifying_task(2, &hashes);
+		let accomplice = verifiers[0];
+		let solver_free = free(SOLVER);
+		serve_only_to(task, &hashes, accomplice);
+
+		assert_eq!(task_phase(task), None, "the task ended");
+		assert_eq!(free(SOLVER), solver_free, "the solver was paid");
+		for v in VERIFIERS {
+			assert_eq!(bond(v, Role::Verifier), BOND, "verifier {v} lost stake");
+		}
+	});
+}
+
+/// Attack 5: a verifier declares an honest solver's checkpoints unavailable instead of
+/// checking them. The verdicts outvote it and the solver is paid; the declaration must leave
+/// the declarer worse off than checking would have: it is not paid, and its standing in the
+/// draw falls while the checking verifiers' rises.
+#[test]
+fn a_declaration_the_verdicts_outvote_is_never_as_good_as_checking() {
+	ExtBuilder::build_and_execute(|| {
+		let reputation = |who: AccountId| {
+			pallet_role_staking::Bonds::<Test>::get(who, Role::Verifier).map(|b| b.reputation)
+		};
+		let before: Vec<_> = VERIFIERS.iter().map(|v| (*v, free(*v), reputation(*v))).collect();
+		let hashes = committed_checkpoints(None);
+		let (task, _, verifiers) = verifying_task(3, &hashes);
+		let liar = verifiers[0];
+		let solver_free = free(SOLVER);
+		play_verification(task, |who, segments| {
+			if who == liar {
+				Verdict::Unavailable
+			} else {
+				verdict_from(&hashes, segments, |s| honest_report(&hashes, s))
+			}
+		});
+
+		assert_eq!(free(SOLVER), solver_free + REWARD, "the honest solver was paid");
+		let mut checked = 0;
+		for (v, free_before, reputation_before) in before {
+			assert_eq!(bond(v, Role::Verifier), BOND, "verifier {v} lost stake");
+			if v == liar {
+				assert_eq!(free(v), free_before, "the declarer was paid");
+				assert!(reputation(v) < reputation_before, "the declaration cost no standing");
+			} else if free(v) > free_before {
+				assert_eq!(free(v), free_before + FEE);
+				assert!(reputation(v) > reputation_before, "checking earned no standing");
+				checked += 1;
+			}
+		}
+		assert_eq!(checked, 3, "the declarer's seat was not filled by a checking verifier");
+	});
+}
+
 /// Attack 7: with a small pool, one juror must not decide. Here one juror commits and reveals
 /// a false "the segment is wrong" against an honest task while the other two stay away.
 #[test]

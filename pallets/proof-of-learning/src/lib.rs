@@ -104,8 +104,8 @@ pub use assay_primitives::{
 	TaskPhase, Uri, Verdict, VerificationDisputes,
 };
 pub use types::{
-	FailedClaims, FormerVerifiersBound, Phase, SampledSegments, Verification, VerificationOf,
-	VerifierSlot,
+	DeclarersBound, FailedClaims, FormerVerifiersBound, Phase, SampledSegments, Verification,
+	VerificationOf, VerifierSlot,
 };
 pub use weights::WeightInfo;
 
@@ -122,6 +122,7 @@ use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchError, DispatchResult, Perbill,
 };
+use types::Ending;
 
 const LOG_TARGET: &str = "runtime::proof-of-learning";
 
@@ -375,7 +376,8 @@ pub mod pallet {
 		},
 		/// A verifier revealed that it could not fetch the solver's checkpoints (or they did
 		/// not match the commitment): it leaves the task unslashed and unpaid, and its seat is
-		/// drawn again.
+		/// drawn again. Its reputation falls if the task ends with the checkpoints shown (the
+		/// verdicts outvoted it), and rises if it ends for their unavailability.
 		ArtifactsDeclaredUnavailable {
 			/// The task.
 			task: TaskId,
@@ -457,6 +459,10 @@ pub mod pallet {
 			assert!(
 				T::UnavailableToFail::get() >= 2,
 				"UnavailableToFail must be at least 2: one verifier alone must not fail a solver"
+			);
+			assert!(
+				T::UnavailableToFail::get() <= T::MaxVerifiers::get(),
+				"UnavailableToFail must be at most MaxVerifiers: it bounds the declarers kept"
 			);
 			assert!(!T::SamplingDelay::get().is_zero(), "SamplingDelay must be at least 1");
 			assert!(!T::CommitWindow::get().is_zero(), "CommitWindow must be at least 1");
@@ -631,9 +637,7 @@ impl<T: Config> Pallet<T> {
 		T::Tasks::committed(task, &solver).map_err(|e| match e {
 			LifecycleError::NotTheSolver => Error::<T>::NotTheSolver,
 			LifecycleError::UnknownTask => Error::<T>::TaskNotFound,
-			LifecycleError::WrongPhase | LifecycleError::TooManyVerifiers => {
-				Error::<T>::NotTraining
-			},
+			LifecycleError::WrongPhase => Error::<T>::NotTraining,
 		})?;
 
 		VerificationCount::<T>::mutate(|n| *n = n.saturating_add(1));
@@ -649,7 +653,7 @@ impl<T: Config> Pallet<T> {
 				verifiers_wanted: policy.verifiers,
 				segments_wanted: policy.sampled_segments,
 				rounds: 0,
-				declarations: 0,
+				declarers: Default::default(),
 				declared_this_round: false,
 				segments: Default::default(),
 				slots: Default::default(),
@@ -705,7 +709,7 @@ impl<T: Config> Pallet<T> {
 	fn after_reveals(task: TaskId, record: VerificationOf<T>, now: BlockNumberFor<T>) {
 		if Self::unavailability_fails(&record) {
 			Self::deposit_event(Event::ArtifactsUnavailable { task });
-			Self::close(task, record, false, None);
+			Self::close(task, record, Ending::ArtifactsUnavailable { finder: None });
 		} else if Self::ready_to_decide(&record) {
 			Self::decide(task, record, now);
 		} else {
@@ -719,16 +723,18 @@ impl<T: Config> Pallet<T> {
 	/// not outweigh the declarations, or a solver could serve its checkpoints to an accomplice
 	/// only and be paid on its word.
 	fn unavailability_fails(record: &VerificationOf<T>) -> bool {
-		record.declarations >= T::UnavailableToFail::get()
-			&& record.declarations > record.verdicts()
+		record.declarations() >= T::UnavailableToFail::get()
+			&& record.declarations() > record.verdicts()
 	}
 
 	/// Whether the revealed verdicts may decide: nobody declared this round (a declarer's seat
-	/// is drawn again first), and the verdicts are at least as many as the declarations (more
-	/// verifiers could not fetch the checkpoints than could: more are drawn).
+	/// is drawn again first), and the verdicts outnumber the declarations. On a tie neither
+	/// side is a majority of the verifiers drawn, so one more seat is drawn
+	/// ([`Verification::seats_wanted`]); if nobody is left to draw, the rounds run out and the
+	/// task is abandoned. Deciding on a tie would pay a solver that showed its checkpoints to
+	/// an accomplice drawn after an honest declarer.
 	fn ready_to_decide(record: &VerificationOf<T>) -> bool {
-		let verdicts = record.verdicts();
-		!record.declared_this_round && verdicts > 0 && verdicts >= record.declarations
+		!record.declared_this_round && record.verdicts() > record.declarations()
 	}
 
 	/// Moves the end of the reveal phase (now at `until`) to [`Config::SamplingDelay`] blocks
@@ -761,12 +767,14 @@ impl<T: Config> Pallet<T> {
 		}
 		T::RoleStaking::release_collateral(&verifier, Role::Verifier, task);
 		Self::retire(record, verifier.clone());
-		record.declarations = record.declarations.saturating_add(1);
+		if record.declarers.try_push(verifier.clone()).is_err() {
+			frame_support::defensive!("more declarers than DeclarersBound");
+		}
 		record.declared_this_round = true;
 		Self::deposit_event(Event::ArtifactsDeclaredUnavailable {
 			task,
 			verifier,
-			declarations: record.declarations,
+			declarations: record.declarations(),
 		});
 	}
 
@@ -802,7 +810,7 @@ impl<T: Config> Pallet<T> {
 					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none(), true);
 					Self::after_reveals(task, record, now);
 				},
-				Phase::ChallengeWindow { .. } => Self::close(task, record, true, None),
+				Phase::ChallengeWindow { .. } => Self::close(task, record, Ending::Settled),
 				Phase::Disputed => {
 					log::error!(target: LOG_TARGET, "schedule entry for disputed task {task}");
 				},
@@ -858,11 +866,11 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::VerificationAbandoned { task });
 	}
 
-	/// Draws verifiers until the task has as many as it pays for, then opens (or extends) the
-	/// commit phase; with no verifier at all, tries again one commit window later.
+	/// Draws verifiers until the task has [`Verification::seats_wanted`], then opens (or
+	/// extends) the commit phase; with no verifier at all, tries again one commit window later.
 	fn fill_and_commit(task: TaskId, record: &mut VerificationOf<T>, now: BlockNumberFor<T>) {
 		record.declared_this_round = false;
-		let missing = u32::from(record.verifiers_wanted).saturating_sub(record.slots.len() as u32);
+		let missing = record.seats_wanted().saturating_sub(record.slots.len() as u32);
 		let mut exclude: Vec<T::AccountId> =
 			record.slots.iter().map(|s| s.verifier.clone()).collect();
 		exclude.extend(record.former_verifiers.iter().cloned());
@@ -1029,22 +1037,22 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Ends the verification: settles (`solver_paid`) or fails the task, pays and releases the
-	/// verifiers that revealed, and removes the record.
-	fn close(
-		task: TaskId,
-		record: VerificationOf<T>,
-		solver_paid: bool,
-		finder: Option<T::AccountId>,
-	) {
+	/// Ends the verification as `ending` says: settles or fails the task, pays and releases the
+	/// verifiers that revealed, moves the declarers' reputation (down if the checkpoints were
+	/// shown after all, up if they were not), and removes the record.
+	fn close(task: TaskId, record: VerificationOf<T>, ending: Ending<T::AccountId>) {
 		if let Some(until) = record.phase.deadline() {
 			Self::unschedule(task, until);
 		}
 		let paid: Vec<T::AccountId> = record.revealed().map(|(v, _)| v.clone()).collect();
-		let result = if solver_paid {
-			T::Tasks::settle(task, &paid)
-		} else {
-			T::Tasks::fail(task, finder.as_ref(), &paid)
+		let (solver_paid, artifacts_shown, result) = match &ending {
+			Ending::Settled => (true, true, T::Tasks::settle(task, &paid)),
+			Ending::TrainingWrong { finder } => {
+				(false, true, T::Tasks::fail(task, Some(finder), &paid))
+			},
+			Ending::ArtifactsUnavailable { finder } => {
+				(false, false, T::Tasks::fail(task, finder.as_ref(), &paid))
+			},
 		};
 		if let Err(e) = result {
 			log::error!(target: LOG_TARGET, "task {task} could not be closed: {e:?}");
@@ -1053,6 +1061,17 @@ impl<T: Config> Pallet<T> {
 			T::RoleStaking::release_collateral(&slot.verifier, Role::Verifier, task);
 			if slot.failed.is_some() {
 				T::RoleStaking::reward_reputation(&slot.verifier, Role::Verifier);
+			}
+		}
+		// Unavailability cannot be proven either way, so a declaration never costs stake; but
+		// one the majority contradicted costs standing in the draw, so that declaring instead
+		// of checking is never as good as checking, and a cartel that declares against honest
+		// solvers is drawn less and less.
+		for declarer in &record.declarers {
+			if artifacts_shown {
+				T::RoleStaking::penalize_reputation(declarer, Role::Verifier);
+			} else {
+				T::RoleStaking::reward_reputation(declarer, Role::Verifier);
 			}
 		}
 		Verifications::<T>::remove(task);
@@ -1111,7 +1130,8 @@ impl<T: Config> Pallet<T> {
 	///   ends: in `Schedule` while that block is to come, in `OverdueSchedule` once it is not;
 	///   nothing else is scheduled.
 	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
-	///   neither the solver, the submitter, nor a former verifier; no verifier is drawn twice.
+	///   neither the solver, the submitter, nor a former verifier; no verifier is drawn twice;
+	///   no more are seated than `seats_wanted`; every declarer is a former verifier.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
 	///   and within the commitment; no verification has used up its rounds, nor is drawing
 	///   or committing with its artifacts' unavailability already proven (at least
@@ -1157,6 +1177,14 @@ impl<T: Config> Pallet<T> {
 					"a verifier revealed without committing"
 				);
 			}
+			ensure!(
+				record.slots.len() as u32 <= record.seats_wanted(),
+				"more verifiers seated than wanted"
+			);
+			ensure!(
+				record.declarers.iter().all(|d| record.former_verifiers.contains(d)),
+				"a declarer is not a former verifier"
+			);
 			ensure!(
 				record.rounds < T::MaxVerificationRounds::get().max(1),
 				"a verification outlived its rounds"
@@ -1235,13 +1263,17 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 					subject,
 					finder: challenger.clone(),
 				});
-				Self::close(task, record, false, Some(challenger.clone()));
+				Self::close(task, record, Ending::TrainingWrong { finder: challenger.clone() });
 			},
 			JuryVote::Unavailable => {
 				// The solver could not show the jury its checkpoints. Nothing about its training
 				// was shown, so no verifier is slashed.
 				Self::deposit_event(Event::ArtifactsUnavailable { task });
-				Self::close(task, record, false, Some(challenger.clone()));
+				Self::close(
+					task,
+					record,
+					Ending::ArtifactsUnavailable { finder: Some(challenger.clone()) },
+				);
 			},
 		}
 		Ok(())

@@ -372,6 +372,11 @@ pub fn free(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
 
+/// `who`'s reputation as a verifier.
+pub fn reputation(who: AccountId) -> pallet_role_staking::Reputation {
+	pallet_role_staking::Bonds::<Test>::get(who, Role::Verifier).map_or(0, |b| b.reputation)
+}
+
 pub fn bond(who: AccountId, role: Role) -> Balance {
 	pallet_role_staking::Bonds::<Test>::get(who, role).map_or(0, |b| b.amount)
 }

@@ -790,12 +790,17 @@ mod unavailable_artifacts {
 			cancel_reopened(task);
 			assert_eq!(task_phase(task), None);
 			// The solver committed to checkpoints it would not serve: its collateral is gone,
-			// the submitter has its reward and fees back, the declarers lose nothing.
+			// the submitter has its reward and fees back, the declarers lose nothing, and the
+			// majority they formed earns them standing.
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
 			assert_eq!(free(SUBMITTER), submitter_free + REWARD + 2 * FEE);
 			for v in &verifiers {
 				assert_eq!(bond(*v, Role::Verifier), BOND);
 				assert_eq!(free(*v), ENDOWMENT - BOND);
+				assert!(
+					reputation(*v) > pallet_role_staking::REPUTATION_ONE,
+					"verifier {v} earned no standing"
+				);
 			}
 		});
 	}
@@ -817,7 +822,7 @@ mod unavailable_artifacts {
 			assert!(!events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
-			assert_eq!(record.declarations, 1);
+			assert_eq!(record.declarations(), 1);
 			let newcomer = record
 				.slots
 				.iter()
@@ -861,24 +866,63 @@ mod unavailable_artifacts {
 
 	#[test]
 	fn one_declaration_alone_never_fails_a_solver() {
-		// A single verifier on the task declares: its seat is drawn again, and the newcomer's
-		// verdict decides.
+		// The one verifier of the task declares. One verdict against one declaration would be
+		// a tie, no majority either way, so two seats are drawn in its place; their verdicts
+		// outnumber the declaration and decide, and they share the one fee escrowed.
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(1, EXACT);
 			commit(task, verifiers[0], &unavailable());
 			assert_ok!(reveal(task, verifiers[0], &unavailable()));
 			end_of_reveals();
 			let record = Verifications::<Test>::get(task).unwrap();
-			let newcomer = record.slots.first().unwrap().verifier;
-			assert_ne!(newcomer, verifiers[0]);
+			let newcomers: Vec<AccountId> = record.slots.iter().map(|s| s.verifier).collect();
+			assert_eq!(newcomers.len(), 2, "one seat more than the declarations");
+			assert!(!newcomers.contains(&verifiers[0]));
 			let honest = verdict(&segments, &[]);
-			commit(task, newcomer, &honest);
-			assert_ok!(reveal(task, newcomer, &honest));
+			for v in &newcomers {
+				commit(task, *v, &honest);
+			}
+			for v in &newcomers {
+				assert_ok!(reveal(task, *v, &honest));
+			}
 			assert!(matches!(
 				Verifications::<Test>::get(task).unwrap().phase,
 				Phase::ChallengeWindow { .. }
 			));
+			let solver_free = free(SOLVER);
+			while Verifications::<Test>::get(task).is_some() {
+				next_block();
+			}
+			assert_eq!(free(SOLVER), solver_free + REWARD);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+			for v in &newcomers {
+				assert_eq!(free(*v), ENDOWMENT - BOND + FEE / 2, "the fee is shared");
+			}
+		});
+	}
+
+	#[test]
+	fn a_tie_with_nobody_left_to_draw_is_abandoned() {
+		// Two seats and only two verifiers in the draw: one passes, one declares. Nobody can
+		// break the tie, so the rounds run out: the solver is neither paid nor slashed.
+		ExtBuilder::default().verifiers(&VERIFIERS[..2]).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &honest);
+			commit(task, verifiers[1], &unavailable());
+			assert_ok!(reveal(task, verifiers[0], &honest));
+			assert_ok!(reveal(task, verifiers[1], &unavailable()));
+			let solver_free = free(SOLVER);
+			while Verifications::<Test>::get(task).is_some() {
+				next_block();
+			}
+			assert!(events_since_last_call().contains(&Event::VerificationAbandoned { task }));
+			assert_eq!(task_phase(task), None);
+			assert_eq!(free(SOLVER), solver_free);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+			for v in verifiers {
+				assert_eq!(bond(v, Role::Verifier), BOND);
+			}
 		});
 	}
 }

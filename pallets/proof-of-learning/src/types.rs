@@ -82,6 +82,19 @@ impl<T: Config> Get<u32> for FormerVerifiersBound<T> {
 	}
 }
 
+/// The most verifiers a verification can have seen declare its artifacts unavailable. A
+/// round ends with the task failed once the declarations reach
+/// [`Config::UnavailableToFail`] and outnumber the verdicts, so a round starts with at most
+/// `max(verdicts, UnavailableToFail − 1)` ≤ [`Config::MaxVerifiers`] of them (`integrity_test`
+/// holds `UnavailableToFail` to at most `MaxVerifiers`), and adds at most a round's seats.
+pub struct DeclarersBound<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Get<u32> for DeclarersBound<T> {
+	fn get() -> u32 {
+		T::MaxVerifiers::get().saturating_mul(2)
+	}
+}
+
 /// One drawn verifier and how far it got.
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
@@ -110,7 +123,8 @@ pub struct Verification<T: Config> {
 	pub artifact_uri: Uri,
 	/// How segments are judged.
 	pub mode: VerificationMode,
-	/// How many verifiers the task pays for.
+	/// How many verifiers the task pays for (more are seated only to break a tie, see
+	/// [`Verification::seats_wanted`]).
 	pub verifiers_wanted: u16,
 	/// How many segments the task samples.
 	pub segments_wanted: u16,
@@ -126,8 +140,9 @@ pub struct Verification<T: Config> {
 	pub phase: Phase<BlockNumberFor<T>>,
 	/// Commit rounds opened after the first draw (redraws).
 	pub rounds: u32,
-	/// Verifiers that declared the solver's artifacts unavailable so far.
-	pub declarations: u32,
+	/// Verifiers that declared the solver's artifacts unavailable so far, in order (each is
+	/// also a former verifier).
+	pub declarers: BoundedVec<T::AccountId, DeclarersBound<T>>,
 	/// Whether one did in the current round (its seat is drawn again before deciding).
 	pub declared_this_round: bool,
 }
@@ -167,4 +182,29 @@ impl<T: Config> Verification<T> {
 	pub fn verdicts(&self) -> u32 {
 		self.revealed().count() as u32
 	}
+
+	/// How many verifiers declared the solver's artifacts unavailable so far.
+	pub fn declarations(&self) -> u32 {
+		self.declarers.len() as u32
+	}
+
+	/// How many seats the draw fills: the verifiers the task pays for, or one more than the
+	/// declarations if that is more, so that the verdicts can outnumber them (a tie is no
+	/// majority either way). Never more than [`Config::MaxVerifiers`].
+	pub fn seats_wanted(&self) -> u32 {
+		u32::from(self.verifiers_wanted)
+			.max(self.declarations().saturating_add(1))
+			.min(T::MaxVerifiers::get())
+	}
+}
+
+/// How a verification ends (`Pallet::close`).
+pub(crate) enum Ending<AccountId> {
+	/// The training stands: the solver is paid.
+	Settled,
+	/// A jury found the training wrong, in a dispute `finder` brought.
+	TrainingWrong { finder: AccountId },
+	/// The solver could not show its checkpoints: to a majority of its verifiers (no finder),
+	/// or to the jury of a dispute `finder` brought.
+	ArtifactsUnavailable { finder: Option<AccountId> },
 }

@@ -1066,27 +1066,25 @@ impl<T: Config> Pallet<T> {
 		Ok(record)
 	}
 
-	/// Pays each of `verifiers` one verifier fee from `record`'s escrow; returns the total paid.
+	/// Pays each of `verifiers` one verifier fee from `record`'s escrow, or, when they are more
+	/// than the policy's verifiers (seats drawn to break a tie between verdicts and
+	/// unavailability declarations), an equal share of the fees escrowed; returns the total
+	/// paid, never more than those fees.
 	fn pay_verifiers(task: TaskId, record: &TaskOf<T>, verifiers: &[T::AccountId]) -> BalanceOf<T> {
+		let seats = u32::from(record.spec.verification.verifiers);
+		let paid = u32::try_from(verifiers.len()).unwrap_or(u32::MAX);
+		let each = if paid <= seats {
+			record.verifier_fee
+		} else {
+			record.verifier_fee.saturating_mul(seats.into()) / paid.into()
+		};
 		verifiers.iter().fold(Zero::zero(), |total: BalanceOf<T>, verifier| {
-			let fee = Self::pay_from_escrow(record, verifier, record.verifier_fee);
+			let fee = Self::pay_from_escrow(record, verifier, each);
 			if !fee.is_zero() {
 				Self::deposit_event(Event::VerifierPaid { task, verifier: verifier.clone(), fee });
 			}
 			total.saturating_add(fee)
 		})
-	}
-
-	/// Checks that `verifiers` are at most the policy's number.
-	fn ensure_verifier_count(
-		record: &TaskOf<T>,
-		verifiers: &[T::AccountId],
-	) -> Result<(), LifecycleError> {
-		ensure!(
-			verifiers.len() <= usize::from(record.spec.verification.verifiers),
-			LifecycleError::TooManyVerifiers
-		);
-		Ok(())
 	}
 
 	/// Moves a task from one of `from` to `to` with `event`.
@@ -1242,7 +1240,6 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 
 	fn settle(task: TaskId, paid_verifiers: &[T::AccountId]) -> Result<(), LifecycleError> {
 		let record = Self::task_in(task, &[TaskPhase::Verified, TaskPhase::Disputed])?;
-		Self::ensure_verifier_count(&record, paid_verifiers)?;
 		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
 
 		let reward = Self::pay_from_escrow(&record, &solver, record.reward);
@@ -1270,7 +1267,6 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 	) -> Result<(), LifecycleError> {
 		let record =
 			Self::task_in(task, &[TaskPhase::Verifying, TaskPhase::Verified, TaskPhase::Disputed])?;
-		Self::ensure_verifier_count(&record, paid_verifiers)?;
 		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
 
 		let slashed =

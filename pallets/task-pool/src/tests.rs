@@ -736,10 +736,6 @@ mod lifecycle {
 			assert_eq!(TaskPool::settle(task, &[7, 8, 9, 10]), Err(LifecycleError::WrongPhase));
 			assert_ok!(TaskPool::verified(task));
 			assert_eq!(TaskPool::verified(task), Err(LifecycleError::WrongPhase));
-			assert_eq!(
-				TaskPool::settle(task, &[7, 8, 9, 10]),
-				Err(LifecycleError::TooManyVerifiers)
-			);
 			assert_ok!(TaskPool::disputed(task));
 			assert_eq!(state(task), TaskState::Disputed { solver: 5 });
 			// A further dispute keeps it disputed; a won one makes it verified again.
@@ -750,6 +746,33 @@ mod lifecycle {
 			// The commit deadline no longer applies once committed.
 			run_to_block(30);
 			assert_eq!(state(task), TaskState::Disputed { solver: 5 });
+		});
+	}
+
+	/// Seats drawn beyond the policy's to break a tie between verdicts and declarations are
+	/// paid from the same escrow: the verifiers share the fees escrowed, never more.
+	#[test]
+	fn more_paid_verifiers_than_seats_share_the_escrowed_fees() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let (task, solver) = training_task();
+			assert_ok!(TaskPool::committed(task, &solver));
+			assert_ok!(TaskPool::verified(task));
+			let submitter_free = free(1);
+			pool_events_since_last_call();
+			// Three seats at 5 each: four verifiers get 15 / 4 = 3 each, 3 goes back.
+			assert_ok!(TaskPool::settle(task, &[7, 8, 9, 10]));
+			for v in [7, 8, 9, 10] {
+				assert_eq!(free(v), ENDOWMENT + 3);
+			}
+			assert_eq!(free(1), submitter_free + 3);
+			assert_eq!(escrowed(1), 0);
+			assert!(pool_events_since_last_call().contains(&Event::TaskSettled {
+				task,
+				solver,
+				reward: 1_000,
+				collateral_released: 500,
+				refunded: 3
+			}));
 		});
 	}
 
