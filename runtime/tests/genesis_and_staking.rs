@@ -341,7 +341,7 @@ fn market_hooks_fit_in_a_block() {
 			MaxDisputeDeadlinesPerBlock, MaxTaskDeadlinesPerBlock, MaxTaskDrawsPerBlock,
 			MaxVerificationDeadlinesPerBlock, RuntimeBlockWeights,
 		},
-		Runtime, TaskPool,
+		ProofOfLearning, Runtime, TaskPool,
 	};
 	use frame_support::weights::Weight;
 	let task_pool = TaskPool::on_initialize_weight(
@@ -352,14 +352,9 @@ fn market_hooks_fit_in_a_block() {
 		base.saturating_add(each.saturating_mul(count.into()))
 	};
 	use pallet_dispute::WeightInfo as _;
-	use pallet_proof_of_learning::WeightInfo as _;
-	type PolWeights = pallet_proof_of_learning::weights::SubstrateWeight<Runtime>;
 	type DisputeWeights = pallet_dispute::weights::SubstrateWeight<Runtime>;
-	let verification = hook(
-		PolWeights::on_initialize_base(),
-		PolWeights::handle_deadline(),
-		MaxVerificationDeadlinesPerBlock::get(),
-	);
+	let verification =
+		ProofOfLearning::on_initialize_weight(MaxVerificationDeadlinesPerBlock::get());
 	let disputes = hook(
 		DisputeWeights::on_initialize_base(),
 		DisputeWeights::handle_deadline(),

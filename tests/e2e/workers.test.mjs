@@ -256,6 +256,9 @@ describe('a solver that serves no checkpoints: its verifiers declare them unavai
         ...['Charlie', 'Dave'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`)),
       ];
       await ctx.bonded(workers);
+      const reputation = async (name) =>
+        (await ctx.dev.api.query.roleStaking.bonds(ctx.accounts[name].address, 'Verifier')).unwrap().reputation.toNumber();
+      const standing = { Charlie: await reputation('Charlie'), Dave: await reputation('Dave') };
       const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16 }));
       await ctx.attemptFailed(task, 600_000);
       const ofTask = (d) => d.task.toNumber() === task;
@@ -272,10 +275,12 @@ describe('a solver that serves no checkpoints: its verifiers declare them unavai
       // Declarations are not paid: the submitter got everything back.
       assert.equal(ctx.feesPaidFor(task), 0n);
       assert.equal(delta[SUBMITTER], ctx.slashes(SUBMITTER).gained);
-      // A declaration is neither slashed nor paid: the verifiers end where they began.
+      // A declaration is neither slashed nor paid: the verifiers end where they began, and
+      // the majority they formed raised their standing in the draw.
       for (const name of ['Charlie', 'Dave']) {
         assert.equal(ctx.slashes(name).lost, 0n, `${name} was not slashed`);
         assert.equal(delta[name], ctx.slashes(name).gained, `${name} was not paid a fee`);
+        assert.ok(await reputation(name) > standing[name], `${name}'s declaration earned no reputation`);
       }
       const charlie = ctx.accounts.Charlie.address;
       const held = await ctx.dev.api.query.roleStaking.collateral.entries();

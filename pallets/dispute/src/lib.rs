@@ -971,14 +971,17 @@ impl<T: Config> Pallet<T> {
 				T::RoleStaking::reward_reputation(&dispute.challenger, Role::Whistleblower);
 			}
 		}
+		// The dispute ends before proof of learning hears the outcome, so that the next dispute
+		// it opens over the task (the subject most of the remaining verdicts failed) is not
+		// refused as already open.
+		Disputes::<T>::remove(task);
+		DisputeCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::DisputeResolved { task, outcome });
 		if let Err(e) =
 			T::Verification::resolved(task, dispute.claim.subject(), outcome, &dispute.challenger)
 		{
 			log::error!(target: LOG_TARGET, "proof of learning refused the outcome of {task}: {e:?}");
 		}
-		Disputes::<T>::remove(task);
-		DisputeCount::<T>::mutate(|n| *n = n.saturating_sub(1));
-		Self::deposit_event(Event::DisputeResolved { task, outcome });
 	}
 
 	/// Ensure the correctness of the state of this pallet.

@@ -48,7 +48,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
@@ -66,40 +66,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `11245`, estimated `115408`.
-		// Minimum execution time: 1_626_873_000 picoseconds.
-		Weight::from_parts(2_449_046_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `12334`, estimated `116429`.
+		// Minimum execution time: 1_606_616_000 picoseconds.
+		Weight::from_parts(2_191_656_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
-		// Proof size: measured `2196`, estimated `115408`.
-		// Minimum execution time: 734_430_000 picoseconds.
-		Weight::from_parts(1_198_073_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `3285`, estimated `116429`.
+		// Minimum execution time: 758_665_000 picoseconds.
+		Weight::from_parts(970_068_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn withdraw_challenge_commitment() -> Weight {
-		// Proof size: measured `2692`, estimated `115408`.
-		// Minimum execution time: 971_492_000 picoseconds.
-		Weight::from_parts(1_466_554_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `3748`, estimated `116429`.
+		// Minimum execution time: 955_351_000 picoseconds.
+		Weight::from_parts(1_120_029_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `8785`, estimated `22352`.
-		// Minimum execution time: 687_912_000 picoseconds.
-		Weight::from_parts(783_652_000, 0)
+		// Minimum execution time: 671_973_000 picoseconds.
+		Weight::from_parts(820_350_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -121,14 +121,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:21 w:21)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:21 w:21)
+	/// Storage: `RoleStaking::Bonds` (r:36 w:36)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
@@ -142,12 +142,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `9129`, estimated `115408`.
-		// Minimum execution time: 31_209_641_000 picoseconds.
-		Weight::from_parts(34_032_704_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
-			.saturating_add(T::DbWeight::get().reads(76))
-			.saturating_add(T::DbWeight::get().writes(76))
+		// Proof size: measured `12018`, estimated `116429`.
+		// Minimum execution time: 35_130_953_000 picoseconds.
+		Weight::from_parts(41_713_656_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
+			.saturating_add(T::DbWeight::get().reads(91))
+			.saturating_add(T::DbWeight::get().writes(91))
 	}
 	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
 	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
@@ -155,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `11671`.
-		// Minimum execution time: 131_445_000 picoseconds.
-		Weight::from_parts(219_108_000, 0)
+		// Minimum execution time: 133_049_000 picoseconds.
+		Weight::from_parts(148_056_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -166,7 +166,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:984 w:6)
+	/// Storage: `RoleStaking::Bonds` (r:969 w:6)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -175,17 +175,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
 	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `133674`, estimated `2536758`.
-		// Minimum execution time: 127_063_000_000 picoseconds.
-		Weight::from_parts(135_369_618_000, 0)
-			.saturating_add(Weight::from_parts(0, 2536758))
-			.saturating_add(T::DbWeight::get().reads(1004))
+		// Proof size: measured `133718`, estimated `2498103`.
+		// Minimum execution time: 132_434_056_000 picoseconds.
+		Weight::from_parts(157_432_866_000, 0)
+			.saturating_add(Weight::from_parts(0, 2498103))
+			.saturating_add(T::DbWeight::get().reads(989))
 			.saturating_add(T::DbWeight::get().writes(22))
 	}
 }
@@ -193,7 +193,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
@@ -211,40 +211,40 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::Disputes` (r:0 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `11245`, estimated `115408`.
-		// Minimum execution time: 1_626_873_000 picoseconds.
-		Weight::from_parts(2_449_046_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `12334`, estimated `116429`.
+		// Minimum execution time: 1_606_616_000 picoseconds.
+		Weight::from_parts(2_191_656_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:0)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn commit_challenge() -> Weight {
-		// Proof size: measured `2196`, estimated `115408`.
-		// Minimum execution time: 734_430_000 picoseconds.
-		Weight::from_parts(1_198_073_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `3285`, estimated `116429`.
+		// Minimum execution time: 758_665_000 picoseconds.
+		Weight::from_parts(970_068_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `Dispute::ChallengeCommitments` (r:1 w:1)
 	/// Proof: `Dispute::ChallengeCommitments` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn withdraw_challenge_commitment() -> Weight {
-		// Proof size: measured `2692`, estimated `115408`.
-		// Minimum execution time: 971_492_000 picoseconds.
-		Weight::from_parts(1_466_554_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `3748`, estimated `116429`.
+		// Minimum execution time: 955_351_000 picoseconds.
+		Weight::from_parts(1_120_029_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
@@ -254,8 +254,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `8785`, estimated `22352`.
-		// Minimum execution time: 687_912_000 picoseconds.
-		Weight::from_parts(783_652_000, 0)
+		// Minimum execution time: 671_973_000 picoseconds.
+		Weight::from_parts(820_350_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -266,14 +266,14 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:21 w:21)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:21 w:21)
+	/// Storage: `RoleStaking::Bonds` (r:36 w:36)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
@@ -287,12 +287,12 @@ impl WeightInfo for () {
 	/// Storage: `Dispute::DisputeCount` (r:1 w:1)
 	/// Proof: `Dispute::DisputeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `9129`, estimated `115408`.
-		// Minimum execution time: 31_209_641_000 picoseconds.
-		Weight::from_parts(34_032_704_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
-			.saturating_add(ParityDbWeight::get().reads(76))
-			.saturating_add(ParityDbWeight::get().writes(76))
+		// Proof size: measured `12018`, estimated `116429`.
+		// Minimum execution time: 35_130_953_000 picoseconds.
+		Weight::from_parts(41_713_656_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
+			.saturating_add(ParityDbWeight::get().reads(91))
+			.saturating_add(ParityDbWeight::get().writes(91))
 	}
 	/// Storage: `Dispute::OverdueSchedule` (r:1 w:0)
 	/// Proof: `Dispute::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
@@ -300,8 +300,8 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `76`, estimated `11671`.
-		// Minimum execution time: 131_445_000 picoseconds.
-		Weight::from_parts(219_108_000, 0)
+		// Minimum execution time: 133_049_000 picoseconds.
+		Weight::from_parts(148_056_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -311,7 +311,7 @@ impl WeightInfo for () {
 	/// Proof: `Dispute::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
 	/// Proof: `Dispute::Disputes` (`max_values`: None, `max_size`: Some(3725), added: 6200, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:984 w:6)
+	/// Storage: `RoleStaking::Bonds` (r:969 w:6)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:6 w:6)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -320,17 +320,17 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:0)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
 	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `133674`, estimated `2536758`.
-		// Minimum execution time: 127_063_000_000 picoseconds.
-		Weight::from_parts(135_369_618_000, 0)
-			.saturating_add(Weight::from_parts(0, 2536758))
-			.saturating_add(ParityDbWeight::get().reads(1004))
+		// Proof size: measured `133718`, estimated `2498103`.
+		// Minimum execution time: 132_434_056_000 picoseconds.
+		Weight::from_parts(157_432_866_000, 0)
+			.saturating_add(Weight::from_parts(0, 2498103))
+			.saturating_add(ParityDbWeight::get().reads(989))
 			.saturating_add(ParityDbWeight::get().writes(22))
 	}
 }

@@ -2,8 +2,8 @@
 //!
 //! Worst cases: the most verifiers a task may have, the most sampled segments (a reveal checks
 //! two Merkle proofs per segment), a reveal that ends the reveal phase by opening a dispute, a
-//! declaration of unavailable artifacts that fails the task and pays every other verifier, and
-//! a draw among every eligible verifier.
+//! draw among every eligible verifier, and the end of a verification that fails for
+//! unavailability with the most declarers a verification can hold.
 
 #![cfg(feature = "runtime-benchmarks")]
 
@@ -54,11 +54,19 @@ fn verifying<T: Config>() -> (TaskId, Vec<Sha256>, Vec<T::AccountId>) {
 
 /// A verdict failing the initial state and every sampled segment (the heaviest outcome).
 fn failing_verdict<T: Config>(task: TaskId, hashes: &[Sha256]) -> Verdict {
+	verdict::<T>(task, hashes, false)
+}
+
+/// A verdict on the initial state and every sampled segment of `task`: all passing, or all
+/// failing.
+fn verdict<T: Config>(task: TaskId, hashes: &[Sha256], passing: bool) -> Verdict {
 	let segments = Verifications::<T>::get(task).map(|v| v.segments.to_vec()).unwrap_or_default();
+	let committed_start = hashes.first().copied().unwrap_or_default();
+	let found = |committed: Sha256| if passing { committed } else { [0xee; 32] };
 	let initial_state = InitialStateReport {
-		committed_hash: hashes.first().copied().unwrap_or_default(),
+		committed_hash: committed_start,
 		proof: merkle_proof(hashes, 0).unwrap_or_default(),
-		derived_hash: [0xee; 32],
+		derived_hash: found(committed_start),
 	};
 	let segments = SegmentReports::truncate_from(
 		segments
@@ -69,7 +77,7 @@ fn failing_verdict<T: Config>(task: TaskId, hashes: &[Sha256]) -> Verdict {
 				start_proof: merkle_proof(hashes, s).unwrap_or_default(),
 				end_hash: hashes.get(s as usize + 1).copied().unwrap_or_default(),
 				end_proof: merkle_proof(hashes, s + 1).unwrap_or_default(),
-				replayed_hash: [0xee; 32],
+				replayed_hash: found(hashes.get(s as usize + 1).copied().unwrap_or_default()),
 				distance: Distance::ZERO,
 			})
 			.collect::<Vec<_>>(),
@@ -262,6 +270,64 @@ mod benchmarks {
 		let record = Verifications::<T>::get(task).expect("a new round, not an end");
 		assert!(matches!(record.phase, Phase::Committing { .. }));
 		assert!(verifiers.iter().all(|v| record.former_verifiers.contains(v)));
+	}
+
+	// The heaviest end of a verification: a reveal phase ends with the most declarations a
+	// verification can hold (`DeclarersBound`) outnumbering the passing verdicts of every
+	// other seat, so the task fails (the solver slashed, the task back in the draw), every
+	// verdict is paid and every declarer's reputation moves.
+	#[benchmark]
+	fn handle_unavailability_deadline() {
+		let (task, hashes, verifiers) = verifying::<T>();
+		let passing = verdict::<T>(task, &hashes, true);
+		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
+		let declaration = Verdict::Unavailable;
+		for v in others {
+			let hash = verdict_commitment(task, v, &passing, &salt::<T>(v));
+			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)
+				.expect("a drawn verifier commits");
+		}
+		let hash = verdict_commitment(task, last, &declaration, &salt::<T>(last));
+		Pallet::<T>::commit_verdict(RawOrigin::Signed(last.clone()).into(), task, hash)
+			.expect("a drawn verifier commits");
+		for v in others {
+			Pallet::<T>::reveal_verdict(
+				RawOrigin::Signed(v.clone()).into(),
+				task,
+				passing.clone(),
+				salt::<T>(v),
+			)
+			.expect("a committed verifier reveals");
+		}
+		Pallet::<T>::reveal_verdict(
+			RawOrigin::Signed(last.clone()).into(),
+			task,
+			declaration,
+			salt::<T>(last),
+		)
+		.expect("a committed verifier declares");
+		let earlier: Vec<T::AccountId> = (1..DeclarersBound::<T>::get())
+			.map(|i| {
+				let who = account("declarer", i, SEED);
+				T::BenchmarkHelper::make_verifier(&who);
+				who
+			})
+			.collect();
+		Pallet::<T>::note_declarers(task, &earlier);
+		let until = Verifications::<T>::get(task)
+			.and_then(|v| match v.phase {
+				Phase::Revealing { until } => Some(until),
+				_ => None,
+			})
+			.expect("the declaration moved the end of the reveals");
+		frame_system::Pallet::<T>::set_block_number(until);
+
+		#[block]
+		{
+			Pallet::<T>::handle_schedule(until);
+		}
+
+		assert!(Verifications::<T>::get(task).is_none(), "the verification ended");
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

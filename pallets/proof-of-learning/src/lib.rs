@@ -62,6 +62,14 @@
 //! phase) or the outcome is decided without it (reveal phase; if nobody revealed, a fresh set
 //! is drawn).
 //!
+//! A verifier that cannot fetch the checkpoints reveals [`Verdict::Unavailable`]: it leaves
+//! the task unpaid and unslashed and its seat is drawn again. A majority of the verifiers
+//! drawn settles availability: declarations that reach [`Config::UnavailableToFail`] and
+//! outnumber the verdicts fail the task; verdicts decide only once they outnumber the
+//! declarations; a tie seats one verifier more ([`Verification::seats_wanted`]). A declarer's
+//! reputation falls if the task ends with its checkpoints shown and rises if it fails for
+//! their unavailability (`docs/protocol.md` § Verification gives the whole rule).
+//!
 //! ## Usage
 //!
 //! - **Solver**: after training, [`Call::commit_checkpoints`] before the task pool's commit
@@ -199,10 +207,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVerificationRounds: Get<u32>;
 
-		/// Verifiers that must declare the solver's artifacts unavailable (each one drawn
-		/// afresh after the previous declared) before the task fails for it, provided they
+		/// Verifiers that must declare the solver's artifacts unavailable (over one or more
+		/// rounds, a declarer's seat drawn again) before the task fails for it, provided they
 		/// outnumber the verifiers that revealed a verdict (those could fetch them). At least 2,
-		/// so that no single verifier can fail an honest solver by claiming it could not fetch.
+		/// so that no single verifier can fail an honest solver by claiming it could not fetch,
+		/// and at most [`Config::MaxVerifiers`] (it bounds the declarers a task keeps).
 		#[pallet::constant]
 		type UnavailableToFail: Get<u32>;
 
@@ -376,8 +385,10 @@ pub mod pallet {
 		},
 		/// A verifier revealed that it could not fetch the solver's checkpoints (or they did
 		/// not match the commitment): it leaves the task unslashed and unpaid, and its seat is
-		/// drawn again. Its reputation falls if the task ends with the checkpoints shown (the
-		/// verdicts outvoted it), and rises if it ends for their unavailability.
+		/// drawn again. When the task ends its reputation falls if the checkpoints were shown
+		/// (the task settled, or a jury judged them wrong) and rises if the task failed for
+		/// their unavailability (declarations outnumbering the verdicts, or a jury that could
+		/// not fetch them); an abandoned task leaves it as it was.
 		ArtifactsDeclaredUnavailable {
 			/// The task.
 			task: TaskId,
@@ -445,9 +456,7 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			let handled = Self::handle_schedule(now);
-			T::WeightInfo::on_initialize_base()
-				.saturating_add(T::WeightInfo::handle_deadline().saturating_mul(handled.into()))
+			Self::on_initialize_weight(Self::handle_schedule(now))
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -592,6 +601,31 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// What `on_initialize` costs when it handles `deadlines` schedule entries, each charged
+	/// as the heavier of a deadline that draws a new set of verifiers and one that ends the
+	/// verification (the task failed for unavailability, every verdict paid, every declarer's
+	/// reputation moved).
+	pub fn on_initialize_weight(deadlines: u32) -> Weight {
+		let each =
+			T::WeightInfo::handle_deadline().max(T::WeightInfo::handle_unavailability_deadline());
+		T::WeightInfo::on_initialize_base().saturating_add(each.saturating_mul(deadlines.into()))
+	}
+
+	/// Benchmark set-up: records each of `declarers` as having declared `task`'s artifacts
+	/// unavailable in an earlier round (a former verifier, its collateral released).
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn note_declarers(task: TaskId, declarers: &[T::AccountId]) {
+		Verifications::<T>::mutate(task, |record| {
+			let Some(record) = record else { return };
+			for declarer in declarers {
+				Self::retire(record, declarer.clone());
+				if record.declarers.try_push(declarer.clone()).is_err() {
+					frame_support::defensive!("more benchmark declarers than DeclarersBound");
+				}
+			}
+		});
+	}
+
 	/// Puts `task` into the schedule at `due` (at least the block after `now`).
 	fn schedule(
 		task: TaskId,
@@ -811,6 +845,7 @@ impl<T: Config> Pallet<T> {
 					Self::after_reveals(task, record, now);
 				},
 				Phase::ChallengeWindow { .. } => Self::close(task, record, Ending::Settled),
+				Phase::Deciding { .. } => Self::decide(task, record, now),
 				Phase::Disputed => {
 					log::error!(target: LOG_TARGET, "schedule entry for disputed task {task}");
 				},
@@ -1027,11 +1062,11 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::VerificationDisputed { task, subject: Some(subject) });
 			},
 			Err(e) => {
-				// The dispute pallet is full: decide again next block.
+				// The dispute pallet had no room: decide again next block.
 				log::warn!(target: LOG_TARGET, "dispute for task {task} not opened: {e:?}");
 				let next = now.saturating_add(1u32.into());
-				let retry = Self::schedule(task, next, now).unwrap_or(next);
-				record.phase = Phase::Revealing { until: retry };
+				let at = Self::schedule(task, next, now).unwrap_or(next);
+				record.phase = Phase::Deciding { at };
 				Verifications::<T>::insert(task, record);
 			},
 		}

@@ -459,10 +459,8 @@ mod outcomes {
 			let accuse = verdict(&segments, &[segments[0]]);
 			commit_and_reveal(task, &verifiers, &[honest, accuse]);
 			assert!(opened_disputes().is_empty());
-			assert!(matches!(
-				Verifications::<Test>::get(task).unwrap().phase,
-				Phase::Revealing { .. }
-			));
+			let at = System::block_number() + 1;
+			assert_eq!(Verifications::<Test>::get(task).unwrap().phase, Phase::Deciding { at });
 			DISPUTES_FULL.with(|f| *f.borrow_mut() = false);
 			next_block();
 			assert_eq!(opened_disputes().len(), 1);

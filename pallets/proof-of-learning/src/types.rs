@@ -49,13 +49,20 @@ pub enum Phase<BlockNumber> {
 	/// Verdicts conflict or a verdict was challenged; the dispute pallet decides.
 	#[codec(index = 4)]
 	Disputed,
+	/// The verdicts decided on a dispute the dispute pallet had no room for; the outcome is
+	/// decided again at `at` (the verdicts as they stand: availability is not judged again).
+	#[codec(index = 5)]
+	Deciding {
+		/// The block the outcome is decided again in.
+		at: BlockNumber,
+	},
 }
 
 impl<BlockNumber: Copy> Phase<BlockNumber> {
 	/// The block at which the phase ends, where the task sits in the schedule.
 	pub fn deadline(&self) -> Option<BlockNumber> {
 		match self {
-			Self::Sampling { at } => Some(*at),
+			Self::Sampling { at } | Self::Deciding { at } => Some(*at),
 			Self::Committing { until }
 			| Self::Revealing { until }
 			| Self::ChallengeWindow { until } => Some(*until),

@@ -41,6 +41,7 @@ pub trait WeightInfo {
 	fn reveal_unavailable() -> Weight;
 	fn on_initialize_base() -> Weight;
 	fn handle_deadline() -> Weight;
+	fn handle_unavailability_deadline() -> Weight;
 }
 
 /// Weights for the runtime, with its own database weights.
@@ -57,29 +58,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 852_119_000 picoseconds.
-		Weight::from_parts(976_441_000, 0)
+		// Minimum execution time: 853_852_000 picoseconds.
+		Weight::from_parts(1_250_431_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `9791`, estimated `115408`.
-		// Minimum execution time: 659_169_000 picoseconds.
-		Weight::from_parts(742_324_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `9788`, estimated `116429`.
+		// Minimum execution time: 696_379_000 picoseconds.
+		Weight::from_parts(884_028_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
@@ -91,18 +92,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
-	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `15214`, estimated `115408`.
-		// Minimum execution time: 1_363_061_000 picoseconds.
-		Weight::from_parts(1_889_909_584, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
-			// Standard Error: 1_849_631
-			.saturating_add(Weight::from_parts(7_100_849, 0).saturating_mul(s.into()))
+	fn reveal_verdict(_s: u32, ) -> Weight {
+		// Proof size: measured `15211`, estimated `116429`.
+		// Minimum execution time: 1_396_433_000 picoseconds.
+		Weight::from_parts(2_544_999_774, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -110,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `15632`, estimated `115408`.
-		// Minimum execution time: 1_134_736_000 picoseconds.
-		Weight::from_parts(1_596_366_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `15629`, estimated `116429`.
+		// Minimum execution time: 1_120_670_000 picoseconds.
+		Weight::from_parts(1_568_785_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -123,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 116_086_000 picoseconds.
-		Weight::from_parts(142_045_000, 0)
+		// Minimum execution time: 114_574_000 picoseconds.
+		Weight::from_parts(151_633_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -133,7 +132,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1000 w:32)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:32 w:32)
@@ -147,12 +146,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `144521`, estimated `2577990`.
-		// Minimum execution time: 154_048_055_000 picoseconds.
-		Weight::from_parts(192_646_481_000, 0)
+		// Proof size: measured `144518`, estimated `2577990`.
+		// Minimum execution time: 155_067_535_000 picoseconds.
+		Weight::from_parts(214_428_174_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(T::DbWeight::get().reads(1071))
 			.saturating_add(T::DbWeight::get().writes(100))
+	}
+	/// Storage: `ProofOfLearning::OverdueSchedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:48 w:48)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:18 w:18)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
+	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn handle_unavailability_deadline() -> Weight {
+		// Proof size: measured `13005`, estimated `124686`.
+		// Minimum execution time: 29_911_580_000 picoseconds.
+		Weight::from_parts(38_710_055_000, 0)
+			.saturating_add(Weight::from_parts(0, 124686))
+			.saturating_add(T::DbWeight::get().reads(92))
+			.saturating_add(T::DbWeight::get().writes(92))
 	}
 }
 
@@ -169,29 +200,29 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 852_119_000 picoseconds.
-		Weight::from_parts(976_441_000, 0)
+		// Minimum execution time: 853_852_000 picoseconds.
+		Weight::from_parts(1_250_431_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `9791`, estimated `115408`.
-		// Minimum execution time: 659_169_000 picoseconds.
-		Weight::from_parts(742_324_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `9788`, estimated `116429`.
+		// Minimum execution time: 696_379_000 picoseconds.
+		Weight::from_parts(884_028_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
@@ -203,18 +234,16 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
-	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `15214`, estimated `115408`.
-		// Minimum execution time: 1_363_061_000 picoseconds.
-		Weight::from_parts(1_889_909_584, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
-			// Standard Error: 1_849_631
-			.saturating_add(Weight::from_parts(7_100_849, 0).saturating_mul(s.into()))
+	fn reveal_verdict(_s: u32, ) -> Weight {
+		// Proof size: measured `15211`, estimated `116429`.
+		// Minimum execution time: 1_396_433_000 picoseconds.
+		Weight::from_parts(2_544_999_774, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -222,10 +251,10 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn reveal_unavailable() -> Weight {
-		// Proof size: measured `15632`, estimated `115408`.
-		// Minimum execution time: 1_134_736_000 picoseconds.
-		Weight::from_parts(1_596_366_000, 0)
-			.saturating_add(Weight::from_parts(0, 115408))
+		// Proof size: measured `15629`, estimated `116429`.
+		// Minimum execution time: 1_120_670_000 picoseconds.
+		Weight::from_parts(1_568_785_000, 0)
+			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
@@ -235,8 +264,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 116_086_000 picoseconds.
-		Weight::from_parts(142_045_000, 0)
+		// Minimum execution time: 114_574_000 picoseconds.
+		Weight::from_parts(151_633_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -245,7 +274,7 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(111943), added: 114418, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1000 w:32)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:32 w:32)
@@ -259,11 +288,43 @@ impl WeightInfo for () {
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `144521`, estimated `2577990`.
-		// Minimum execution time: 154_048_055_000 picoseconds.
-		Weight::from_parts(192_646_481_000, 0)
+		// Proof size: measured `144518`, estimated `2577990`.
+		// Minimum execution time: 155_067_535_000 picoseconds.
+		Weight::from_parts(214_428_174_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(ParityDbWeight::get().reads(1071))
 			.saturating_add(ParityDbWeight::get().writes(100))
+	}
+	/// Storage: `ProofOfLearning::OverdueSchedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::OverdueSchedule` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Tasks` (r:1 w:1)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Bonds` (r:48 w:48)
+	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:18 w:18)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
+	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
+	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
+	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
+	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn handle_unavailability_deadline() -> Weight {
+		// Proof size: measured `13005`, estimated `124686`.
+		// Minimum execution time: 29_911_580_000 picoseconds.
+		Weight::from_parts(38_710_055_000, 0)
+			.saturating_add(Weight::from_parts(0, 124686))
+			.saturating_add(ParityDbWeight::get().reads(92))
+			.saturating_add(ParityDbWeight::get().writes(92))
 	}
 }

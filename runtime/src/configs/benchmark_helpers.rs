@@ -191,6 +191,16 @@ impl pallet_dispute::BenchmarkHelper<AccountId> for MarketBenchmarks {
 				"a benchmark verifier could not reveal",
 			);
 		}
+		// The most declarers a verification the verdicts decided can hold (one fewer than
+		// its verdicts), whose reputation falls when the task ends with its checkpoints shown.
+		let declarers: Vec<AccountId> = (0..drawn.len().saturating_sub(1))
+			.map(|i| {
+				let who = AccountId::from([0x90u8.saturating_add(i as u8); 32]);
+				bond_once(&who, Role::Verifier);
+				who
+			})
+			.collect();
+		ProofOfLearning::note_declarers(task, &declarers);
 		(task, hashes)
 	}
 
