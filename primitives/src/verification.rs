@@ -86,15 +86,15 @@ pub type SegmentReports = BoundedVec<SegmentReport, MaxSampledSegments>;
 /// segment.
 pub type MaxVerdictClaims = ConstU32<65>;
 
-/// A verifier's verdict.
+/// A verifier's verdict. A verifier that cannot fetch the checkpoints gives none: it
+/// declares them unavailable in the commit phase (`proofOfLearning.declareUnavailable`),
+/// before any verdict of the task is revealed. (Index 0 was such a declaration, committed
+/// and revealed like a verdict; issue 13 moved it out, since a seat drawn in its place then
+/// committed after the other verdicts were revealed and could copy one.)
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Verdict {
-	/// The solver's checkpoints could not be fetched (or did not match its commitment): the
-	/// verifier declares them unavailable instead of judging.
-	#[codec(index = 0)]
-	Unavailable,
 	/// The verifier checked the initial state and replayed every sampled segment.
 	#[codec(index = 1)]
 	Checked {
@@ -109,7 +109,6 @@ impl Verdict {
 	/// How many segment reports it carries (what revealing it costs to check).
 	pub fn segment_count(&self) -> u32 {
 		match self {
-			Self::Unavailable => 0,
 			Self::Checked { segments, .. } => segments.len() as u32,
 		}
 	}
@@ -386,6 +385,5 @@ mod tests {
 		assert_ne!(base, verdict_commitment(7, &1u64, &verdict, &[4; 32]));
 		let other = checked(&hashes, [0; 32]);
 		assert_ne!(base, verdict_commitment(7, &1u64, &other, &[3; 32]));
-		assert_ne!(base, verdict_commitment(7, &1u64, &Verdict::Unavailable, &[3; 32]));
 	}
 }

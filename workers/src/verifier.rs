@@ -5,7 +5,7 @@
 //! | chain state | what the verifier does |
 //! |---|---|
 //! | sampled as a verifier, `Committing`, no commitment yet | checks `h_0` against the initial state it derives from the spec and replays its segments in the background, stores verdict and salt, `commit_verdict` |
-//! | the same, but the solver's checkpoints cannot be fetched (or do not match its commitment) | retries every block; near the end of the commit window commits `Verdict::Unavailable` instead |
+//! | the same, but the solver's checkpoints cannot be fetched (or do not match its commitment) | retries every block; near the end of the commit window `declare_unavailable` instead |
 //! | `Revealing`, committed, not revealed | `reveal_verdict` from the store |
 //! | drawn as a juror, `JuryCommit` | judges the disputed claim as a verifier would (derives the initial state, or replays the segment from the committed `h_i` against the committed `h_{i+1}`), stores vote and salt, `commit_vote` |
 //! | juror, `JuryReveal` | `reveal_vote` |
@@ -277,14 +277,15 @@ impl Verifier {
 							.entry(runtime::constants().proof_of_learning().commit_window())
 							.unwrap_or_default();
 						if give_up_on_checkpoints(task, &error, *until, window, block) {
-							self.counters.declarations.fetch_add(1, Ordering::Relaxed);
-							if let Err(error) = self.ctx.store.set_record(
-								task,
-								&verdict_record,
-								&(Verdict::Unavailable, random_salt()),
-							) {
-								log::error!("task {task}: cannot store the declaration: {error}");
-							}
+							let call = runtime::tx().proof_of_learning().declare_unavailable(task);
+							submit_counted(
+								chain,
+								&self.ctx.key,
+								&format!("declare the checkpoints of task {task} unavailable"),
+								&call,
+								&self.counters.declarations,
+							)
+							.await?;
 						}
 					},
 					JobState::Done(Err(error)) => log::warn!("task {task}: cannot check: {error}"),

@@ -153,25 +153,32 @@ fn a_solver_that_hides_its_checkpoints_from_the_jury_loses_and_costs_no_one_else
 /// solver serves them to its accomplice only).
 fn serve_only_to(task: TaskId, hashes: &[Sha256], accomplice: AccountId) {
 	play_verification(task, |who, segments| {
-		if who == accomplice {
-			verdict_from(hashes, segments, |s| honest_report(hashes, s))
-		} else {
-			Verdict::Unavailable
-		}
+		(who == accomplice).then(|| verdict_from(hashes, segments, |s| honest_report(hashes, s)))
 	});
 }
 
 /// Plays `task`'s verification to its end, every verifier seated committing and revealing
-/// `verdict_of(itself, sampled segments)` in time.
-fn play_verification(task: TaskId, verdict_of: impl Fn(AccountId, &[u32]) -> Verdict) {
+/// `verdict_of(itself, sampled segments)` in time, or declaring the checkpoints unavailable
+/// where that is `None`.
+fn play_verification(task: TaskId, verdict_of: impl Fn(AccountId, &[u32]) -> Option<Verdict>) {
 	for _ in 0..200 {
 		let Some(record) = Verifications::<Test>::get(task) else { return };
 		let segments = record.segments.to_vec();
 		for slot in &record.slots {
 			let (who, salt) = (slot.verifier, [slot.verifier as u8; 32]);
 			let verdict = verdict_of(who, &segments);
-			match record.phase {
-				pallet_proof_of_learning::Phase::Committing { .. } if slot.commitment.is_none() => {
+			match (record.phase, verdict) {
+				(pallet_proof_of_learning::Phase::Committing { .. }, None)
+					if slot.commitment.is_none() =>
+				{
+					assert_ok!(ProofOfLearning::declare_unavailable(
+						RuntimeOrigin::signed(who),
+						task
+					));
+				},
+				(pallet_proof_of_learning::Phase::Committing { .. }, Some(verdict))
+					if slot.commitment.is_none() =>
+				{
 					let hash = assay_primitives::verdict_commitment(task, &who, &verdict, &salt);
 					assert_ok!(ProofOfLearning::commit_verdict(
 						RuntimeOrigin::signed(who),
@@ -179,7 +186,9 @@ fn play_verification(task: TaskId, verdict_of: impl Fn(AccountId, &[u32]) -> Ver
 						hash
 					));
 				},
-				pallet_proof_of_learning::Phase::Revealing { .. } if slot.failed.is_none() => {
+				(pallet_proof_of_learning::Phase::Revealing { .. }, Some(verdict))
+					if slot.failed.is_none() =>
+				{
 					assert_ok!(ProofOfLearning::reveal_verdict(
 						RuntimeOrigin::signed(who),
 						task,
@@ -228,12 +237,10 @@ fn a_solver_whose_accomplice_only_ties_the_declarations_is_never_paid() {
 		let solver_free = free(SOLVER);
 		play_verification(task, |who, segments| {
 			// The accomplice is whoever is seated after the first verifier declared.
-			if who != first[0] && accomplice.get().is_none_or(|a| a == who) {
+			(who != first[0] && accomplice.get().is_none_or(|a| a == who)).then(|| {
 				accomplice.set(Some(who));
 				verdict_from(&hashes, segments, |s| honest_report(&hashes, s))
-			} else {
-				Verdict::Unavailable
-			}
+			})
 		});
 
 		assert!(accomplice.get().is_some(), "no accomplice was drawn");
@@ -241,6 +248,72 @@ fn a_solver_whose_accomplice_only_ties_the_declarations_is_never_paid() {
 		for v in VERIFIERS {
 			assert_eq!(bond(v, Role::Verifier), BOND, "verifier {v} lost stake");
 		}
+	});
+}
+
+/// Attack 3 with copiers: the solver serves its checkpoints to an accomplice only, and every
+/// other verifier drawn (lazy rather than honest) copies a passing verdict if one of the task
+/// is on chain when it must commit, and declares the checkpoints unavailable otherwise. A
+/// revealed verdict carries every hash and proof a copy needs, so no seat may still be due to
+/// commit once one is revealed: then there is never anything to copy, and the solver is not
+/// paid.
+#[test]
+fn a_solver_whose_accomplices_pass_is_copied_by_later_seats_is_never_paid() {
+	ExtBuilder::build_and_execute(|| {
+		let hashes = committed_checkpoints(None);
+		let (task, _, first) = verifying_task(2, &hashes);
+		let accomplice = first[0];
+		let copied = core::cell::Cell::new(false);
+		let solver_free = free(SOLVER);
+		let mut chosen: std::collections::BTreeMap<AccountId, Verdict> = Default::default();
+		for _ in 0..200 {
+			let Some(record) = Verifications::<Test>::get(task) else { break };
+			let segments = record.segments.to_vec();
+			let revealed = record.slots.iter().any(|s| s.failed.is_some());
+			for slot in &record.slots {
+				let (who, salt) = (slot.verifier, [slot.verifier as u8; 32]);
+				let pass = || verdict_from(&hashes, &segments, |s| honest_report(&hashes, s));
+				match record.phase {
+					pallet_proof_of_learning::Phase::Committing { .. }
+						if slot.commitment.is_none() && !chosen.contains_key(&who) =>
+					{
+						let verdict = if who == accomplice {
+							pass()
+						} else if revealed {
+							copied.set(true);
+							pass()
+						} else {
+							assert_ok!(ProofOfLearning::declare_unavailable(
+								RuntimeOrigin::signed(who),
+								task
+							));
+							continue;
+						};
+						chosen.insert(who, verdict.clone());
+						let hash =
+							assay_primitives::verdict_commitment(task, &who, &verdict, &salt);
+						assert_ok!(ProofOfLearning::commit_verdict(
+							RuntimeOrigin::signed(who),
+							task,
+							hash
+						));
+					},
+					pallet_proof_of_learning::Phase::Revealing { .. } if slot.failed.is_none() => {
+						assert_ok!(ProofOfLearning::reveal_verdict(
+							RuntimeOrigin::signed(who),
+							task,
+							chosen[&who].clone(),
+							salt,
+						));
+					},
+					_ => {},
+				}
+			}
+			next_block();
+		}
+
+		assert!(!copied.get(), "a seat committed after a verdict it could copy was revealed");
+		assert_eq!(free(SOLVER), solver_free, "the solver was paid");
 	});
 }
 
@@ -283,11 +356,7 @@ fn a_declaration_the_verdicts_outvote_is_never_as_good_as_checking() {
 		let liar = verifiers[0];
 		let solver_free = free(SOLVER);
 		play_verification(task, |who, segments| {
-			if who == liar {
-				Verdict::Unavailable
-			} else {
-				verdict_from(&hashes, segments, |s| honest_report(&hashes, s))
-			}
+			(who != liar).then(|| verdict_from(&hashes, segments, |s| honest_report(&hashes, s)))
 		});
 
 		assert_eq!(free(SOLVER), solver_free + REWARD, "the honest solver was paid");
@@ -357,12 +426,20 @@ fn no_verifier_of_the_task_ever_sits_on_its_jury() {
 			}
 			r
 		});
-		for (who, verdict) in [(first[0], false_verdict.clone()), (declarer, Verdict::Unavailable)]
-		{
-			let salt = [who as u8; 32];
-			let hash = assay_primitives::verdict_commitment(task, &who, &verdict, &salt);
-			assert_ok!(ProofOfLearning::commit_verdict(RuntimeOrigin::signed(who), task, hash));
-		}
+		let salt = [first[0] as u8; 32];
+		let hash = assay_primitives::verdict_commitment(task, &first[0], &false_verdict, &salt);
+		assert_ok!(ProofOfLearning::commit_verdict(RuntimeOrigin::signed(first[0]), task, hash));
+		assert_ok!(ProofOfLearning::declare_unavailable(RuntimeOrigin::signed(declarer), task));
+		// The seat is drawn again the randomness delay later, before any reveal.
+		use frame_support::traits::Get;
+		let delay: u64 = <Test as pallet_proof_of_learning::Config>::SamplingDelay::get();
+		run_to_block(System::block_number() + delay);
+		let record = Verifications::<Test>::get(task).unwrap();
+		let replacement = record.slots.iter().map(|s| s.verifier).find(|v| *v != first[0]).unwrap();
+		let honest = verdict_from(&hashes, &segments, |s| honest_report(&hashes, s));
+		let salt = [replacement as u8; 32];
+		let hash = assay_primitives::verdict_commitment(task, &replacement, &honest, &salt);
+		assert_ok!(ProofOfLearning::commit_verdict(RuntimeOrigin::signed(replacement), task, hash));
 		assert_ok!(ProofOfLearning::reveal_verdict(
 			RuntimeOrigin::signed(first[0]),
 			task,
@@ -370,20 +447,11 @@ fn no_verifier_of_the_task_ever_sits_on_its_jury() {
 			[first[0] as u8; 32]
 		));
 		assert_ok!(ProofOfLearning::reveal_verdict(
-			RuntimeOrigin::signed(declarer),
+			RuntimeOrigin::signed(replacement),
 			task,
-			Verdict::Unavailable,
-			[declarer as u8; 32]
+			honest,
+			salt
 		));
-		// The round ends, and the seat is drawn again, the randomness delay later.
-		use frame_support::traits::Get;
-		let delay: u64 = <Test as pallet_proof_of_learning::Config>::SamplingDelay::get();
-		run_to_block(System::block_number() + delay);
-		let record = Verifications::<Test>::get(task).unwrap();
-		let replacement = record.slots.iter().map(|s| s.verifier).find(|v| *v != first[0]).unwrap();
-		verify(task, &[replacement], |_| {
-			verdict_from(&hashes, &segments, |s| honest_report(&hashes, s))
-		});
 		// One of the three verifiers that never touched the task leaves the pool, so that the
 		// declarer would be needed to fill a jury of three.
 		let task_verifiers = [first[0], declarer, replacement];
@@ -475,11 +543,7 @@ fn a_minority_of_declarers_never_fails_an_honest_solver() {
 		let liar = verifiers[0];
 		let solver_free = free(SOLVER);
 		play_verification(task, |who, segments| {
-			if who == liar {
-				Verdict::Unavailable
-			} else {
-				verdict_from(&hashes, segments, |s| honest_report(&hashes, s))
-			}
+			(who != liar).then(|| verdict_from(&hashes, segments, |s| honest_report(&hashes, s)))
 		});
 
 		assert_eq!(task_phase(task), None, "the task ended");

@@ -15,7 +15,9 @@ use crate::{
 	mock::{Dispute, RoleStaking, *},
 	*,
 };
-use assay_primitives::{CheckpointCommitment, Salt, SegmentReport, Uri, Verdict};
+use assay_primitives::{
+	CheckpointCommitment, InitialStateReport, Salt, SegmentReport, Uri, Verdict,
+};
 use pallet_proof_of_learning::Verifications;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -75,7 +77,7 @@ fn action() -> impl Strategy<Value = Action> {
 	]
 }
 
-/// What a verifier reveals.
+/// What a verifier commits to and reveals, or declares instead.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum VerdictKind {
 	/// Honest replays.
@@ -85,7 +87,7 @@ enum VerdictKind {
 	/// Everything passing unchecked (the committed `h_0` taken as the initial state, every
 	/// committed end state as the replay's).
 	Lazy,
-	/// The artifacts declared unavailable.
+	/// The artifacts declared unavailable (in the commit phase, instead of a verdict).
 	Unavailable,
 }
 
@@ -136,19 +138,26 @@ struct World {
 	honest_challenges: usize,
 }
 
-/// `who`'s verdict on `task` of the given kind.
+/// `who`'s verdict on `task` of the given kind (an empty one where nothing was committed; a
+/// declarer gives none, so `Unavailable` stands for an honest verdict there).
 fn verdict(world: &World, task: TaskId, kind: VerdictKind) -> Verdict {
-	let Some(hashes) = world.committed.get(&task) else { return Verdict::Unavailable };
+	let Some(hashes) = world.committed.get(&task) else {
+		let initial_state = InitialStateReport {
+			committed_hash: [0; 32],
+			proof: Default::default(),
+			derived_hash: [0; 32],
+		};
+		return Verdict::Checked { initial_state, segments: Default::default() };
+	};
 	let segments = Verifications::<Test>::get(task)
 		.map(|v| v.segments.to_vec())
 		.unwrap_or_default();
 	let honest = match kind {
-		VerdictKind::Unavailable => return Verdict::Unavailable,
 		VerdictKind::Lazy => {
 			let initial_state = initial_report(hashes, hashes[0]);
 			return verdict_with(initial_state, &segments, |s| lazy_report(hashes, s));
 		},
-		VerdictKind::Honest => true,
+		VerdictKind::Honest | VerdictKind::Unavailable => true,
 		VerdictKind::Failing => false,
 	};
 	verdict_from(hashes, &segments, |s| {
@@ -424,6 +433,9 @@ fn apply(world: &mut World, action: Action) {
 				world.committed.insert(task, hashes);
 			}
 			result
+		},
+		Action::CommitVerdict { who, task, kind: VerdictKind::Unavailable } => {
+			ProofOfLearning::declare_unavailable(o(who), task)
 		},
 		Action::CommitVerdict { who, task, kind } => {
 			world.verdicts.insert((task, who), kind);

@@ -112,6 +112,22 @@ fn salt<T: Config>(who: &T::AccountId) -> Salt {
 	sp_io::hashing::blake2_256(&who.encode())
 }
 
+/// Each of `verifiers` commits to `verdict` on `task`.
+fn commit_all<T: Config>(task: TaskId, verifiers: &[T::AccountId], verdict: &Verdict) {
+	for v in verifiers {
+		let hash = verdict_commitment(task, v, verdict, &salt::<T>(v));
+		Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)
+			.expect("a drawn verifier commits");
+	}
+}
+
+/// The block `task`'s current phase ends in.
+fn phase_end<T: Config>(task: TaskId) -> BlockNumberFor<T> {
+	Verifications::<T>::get(task)
+		.and_then(|v| v.phase.deadline())
+		.expect("the verification is scheduled")
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -158,9 +174,8 @@ mod benchmarks {
 	fn reveal_verdict(s: Linear<1, { assay_primitives::MaxSampledSegments::get() }>) {
 		let (task, hashes, verifiers) = verifying::<T>();
 		let mut verdict = failing_verdict::<T>(task, &hashes);
-		if let Verdict::Checked { segments, .. } = &mut verdict {
-			segments.truncate(s as usize);
-		}
+		let Verdict::Checked { segments, .. } = &mut verdict;
+		segments.truncate(s as usize);
 		// Only `s` segments are checked: sample that many.
 		Verifications::<T>::mutate(task, |v| {
 			if let Some(v) = v {
@@ -190,38 +205,22 @@ mod benchmarks {
 		assert!(matches!(Verifications::<T>::get(task).map(|v| v.phase), Some(Phase::Disputed)));
 	}
 
-	// The declaration that ends the reveals (every other verifier revealed): it moves the
-	// phase's end to the randomness delay later, whose hook judges the round.
+	// The declaration that ends the commitments (every other verifier committed): it moves the
+	// phase's end to the randomness delay later, whose hook draws the seat again.
 	#[benchmark]
-	fn reveal_unavailable() {
+	fn declare_unavailable() {
 		let (task, hashes, verifiers) = verifying::<T>();
 		let verdict = failing_verdict::<T>(task, &hashes);
 		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
-		let declaration = Verdict::Unavailable;
-		for v in others {
-			let hash = verdict_commitment(task, v, &verdict, &salt::<T>(v));
-			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)
-				.expect("a drawn verifier commits");
-		}
-		let hash = verdict_commitment(task, last, &declaration, &salt::<T>(last));
-		Pallet::<T>::commit_verdict(RawOrigin::Signed(last.clone()).into(), task, hash)
-			.expect("a drawn verifier commits");
-		for v in others {
-			Pallet::<T>::reveal_verdict(
-				RawOrigin::Signed(v.clone()).into(),
-				task,
-				verdict.clone(),
-				salt::<T>(v),
-			)
-			.expect("a committed verifier reveals");
-		}
+		commit_all::<T>(task, others, &verdict);
+		fill_schedule::<T>(T::SamplingDelay::get());
 		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::SamplingDelay::get());
 
 		#[extrinsic_call]
-		reveal_verdict(RawOrigin::Signed(last.clone()), task, declaration, salt::<T>(last));
+		_(RawOrigin::Signed(last.clone()), task);
 
 		let phase = Verifications::<T>::get(task).map(|v| v.phase);
-		assert!(matches!(phase, Some(Phase::Revealing { until }) if until == due));
+		assert!(matches!(phase, Some(Phase::Committing { until }) if until >= due));
 	}
 
 	#[benchmark]
@@ -281,15 +280,21 @@ mod benchmarks {
 		let (task, hashes, verifiers) = verifying::<T>();
 		let passing = verdict::<T>(task, &hashes, true);
 		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
-		let declaration = Verdict::Unavailable;
-		for v in others {
-			let hash = verdict_commitment(task, v, &passing, &salt::<T>(v));
-			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)
-				.expect("a drawn verifier commits");
-		}
-		let hash = verdict_commitment(task, last, &declaration, &salt::<T>(last));
-		Pallet::<T>::commit_verdict(RawOrigin::Signed(last.clone()).into(), task, hash)
-			.expect("a drawn verifier commits");
+		commit_all::<T>(task, others, &passing);
+		Pallet::<T>::declare_unavailable(RawOrigin::Signed(last.clone()).into(), task)
+			.expect("a drawn verifier declares");
+		let earlier: Vec<T::AccountId> = (1..DeclarersBound::<T>::get())
+			.map(|i| {
+				let who = account("declarer", i, SEED);
+				T::BenchmarkHelper::make_verifier(&who);
+				who
+			})
+			.collect();
+		Pallet::<T>::note_declarers(task, &earlier);
+		// The commitments end with the declarations past every verdict: the reveals open.
+		let commits_end = phase_end::<T>(task);
+		frame_system::Pallet::<T>::set_block_number(commits_end);
+		Pallet::<T>::handle_schedule(commits_end);
 		for v in others {
 			Pallet::<T>::reveal_verdict(
 				RawOrigin::Signed(v.clone()).into(),
@@ -299,27 +304,11 @@ mod benchmarks {
 			)
 			.expect("a committed verifier reveals");
 		}
-		Pallet::<T>::reveal_verdict(
-			RawOrigin::Signed(last.clone()).into(),
-			task,
-			declaration,
-			salt::<T>(last),
-		)
-		.expect("a committed verifier declares");
-		let earlier: Vec<T::AccountId> = (1..DeclarersBound::<T>::get())
-			.map(|i| {
-				let who = account("declarer", i, SEED);
-				T::BenchmarkHelper::make_verifier(&who);
-				who
-			})
-			.collect();
-		Pallet::<T>::note_declarers(task, &earlier);
-		let until = Verifications::<T>::get(task)
-			.and_then(|v| match v.phase {
-				Phase::Revealing { until } => Some(until),
-				_ => None,
-			})
-			.expect("the declaration moved the end of the reveals");
+		let until = phase_end::<T>(task);
+		assert!(matches!(
+			Verifications::<T>::get(task).map(|v| v.phase),
+			Some(Phase::Revealing { .. })
+		));
 		frame_system::Pallet::<T>::set_block_number(until);
 
 		#[block]

@@ -62,8 +62,9 @@
 //! phase) or the outcome is decided without it (reveal phase; if nobody revealed, a fresh set
 //! is drawn).
 //!
-//! A verifier that cannot fetch the checkpoints reveals [`Verdict::Unavailable`]: it leaves
-//! the task unpaid and unslashed and its seat is drawn again. A majority of the verifiers
+//! A verifier that cannot fetch the checkpoints calls [`Call::declare_unavailable`] instead
+//! of committing: it leaves the task unpaid and unslashed and its seat is drawn again before
+//! any verdict is revealed. A majority of the verifiers
 //! drawn settles availability: declarations that reach [`Config::UnavailableToFail`] and
 //! outnumber the verdicts fail the task; verdicts decide only once they outnumber the
 //! declarations; a tie seats one verifier more ([`Verification::seats_wanted`]). A declarer's
@@ -383,9 +384,9 @@ pub mod pallet {
 			/// What it lost.
 			slashed: BalanceOf<T>,
 		},
-		/// A verifier revealed that it could not fetch the solver's checkpoints (or they did
+		/// A verifier declared that it could not fetch the solver's checkpoints (or they did
 		/// not match the commitment): it leaves the task unslashed and unpaid, and its seat is
-		/// drawn again. When the task ends its reputation falls if the checkpoints were shown
+		/// drawn again before the reveals. When the task ends its reputation falls if the checkpoints were shown
 		/// (the task settled, or a jury judged them wrong) and rises if the task failed for
 		/// their unavailability (declarations outnumbering the verdicts, or a jury that could
 		/// not fetch them); an abandoned task leaves it as it was.
@@ -500,7 +501,9 @@ pub mod pallet {
 		}
 
 		/// Commits a drawn verifier to its verdict: `verdict_commitment(task, verifier,
-		/// verdict, salt)`. When every verifier has committed, the reveal phase starts.
+		/// verdict, salt)`. When every verifier has committed, the reveal phase starts (or, if
+		/// a declaration left a seat to fill, the commit phase ends the randomness delay later,
+		/// where the seat is drawn again).
 		///
 		/// Emits [`Event::VerdictCommitted`] (and [`Event::RevealStarted`]).
 		#[pallet::call_index(1)]
@@ -523,8 +526,12 @@ pub mod pallet {
 
 			if record.slots.iter().all(|s| s.commitment.is_some()) {
 				let now = frame_system::Pallet::<T>::block_number();
-				Self::unschedule(task, until);
-				Self::start_reveal(task, &mut record, now)?;
+				if record.declared_this_round {
+					Self::end_commits_after_delay(task, &mut record, until, now);
+				} else {
+					Self::unschedule(task, until);
+					Self::start_reveal(task, &mut record, now)?;
+				}
 			}
 			Verifications::<T>::insert(task, record);
 			Ok(())
@@ -534,17 +541,9 @@ pub mod pallet {
 		/// commitment, checks every checkpoint proof against the solver's commitment, and
 		/// judges the initial state and each segment. When every committed verifier revealed, the outcome is decided.
 		///
-		/// [`Verdict::Unavailable`] declares that the solver's checkpoints could not be fetched
-		/// (or did not match its commitment): the verifier leaves the task, neither slashed nor paid,
-		/// its seat is drawn again at the end of the reveals, and [`Config::UnavailableToFail`]
-		/// declarations fail the task there if they outnumber the verdicts revealed.
-		///
 		/// Emits [`Event::VerdictRevealed`] (and the outcome's events).
 		#[pallet::call_index(2)]
-		#[pallet::weight(match verdict {
-			Verdict::Unavailable => T::WeightInfo::reveal_unavailable(),
-			Verdict::Checked { .. } => T::WeightInfo::reveal_verdict(verdict.segment_count()),
-		})]
+		#[pallet::weight(T::WeightInfo::reveal_verdict(verdict.segment_count()))]
 		pub fn reveal_verdict(
 			origin: OriginFor<T>,
 			task: TaskId,
@@ -566,14 +565,6 @@ pub mod pallet {
 				Error::<T>::CommitmentMismatch
 			);
 			let now = frame_system::Pallet::<T>::block_number();
-			if matches!(verdict, Verdict::Unavailable) {
-				Self::declare_unavailable(task, &mut record, slot, verifier);
-				if record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some()) {
-					Self::end_reveals_after_delay(task, &mut record, until, now);
-				}
-				Verifications::<T>::insert(task, record);
-				return Ok(());
-			}
 			let failed = Self::judge(&record, &verdict)?;
 
 			if let Some(entry) = record.slots.get_mut(slot) {
@@ -595,6 +586,36 @@ pub mod pallet {
 			} else {
 				Verifications::<T>::insert(task, record);
 			}
+			Ok(())
+		}
+
+		/// Declares that the solver's checkpoints could not be fetched (or did not match its
+		/// commitment), in place of a verdict, while the verifier has not committed one. The
+		/// verifier leaves the task, neither slashed nor paid, and its seat is drawn again
+		/// before any verdict is revealed, so the newcomer has no verdict to copy.
+		/// [`Config::UnavailableToFail`] declarations fail the task if they outnumber the
+		/// verdicts revealed; the verdicts decide only once they outnumber the declarations.
+		/// When the task ends, the declarer's reputation falls if its checkpoints were shown
+		/// and rises if it failed for their unavailability.
+		///
+		/// Emits [`Event::ArtifactsDeclaredUnavailable`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::declare_unavailable())]
+		pub fn declare_unavailable(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			let mut record = Verifications::<T>::get(task).ok_or(Error::<T>::NoVerification)?;
+			let Phase::Committing { until } = record.phase else {
+				return Err(Error::<T>::NotCommitting.into());
+			};
+			let slot = record.slot_of(&verifier).ok_or(Error::<T>::NotAVerifier)?;
+			let entry = record.slots.get(slot).ok_or(Error::<T>::NotAVerifier)?;
+			ensure!(entry.commitment.is_none(), Error::<T>::AlreadyCommitted);
+			Self::record_declaration(task, &mut record, slot, verifier);
+			if record.slots.iter().all(|s| s.commitment.is_some()) {
+				let now = frame_system::Pallet::<T>::block_number();
+				Self::end_commits_after_delay(task, &mut record, until, now);
+			}
+			Verifications::<T>::insert(task, record);
 			Ok(())
 		}
 	}
@@ -709,9 +730,7 @@ impl<T: Config> Pallet<T> {
 	/// exactly the sampled segments, in order, with valid proofs. Returns its claims against
 	/// the solver (what it found failing).
 	fn judge(record: &VerificationOf<T>, verdict: &Verdict) -> Result<FailedClaims, Error<T>> {
-		let Verdict::Checked { initial_state, segments } = verdict else {
-			return Err(Error::<T>::WrongSegments);
-		};
+		let Verdict::Checked { initial_state, segments } = verdict;
 		ensure!(
 			segments.len() == record.segments.len()
 				&& segments.iter().zip(record.segments.iter()).all(|(r, s)| r.segment == *s),
@@ -736,10 +755,34 @@ impl<T: Config> Pallet<T> {
 		Ok(failed)
 	}
 
+	/// Once the commitments are in (the commit window ended, or the last seat committed or
+	/// declared): draws the seats that declarations or missed commitments left empty, and
+	/// opens the reveals once every seat is committed or nobody is left to draw. Once the
+	/// declarations outnumber every verdict the seats committed could reveal (and reach
+	/// [`Config::UnavailableToFail`]), nobody more is drawn: the reveals go ahead so that the
+	/// verifiers that checked are paid, and the task fails at their end.
+	fn after_commits(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
+		let committed = record.slots.len() as u32;
+		let declarations = record.declarations();
+		if declarations >= T::UnavailableToFail::get() && declarations > committed {
+			if committed == 0 {
+				Self::deposit_event(Event::ArtifactsUnavailable { task });
+				Self::close(task, record, Ending::ArtifactsUnavailable { finder: None });
+				return;
+			}
+			if Self::start_reveal(task, &mut record, now).is_err() {
+				log::error!(target: LOG_TARGET, "could not schedule the reveal of task {task}");
+			}
+			Verifications::<T>::insert(task, record);
+			return;
+		}
+		Self::next_round_or_abandon(task, record, now);
+	}
+
 	/// Once the reveals are in: fails the task if its artifacts were declared unavailable
 	/// ([`Self::unavailability_fails`]); otherwise decides if [`Self::ready_to_decide`], and
-	/// else draws the empty seats again (the revealed verdicts stay). Judged here, at the end
-	/// of the phase, so the order of the reveals within it does not matter.
+	/// else draws seats again (the revealed verdicts stay). Judged here, at the end of the
+	/// phase, so the order of the reveals within it does not matter.
 	fn after_reveals(task: TaskId, record: VerificationOf<T>, now: BlockNumberFor<T>) {
 		if Self::unavailability_fails(&record) {
 			Self::deposit_event(Event::ArtifactsUnavailable { task });
@@ -761,19 +804,20 @@ impl<T: Config> Pallet<T> {
 			&& record.declarations() > record.verdicts()
 	}
 
-	/// Whether the revealed verdicts may decide: nobody declared this round (a declarer's seat
-	/// is drawn again first), and the verdicts outnumber the declarations. On a tie neither
-	/// side is a majority of the verifiers drawn, so one more seat is drawn
+	/// Whether the revealed verdicts may decide: they outnumber the declarations. On a tie
+	/// neither side is a majority of the verifiers drawn, so one more seat is drawn
 	/// ([`Verification::seats_wanted`]); if nobody is left to draw, the rounds run out and the
 	/// task is abandoned. Deciding on a tie would pay a solver that showed its checkpoints to
-	/// an accomplice drawn after an honest declarer.
+	/// an accomplice drawn beside an honest declarer. (Fewer verdicts than seats only remain
+	/// when a verifier did not reveal: declarations are made, and their seats filled, before
+	/// the reveals.)
 	fn ready_to_decide(record: &VerificationOf<T>) -> bool {
-		!record.declared_this_round && record.verdicts() > record.declarations()
+		record.verdicts() > record.declarations()
 	}
 
 	/// Moves the end of the reveal phase (now at `until`) to [`Config::SamplingDelay`] blocks
-	/// from now, whose hook judges the round and draws the declarers' seats again: a draw over
-	/// every verifier is too heavy for a transaction, and one in the next block would read
+	/// from now, whose hook judges the round (and may draw seats again): a draw over every
+	/// verifier is too heavy for a transaction, and one in the next block would read
 	/// randomness the revealing verifier could know if it authored this block.
 	fn end_reveals_after_delay(
 		task: TaskId,
@@ -781,16 +825,39 @@ impl<T: Config> Pallet<T> {
 		until: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) {
+		let at = Self::reschedule_after_delay(task, until, now);
+		record.phase = Phase::Revealing { until: at };
+	}
+
+	/// Moves the end of the commit phase (now at `until`) to [`Config::SamplingDelay`] blocks
+	/// from now, whose hook draws the seats declarations left empty, for the reasons of
+	/// [`Self::end_reveals_after_delay`].
+	fn end_commits_after_delay(
+		task: TaskId,
+		record: &mut VerificationOf<T>,
+		until: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) {
+		let at = Self::reschedule_after_delay(task, until, now);
+		record.phase = Phase::Committing { until: at };
+	}
+
+	/// Moves `task`'s schedule entry from `until` to [`Config::SamplingDelay`] blocks from now;
+	/// returns the block it landed in.
+	fn reschedule_after_delay(
+		task: TaskId,
+		until: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> BlockNumberFor<T> {
 		Self::unschedule(task, until);
 		let due = now.saturating_add(T::SamplingDelay::get());
-		let at = Self::schedule(task, due, now).unwrap_or(due);
-		record.phase = Phase::Revealing { until: at };
+		Self::schedule(task, due, now).unwrap_or(due)
 	}
 
 	/// Takes the verifier in `slot` off the task after it declared the solver's artifacts
 	/// unavailable: its collateral is released (unavailability cannot be proven either way, so
 	/// it is neither slashed nor paid) and it is not drawn for the task again.
-	fn declare_unavailable(
+	fn record_declaration(
 		task: TaskId,
 		record: &mut VerificationOf<T>,
 		slot: usize,
@@ -838,7 +905,7 @@ impl<T: Config> Pallet<T> {
 				},
 				Phase::Committing { .. } => {
 					Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none(), false);
-					Self::next_round_or_abandon(task, record, now);
+					Self::after_commits(task, record, now);
 				},
 				Phase::Revealing { .. } => {
 					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none(), true);
@@ -1168,9 +1235,8 @@ impl<T: Config> Pallet<T> {
 	///   neither the solver, the submitter, nor a former verifier; no verifier is drawn twice;
 	///   no more are seated than `seats_wanted`; every declarer is a former verifier.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
-	///   and within the commitment; no verification has used up its rounds, nor is drawing
-	///   or committing with its artifacts' unavailability already proven (at least
-	///   `UnavailableToFail` declarations, more than the verdicts revealed).
+	///   and within the commitment; no verification has used up its rounds, nor has
+	///   declarations before its verifiers were drawn.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -1225,9 +1291,8 @@ impl<T: Config> Pallet<T> {
 				"a verification outlived its rounds"
 			);
 			ensure!(
-				!Self::unavailability_fails(&record)
-					|| !matches!(record.phase, Phase::Sampling { .. } | Phase::Committing { .. }),
-				"a verification outlived its unavailability declarations"
+				record.declarers.is_empty() || !matches!(record.phase, Phase::Sampling { .. }),
+				"a verification declared unavailable before its verifiers were drawn"
 			);
 			ensure!(
 				record.segments.windows(2).all(|w| w.first() < w.get(1)),

@@ -716,25 +716,29 @@ mod no_shows {
 mod unavailable_artifacts {
 	use super::*;
 
-	/// Runs to the end of a reveal phase the last reveal cut short: the randomness delay
-	/// later, whose hook judges the round and draws empty seats again.
-	fn end_of_reveals() {
+	/// Runs to the end of a phase a declaration or the last reveal cut short: the randomness
+	/// delay later, whose hook judges the round and draws empty seats again.
+	fn after_the_delay() {
 		run_to_block(System::block_number() + SamplingDelay::get());
 	}
 
-	/// The declaration a verifier reveals when it could not fetch the checkpoints.
-	fn unavailable() -> Verdict {
-		Verdict::Unavailable
+	/// `who` declares the checkpoints of `task` unavailable.
+	fn declare(task: TaskId, who: AccountId) {
+		assert_ok!(ProofOfLearning::declare_unavailable(RuntimeOrigin::signed(who), task));
+	}
+
+	/// Whether any verdict of `task` has been revealed.
+	fn any_revealed(task: TaskId) -> bool {
+		Verifications::<Test>::get(task).is_some_and(|r| r.slots.iter().any(|s| s.failed.is_some()))
 	}
 
 	#[test]
-	fn a_declaration_frees_the_verifier_and_its_seat_is_drawn_again() {
+	fn a_declaration_frees_the_verifier_and_its_seat_is_drawn_again_before_the_reveals() {
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(2, EXACT);
 			let honest = verdict(&segments, &[]);
-			commit(task, verifiers[0], &unavailable());
 			commit(task, verifiers[1], &honest);
-			assert_ok!(reveal(task, verifiers[0], &unavailable()));
+			declare(task, verifiers[0]);
 			assert!(events_since_last_call().contains(&Event::ArtifactsDeclaredUnavailable {
 				task,
 				verifier: verifiers[0],
@@ -743,17 +747,18 @@ mod unavailable_artifacts {
 			// Neither slashed nor still locked.
 			assert_eq!(bond(verifiers[0], Role::Verifier), BOND);
 			assert_eq!(RoleStaking::collateral(&verifiers[0], Role::Verifier, task), 0);
-			assert_ok!(reveal(task, verifiers[1], &honest));
-			// The empty seat is drawn again, by the hook the randomness delay later; the
-			// revealed verdict stays.
-			end_of_reveals();
+			// The empty seat is drawn again by the hook the randomness delay later, while the
+			// other verdict is still only a commitment: the newcomer has nothing to copy.
+			after_the_delay();
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
 			assert_eq!(record.slots.len(), 2);
+			assert!(!any_revealed(task));
 			let newcomer = record.slots.iter().map(|s| s.verifier).find(|v| *v != verifiers[1]);
 			let newcomer = newcomer.unwrap();
 			assert!(!verifiers.contains(&newcomer));
 			commit(task, newcomer, &honest);
+			assert_ok!(reveal(task, verifiers[1], &honest));
 			assert_ok!(reveal(task, newcomer, &honest));
 			let Phase::ChallengeWindow { until } = Verifications::<Test>::get(task).unwrap().phase
 			else {
@@ -761,8 +766,10 @@ mod unavailable_artifacts {
 			};
 			run_to_block(until);
 			assert_eq!(task_phase(task), None);
-			// The declarer did no checking it could prove: not paid.
+			// The declarer did no checking it could prove: not paid, and outvoted, it lost
+			// standing.
 			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND);
+			assert!(reputation(verifiers[0]) < pallet_role_staking::REPUTATION_ONE);
 			assert_eq!(free(verifiers[1]), ENDOWMENT - BOND + FEE);
 			assert_eq!(free(newcomer), ENDOWMENT - BOND + FEE);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND);
@@ -773,16 +780,12 @@ mod unavailable_artifacts {
 	fn enough_declarations_fail_the_task_and_slash_the_solver() {
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, _, verifiers) = verifying_task(2, EXACT);
-			for v in &verifiers {
-				commit(task, *v, &unavailable());
-			}
 			let submitter_free = free(SUBMITTER);
-			assert_ok!(reveal(task, verifiers[0], &unavailable()));
+			declare(task, verifiers[0]);
+			declare(task, verifiers[1]);
+			// Judged by the hook the randomness delay later.
 			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
-			assert_ok!(reveal(task, verifiers[1], &unavailable()));
-			// Judged at the end of the reveals, by the hook the randomness delay later.
-			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
-			end_of_reveals();
+			after_the_delay();
 			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			assert!(Verifications::<Test>::get(task).is_none());
 			cancel_reopened(task);
@@ -805,18 +808,15 @@ mod unavailable_artifacts {
 
 	#[test]
 	fn declarations_outnumbered_by_verdicts_do_not_fail_the_solver() {
-		// One of three verifiers declares: its seat is drawn again, and once the verdicts
-		// outnumber the declaration they decide, whatever the order of the reveals.
+		// One of three verifiers declares: its seat is drawn again before the reveals, and
+		// the three verdicts outnumber the declaration and decide.
 		ExtBuilder::default().verifiers(&VERIFIERS).build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(3, EXACT);
 			let honest = verdict(&segments, &[]);
-			commit(task, verifiers[0], &unavailable());
+			declare(task, verifiers[0]);
 			commit(task, verifiers[1], &honest);
 			commit(task, verifiers[2], &honest);
-			assert_ok!(reveal(task, verifiers[0], &unavailable()));
-			assert_ok!(reveal(task, verifiers[1], &honest));
-			assert_ok!(reveal(task, verifiers[2], &honest));
-			end_of_reveals();
+			after_the_delay();
 			assert!(!events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
@@ -828,7 +828,9 @@ mod unavailable_artifacts {
 				.find(|v| !verifiers.contains(v))
 				.unwrap();
 			commit(task, newcomer, &honest);
-			assert_ok!(reveal(task, newcomer, &honest));
+			for v in [verifiers[1], verifiers[2], newcomer] {
+				assert_ok!(reveal(task, v, &honest));
+			}
 			assert!(matches!(
 				Verifications::<Test>::get(task).unwrap().phase,
 				Phase::ChallengeWindow { .. }
@@ -840,17 +842,20 @@ mod unavailable_artifacts {
 	#[test]
 	fn declarations_that_outnumber_the_verdicts_fail_the_solver() {
 		// Two verifiers could not fetch the checkpoints, one could: the solver showed them to
-		// a minority of its verifiers (an accomplice, say), which must not be enough.
+		// a minority of its verifiers (an accomplice, say), which must not be enough. Nobody
+		// more is drawn; the one verdict is revealed and paid, then the task fails.
 		ExtBuilder::default().verifiers(&VERIFIERS).build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(3, EXACT);
 			let honest = verdict(&segments, &[]);
 			commit(task, verifiers[0], &honest);
-			commit(task, verifiers[1], &unavailable());
-			commit(task, verifiers[2], &unavailable());
+			declare(task, verifiers[1]);
+			declare(task, verifiers[2]);
+			after_the_delay();
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(matches!(record.phase, Phase::Revealing { .. }), "{:?}", record.phase);
+			assert_eq!(record.slots.len(), 1, "nobody was drawn in the declarers' seats");
 			assert_ok!(reveal(task, verifiers[0], &honest));
-			assert_ok!(reveal(task, verifiers[1], &unavailable()));
-			assert_ok!(reveal(task, verifiers[2], &unavailable()));
-			end_of_reveals();
+			after_the_delay();
 			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
 			cancel_reopened(task);
 			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
@@ -869,9 +874,8 @@ mod unavailable_artifacts {
 		// outnumber the declaration and decide, and they share the one fee escrowed.
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(1, EXACT);
-			commit(task, verifiers[0], &unavailable());
-			assert_ok!(reveal(task, verifiers[0], &unavailable()));
-			end_of_reveals();
+			declare(task, verifiers[0]);
+			after_the_delay();
 			let record = Verifications::<Test>::get(task).unwrap();
 			let newcomers: Vec<AccountId> = record.slots.iter().map(|s| s.verifier).collect();
 			assert_eq!(newcomers.len(), 2, "one seat more than the declarations");
@@ -901,15 +905,15 @@ mod unavailable_artifacts {
 
 	#[test]
 	fn a_tie_with_nobody_left_to_draw_is_abandoned() {
-		// Two seats and only two verifiers in the draw: one passes, one declares. Nobody can
+		// Two seats and only two verifiers in the draw: one checks, one declares. Nobody can
 		// break the tie, so the rounds run out: the solver is neither paid nor slashed.
 		ExtBuilder::default().verifiers(&VERIFIERS[..2]).build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(2, EXACT);
 			let honest = verdict(&segments, &[]);
 			commit(task, verifiers[0], &honest);
-			commit(task, verifiers[1], &unavailable());
+			declare(task, verifiers[1]);
+			after_the_delay();
 			assert_ok!(reveal(task, verifiers[0], &honest));
-			assert_ok!(reveal(task, verifiers[1], &unavailable()));
 			let solver_free = free(SOLVER);
 			while Verifications::<Test>::get(task).is_some() {
 				next_block();
@@ -921,6 +925,25 @@ mod unavailable_artifacts {
 			for v in verifiers {
 				assert_eq!(bond(v, Role::Verifier), BOND);
 			}
+		});
+	}
+
+	#[test]
+	fn a_declaration_is_refused_outside_its_seats_commit_phase() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			let honest = verdict(&segments, &[]);
+			let declare_as = |who: AccountId, task: TaskId| {
+				ProofOfLearning::declare_unavailable(RuntimeOrigin::signed(who), task)
+			};
+			assert_noop!(declare_as(verifiers[0], 77), Error::<Test>::NoVerification);
+			assert_noop!(declare_as(SOLVER, task), Error::<Test>::NotAVerifier);
+			commit(task, verifiers[0], &honest);
+			// A verdict committed is revealed (or its whole collateral lost), never swapped for
+			// a declaration once the others can be seen.
+			assert_noop!(declare_as(verifiers[0], task), Error::<Test>::AlreadyCommitted);
+			commit(task, verifiers[1], &honest);
+			assert_noop!(declare_as(verifiers[1], task), Error::<Test>::NotCommitting);
 		});
 	}
 }
@@ -965,9 +988,8 @@ mod bad_input {
 				(0..10).filter(|s| !segments.contains(s)).take(2).collect();
 			let unassigned = verdict(&other_segments, &[]);
 			let mut bad_proof = honest.clone();
-			if let Verdict::Checked { segments, .. } = &mut bad_proof {
-				segments[0].start_proof = segments[1].start_proof.clone();
-			}
+			let Verdict::Checked { segments, .. } = &mut bad_proof;
+			segments[0].start_proof = segments[1].start_proof.clone();
 			commit(task, verifiers[0], &unassigned);
 			commit(task, verifiers[1], &bad_proof);
 			let before = Verifications::<Test>::get(task).unwrap();

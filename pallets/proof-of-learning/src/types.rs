@@ -150,7 +150,8 @@ pub struct Verification<T: Config> {
 	/// Verifiers that declared the solver's artifacts unavailable so far, in order (each is
 	/// also a former verifier).
 	pub declarers: BoundedVec<T::AccountId, DeclarersBound<T>>,
-	/// Whether one did in the current round (its seat is drawn again before deciding).
+	/// Whether one did in the current commit phase (its seat is drawn again before the
+	/// reveals open).
 	pub declared_this_round: bool,
 }
 

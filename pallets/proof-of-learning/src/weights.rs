@@ -38,7 +38,7 @@ pub trait WeightInfo {
 	fn commit_checkpoints() -> Weight;
 	fn commit_verdict() -> Weight;
 	fn reveal_verdict(s: u32, ) -> Weight;
-	fn reveal_unavailable() -> Weight;
+	fn declare_unavailable() -> Weight;
 	fn on_initialize_base() -> Weight;
 	fn handle_deadline() -> Weight;
 	fn handle_unavailability_deadline() -> Weight;
@@ -108,7 +108,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	fn reveal_unavailable() -> Weight {
+	fn declare_unavailable() -> Weight {
 		// Proof size: measured `15629`, estimated `116429`.
 		// Minimum execution time: 1_120_670_000 picoseconds.
 		Weight::from_parts(1_568_785_000, 0)
@@ -250,7 +250,7 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	fn reveal_unavailable() -> Weight {
+	fn declare_unavailable() -> Weight {
 		// Proof size: measured `15629`, estimated `116429`.
 		// Minimum execution time: 1_120_670_000 picoseconds.
 		Weight::from_parts(1_568_785_000, 0)
