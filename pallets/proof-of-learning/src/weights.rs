@@ -61,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 853_852_000 picoseconds.
-		Weight::from_parts(1_250_431_000, 0)
+		// Minimum execution time: 851_789_000 picoseconds.
+		Weight::from_parts(1_031_313_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
 		// Proof size: measured `9788`, estimated `116429`.
-		// Minimum execution time: 696_379_000 picoseconds.
-		Weight::from_parts(884_028_000, 0)
+		// Minimum execution time: 694_275_000 picoseconds.
+		Weight::from_parts(834_606_000, 0)
 			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -92,11 +92,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
-	fn reveal_verdict(_s: u32, ) -> Weight {
+	fn reveal_verdict(s: u32, ) -> Weight {
 		// Proof size: measured `15211`, estimated `116429`.
-		// Minimum execution time: 1_396_433_000 picoseconds.
-		Weight::from_parts(2_544_999_774, 0)
+		// Minimum execution time: 1_389_591_000 picoseconds.
+		Weight::from_parts(2_080_297_331, 0)
 			.saturating_add(Weight::from_parts(0, 116429))
+			// Standard Error: 1_710_462
+			.saturating_add(Weight::from_parts(7_277_005, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -109,9 +111,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn declare_unavailable() -> Weight {
-		// Proof size: measured `15629`, estimated `116429`.
-		// Minimum execution time: 1_120_670_000 picoseconds.
-		Weight::from_parts(1_568_785_000, 0)
+		// Proof size: measured `10696`, estimated `116429`.
+		// Minimum execution time: 1_100_482_000 picoseconds.
+		Weight::from_parts(1_469_199_000, 0)
 			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -122,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 114_574_000 picoseconds.
-		Weight::from_parts(151_633_000, 0)
+		// Minimum execution time: 118_341_000 picoseconds.
+		Weight::from_parts(126_186_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -147,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `144518`, estimated `2577990`.
-		// Minimum execution time: 155_067_535_000 picoseconds.
-		Weight::from_parts(214_428_174_000, 0)
+		// Minimum execution time: 151_557_561_000 picoseconds.
+		Weight::from_parts(168_348_077_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(T::DbWeight::get().reads(1071))
 			.saturating_add(T::DbWeight::get().writes(100))
@@ -179,8 +181,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn handle_unavailability_deadline() -> Weight {
 		// Proof size: measured `13005`, estimated `124686`.
-		// Minimum execution time: 29_911_580_000 picoseconds.
-		Weight::from_parts(38_710_055_000, 0)
+		// Minimum execution time: 34_263_114_000 picoseconds.
+		Weight::from_parts(42_919_193_000, 0)
 			.saturating_add(Weight::from_parts(0, 124686))
 			.saturating_add(T::DbWeight::get().reads(92))
 			.saturating_add(T::DbWeight::get().writes(92))
@@ -203,8 +205,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 853_852_000 picoseconds.
-		Weight::from_parts(1_250_431_000, 0)
+		// Minimum execution time: 851_789_000 picoseconds.
+		Weight::from_parts(1_031_313_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -215,8 +217,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
 		// Proof size: measured `9788`, estimated `116429`.
-		// Minimum execution time: 696_379_000 picoseconds.
-		Weight::from_parts(884_028_000, 0)
+		// Minimum execution time: 694_275_000 picoseconds.
+		Weight::from_parts(834_606_000, 0)
 			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -234,11 +236,13 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
-	fn reveal_verdict(_s: u32, ) -> Weight {
+	fn reveal_verdict(s: u32, ) -> Weight {
 		// Proof size: measured `15211`, estimated `116429`.
-		// Minimum execution time: 1_396_433_000 picoseconds.
-		Weight::from_parts(2_544_999_774, 0)
+		// Minimum execution time: 1_389_591_000 picoseconds.
+		Weight::from_parts(2_080_297_331, 0)
 			.saturating_add(Weight::from_parts(0, 116429))
+			// Standard Error: 1_710_462
+			.saturating_add(Weight::from_parts(7_277_005, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
@@ -251,9 +255,9 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn declare_unavailable() -> Weight {
-		// Proof size: measured `15629`, estimated `116429`.
-		// Minimum execution time: 1_120_670_000 picoseconds.
-		Weight::from_parts(1_568_785_000, 0)
+		// Proof size: measured `10696`, estimated `116429`.
+		// Minimum execution time: 1_100_482_000 picoseconds.
+		Weight::from_parts(1_469_199_000, 0)
 			.saturating_add(Weight::from_parts(0, 116429))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -264,8 +268,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 114_574_000 picoseconds.
-		Weight::from_parts(151_633_000, 0)
+		// Minimum execution time: 118_341_000 picoseconds.
+		Weight::from_parts(126_186_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -289,8 +293,8 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `144518`, estimated `2577990`.
-		// Minimum execution time: 155_067_535_000 picoseconds.
-		Weight::from_parts(214_428_174_000, 0)
+		// Minimum execution time: 151_557_561_000 picoseconds.
+		Weight::from_parts(168_348_077_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(ParityDbWeight::get().reads(1071))
 			.saturating_add(ParityDbWeight::get().writes(100))
@@ -321,8 +325,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn handle_unavailability_deadline() -> Weight {
 		// Proof size: measured `13005`, estimated `124686`.
-		// Minimum execution time: 29_911_580_000 picoseconds.
-		Weight::from_parts(38_710_055_000, 0)
+		// Minimum execution time: 34_263_114_000 picoseconds.
+		Weight::from_parts(42_919_193_000, 0)
 			.saturating_add(Weight::from_parts(0, 124686))
 			.saturating_add(ParityDbWeight::get().reads(92))
 			.saturating_add(ParityDbWeight::get().writes(92))
