@@ -211,8 +211,7 @@ pub mod pallet {
 		/// Verifiers that must declare the solver's artifacts unavailable (over one or more
 		/// rounds, a declarer's seat drawn again) before the task fails for it, provided they
 		/// outnumber the verifiers that revealed a verdict (those could fetch them). At least 2,
-		/// so that no single verifier can fail an honest solver by claiming it could not fetch,
-		/// and at most [`Config::MaxVerifiers`] (it bounds the declarers a task keeps).
+		/// so that no single verifier can fail an honest solver by claiming it could not fetch.
 		#[pallet::constant]
 		type UnavailableToFail: Get<u32>;
 
@@ -470,10 +469,6 @@ pub mod pallet {
 				T::UnavailableToFail::get() >= 2,
 				"UnavailableToFail must be at least 2: one verifier alone must not fail a solver"
 			);
-			assert!(
-				T::UnavailableToFail::get() <= T::MaxVerifiers::get(),
-				"UnavailableToFail must be at most MaxVerifiers: it bounds the declarers kept"
-			);
 			assert!(!T::SamplingDelay::get().is_zero(), "SamplingDelay must be at least 1");
 			assert!(!T::CommitWindow::get().is_zero(), "CommitWindow must be at least 1");
 			assert!(!T::RevealWindow::get().is_zero(), "RevealWindow must be at least 1");
@@ -526,7 +521,7 @@ pub mod pallet {
 
 			if record.slots.iter().all(|s| s.commitment.is_some()) {
 				let now = frame_system::Pallet::<T>::block_number();
-				if record.declared_this_round {
+				if record.declared_this_round || !Self::may_reveal(&record) {
 					Self::end_commits_after_delay(task, &mut record, until, now);
 				} else {
 					Self::unschedule(task, until);
@@ -756,20 +751,35 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Once the commitments are in (the commit window ended, or the last seat committed or
-	/// declared): draws the seats that declarations or missed commitments left empty, and
-	/// opens the reveals once every seat is committed or nobody is left to draw. Once the
-	/// declarations outnumber every verdict the seats committed could reveal (and reach
-	/// [`Config::UnavailableToFail`]), nobody more is drawn: the reveals go ahead so that the
-	/// verifiers that checked are paid, and the task fails at their end.
-	fn after_commits(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
+	/// declared; `missed`: some seat did not commit and was dropped): draws the seats that
+	/// declarations or missed commitments left empty, and opens the reveals once every seat
+	/// is committed and the committed seats outnumber the declarations
+	/// ([`Self::may_reveal`]). Two cases open them without drawing:
+	/// - every seat committed or declared and the declarations reach
+	///   [`Config::UnavailableToFail`] and outnumber the committed seats: no verdict of this
+	///   round can outvote them, so the committed verdicts are revealed (and paid) and the
+	///   task fails at their end (at once, if no seat committed). A seat left empty by a
+	///   missed commitment is drawn again first, so that silent verifiers never count for
+	///   the declarers;
+	/// - the rounds are running out and the committed seats already outnumber the
+	///   declarations: their verdicts decide, rather than the task being abandoned because a
+	///   declarer's seat could not be filled in time.
+	fn after_commits(
+		task: TaskId,
+		mut record: VerificationOf<T>,
+		now: BlockNumberFor<T>,
+		missed: bool,
+	) {
 		let committed = record.slots.len() as u32;
 		let declarations = record.declarations();
-		if declarations >= T::UnavailableToFail::get() && declarations > committed {
-			if committed == 0 {
-				Self::deposit_event(Event::ArtifactsUnavailable { task });
-				Self::close(task, record, Ending::ArtifactsUnavailable { finder: None });
-				return;
-			}
+		let failing = declarations >= T::UnavailableToFail::get() && declarations > committed;
+		let last_round = record.rounds.saturating_add(1) >= T::MaxVerificationRounds::get();
+		if failing && !missed && committed == 0 {
+			Self::deposit_event(Event::ArtifactsUnavailable { task });
+			Self::close(task, record, Ending::ArtifactsUnavailable { finder: None });
+			return;
+		}
+		if (failing && !missed) || (last_round && Self::may_reveal(&record)) {
 			if Self::start_reveal(task, &mut record, now).is_err() {
 				log::error!(target: LOG_TARGET, "could not schedule the reveal of task {task}");
 			}
@@ -777,6 +787,13 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		Self::next_round_or_abandon(task, record, now);
+	}
+
+	/// Whether the reveals may open with the seats committed: they outnumber the
+	/// declarations, so their verdicts can decide. Otherwise more seats are drawn first,
+	/// while no verdict is visible to copy.
+	fn may_reveal(record: &VerificationOf<T>) -> bool {
+		record.slots.len() as u32 > record.declarations()
 	}
 
 	/// Once the reveals are in: fails the task if its artifacts were declared unavailable
@@ -808,9 +825,8 @@ impl<T: Config> Pallet<T> {
 	/// neither side is a majority of the verifiers drawn, so one more seat is drawn
 	/// ([`Verification::seats_wanted`]); if nobody is left to draw, the rounds run out and the
 	/// task is abandoned. Deciding on a tie would pay a solver that showed its checkpoints to
-	/// an accomplice drawn beside an honest declarer. (Fewer verdicts than seats only remain
-	/// when a verifier did not reveal: declarations are made, and their seats filled, before
-	/// the reveals.)
+	/// an accomplice drawn beside an honest declarer. (The reveals open with more seats
+	/// committed than declarations, so a tie here means a verifier did not reveal.)
 	fn ready_to_decide(record: &VerificationOf<T>) -> bool {
 		record.verdicts() > record.declarations()
 	}
@@ -904,8 +920,9 @@ impl<T: Config> Pallet<T> {
 					Verifications::<T>::insert(task, record);
 				},
 				Phase::Committing { .. } => {
+					let missed = record.slots.iter().any(|s| s.commitment.is_none());
 					Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none(), false);
-					Self::after_commits(task, record, now);
+					Self::after_commits(task, record, now, missed);
 				},
 				Phase::Revealing { .. } => {
 					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none(), true);
@@ -1012,12 +1029,17 @@ impl<T: Config> Pallet<T> {
 			Ok(block) => block,
 			Err(_) => now.saturating_add(window),
 		};
-		if record.slots.is_empty() {
+		let everyone_committed = record.slots.iter().all(|s| s.commitment.is_some());
+		if record.slots.is_empty()
+			|| (added.is_empty() && everyone_committed && !Self::may_reveal(record))
+		{
+			// Nobody to draw; the seats committed cannot outnumber the declarations, so no
+			// verdict is revealed yet (a seat drawn later could copy it): try again then.
 			record.phase = Phase::Committing { until };
 			Self::deposit_event(Event::VerifiersUnavailable { task, retry_at: until });
 			return;
 		}
-		if added.is_empty() && record.slots.iter().all(|s| s.commitment.is_some()) {
+		if added.is_empty() && everyone_committed {
 			// Everyone left has committed and nobody could be added: reveal now.
 			Self::unschedule(task, until);
 			if Self::start_reveal(task, record, now).is_err() {
@@ -1233,7 +1255,9 @@ impl<T: Config> Pallet<T> {
 	///   nothing else is scheduled.
 	/// * Every drawn verifier has exactly `VerifierCollateral` locked for the task, and is
 	///   neither the solver, the submitter, nor a former verifier; no verifier is drawn twice;
-	///   no more are seated than `seats_wanted`; every declarer is a former verifier.
+	///   no more are seated than `seats_wanted`; every declarer is a former verifier; the
+	///   reveals are open only with more seats committed than declarations, or once the
+	///   declarations fail the task (no seat can be drawn after a verdict it could copy).
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
 	///   and within the commitment; no verification has used up its rounds, nor has
 	///   declarations before its verifiers were drawn.
@@ -1293,6 +1317,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				record.declarers.is_empty() || !matches!(record.phase, Phase::Sampling { .. }),
 				"a verification declared unavailable before its verifiers were drawn"
+			);
+			ensure!(
+				!matches!(record.phase, Phase::Revealing { .. })
+					|| Self::may_reveal(&record)
+					|| (record.declarations() >= T::UnavailableToFail::get()),
+				"verdicts revealed while more seats could still be drawn to copy them"
 			);
 			ensure!(
 				record.segments.windows(2).all(|w| w.first() < w.get(1)),

@@ -904,18 +904,18 @@ mod unavailable_artifacts {
 	}
 
 	#[test]
-	fn a_tie_with_nobody_left_to_draw_is_abandoned() {
-		// Two seats and only two verifiers in the draw: one checks, one declares. Nobody can
-		// break the tie, so the rounds run out: the solver is neither paid nor slashed.
+	fn a_tie_with_nobody_left_to_draw_is_abandoned_unrevealed() {
+		// Two seats and only two verifiers in the draw: one commits, one declares. One seat
+		// committed cannot outnumber the declaration, so its verdict is never revealed (a
+		// seat drawn later could copy it); nobody can break the tie, the rounds run out, and
+		// the solver is neither paid nor slashed.
 		ExtBuilder::default().verifiers(&VERIFIERS[..2]).build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(2, EXACT);
-			let honest = verdict(&segments, &[]);
-			commit(task, verifiers[0], &honest);
+			commit(task, verifiers[0], &verdict(&segments, &[]));
 			declare(task, verifiers[1]);
-			after_the_delay();
-			assert_ok!(reveal(task, verifiers[0], &honest));
 			let solver_free = free(SOLVER);
-			while Verifications::<Test>::get(task).is_some() {
+			while let Some(record) = Verifications::<Test>::get(task) {
+				assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
 				next_block();
 			}
 			assert!(events_since_last_call().contains(&Event::VerificationAbandoned { task }));
@@ -925,6 +925,114 @@ mod unavailable_artifacts {
 			for v in verifiers {
 				assert_eq!(bond(v, Role::Verifier), BOND);
 			}
+		});
+	}
+
+	#[test]
+	fn a_verifier_joining_late_is_seated_before_any_verdict_is_revealed() {
+		// As above, but a verifier joins the pool while the tie waits: it is drawn into the
+		// declarer's seat while the other verdict is still only a commitment.
+		ExtBuilder::default().verifiers(&VERIFIERS[..2]).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			let honest = verdict(&segments, &[]);
+			commit(task, verifiers[0], &honest);
+			declare(task, verifiers[1]);
+			after_the_delay();
+			let late = VERIFIERS[2];
+			assert_ok!(RoleStaking::bond(RuntimeOrigin::signed(late), Role::Verifier, BOND, None));
+			let seated = |task| {
+				Verifications::<Test>::get(task).is_some_and(|r| r.slot_of(&late).is_some())
+			};
+			for _ in 0..100 {
+				if seated(task) {
+					break;
+				}
+				assert!(!any_revealed(task));
+				next_block();
+			}
+			assert!(seated(task), "the late verifier was never drawn");
+			assert!(!any_revealed(task), "a verdict was revealed before the seat was filled");
+			commit(task, late, &honest);
+			assert_ok!(reveal(task, verifiers[0], &honest));
+			assert_ok!(reveal(task, late, &honest));
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::ChallengeWindow { .. }
+			));
+		});
+	}
+
+	#[test]
+	fn silent_seats_never_count_for_the_declarers() {
+		// Of four seats two declare, one commits and one stays silent. The silent seat is
+		// drawn again before anything is judged: two declarations against one commitment do
+		// not fail the solver while seats can still be filled.
+		let pool = [10, 11, 12, 13, 14, 16, 17, 18];
+		ExtBuilder::default().verifiers(&pool).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(4, EXACT);
+			let honest = verdict(&segments, &[]);
+			declare(task, verifiers[0]);
+			declare(task, verifiers[1]);
+			commit(task, verifiers[2], &honest);
+			let Phase::Committing { until } = Verifications::<Test>::get(task).unwrap().phase
+			else {
+				panic!()
+			};
+			run_to_block(until);
+			assert!(!events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
+			let newcomers: Vec<AccountId> = record
+				.slots
+				.iter()
+				.map(|s| s.verifier)
+				.filter(|v| !verifiers.contains(v))
+				.collect();
+			assert_eq!(newcomers.len(), 3, "the silent seat and the declarers' were drawn again");
+			for v in &newcomers {
+				commit(task, *v, &honest);
+			}
+			for v in newcomers.iter().chain([&verifiers[2]]) {
+				assert_ok!(reveal(task, *v, &honest));
+			}
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::ChallengeWindow { .. }
+			));
+			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+		});
+	}
+
+	#[test]
+	fn declarations_in_the_last_round_never_abandon_a_committed_majority() {
+		// Five seats: one declares and four commit; the declarer's seat goes to a cartel
+		// member twice more, each declaring. The rounds run out with four commitments against
+		// three declarations: the four verdicts decide rather than the task being abandoned.
+		let pool = [10, 11, 12, 13, 14, 16, 17, 18];
+		ExtBuilder::default().verifiers(&pool).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(5, EXACT);
+			let honest = verdict(&segments, &[]);
+			declare(task, verifiers[0]);
+			for v in &verifiers[1..] {
+				commit(task, *v, &honest);
+			}
+			for _ in 0..2 {
+				after_the_delay();
+				let record = Verifications::<Test>::get(task).unwrap();
+				let newcomer = record.slots.iter().find(|s| s.commitment.is_none()).unwrap();
+				declare(task, newcomer.verifier);
+			}
+			after_the_delay();
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(matches!(record.phase, Phase::Revealing { .. }), "{:?}", record.phase);
+			assert_eq!(record.declarations(), 3);
+			for v in &verifiers[1..] {
+				assert_ok!(reveal(task, *v, &honest));
+			}
+			assert!(matches!(
+				Verifications::<Test>::get(task).unwrap().phase,
+				Phase::ChallengeWindow { .. }
+			));
 		});
 	}
 

@@ -89,18 +89,9 @@ impl<T: Config> Get<u32> for FormerVerifiersBound<T> {
 	}
 }
 
-/// The most verifiers a verification can have seen declare its artifacts unavailable. A
-/// round ends with the task failed once the declarations reach
-/// [`Config::UnavailableToFail`] and outnumber the verdicts, so a round starts with at most
-/// `max(verdicts, UnavailableToFail − 1)` ≤ [`Config::MaxVerifiers`] of them (`integrity_test`
-/// holds `UnavailableToFail` to at most `MaxVerifiers`), and adds at most a round's seats.
-pub struct DeclarersBound<T>(core::marker::PhantomData<T>);
-
-impl<T: Config> Get<u32> for DeclarersBound<T> {
-	fn get() -> u32 {
-		T::MaxVerifiers::get().saturating_mul(2)
-	}
-}
+/// The most verifiers a verification can have seen declare its artifacts unavailable: every
+/// declarer is a former verifier, so [`FormerVerifiersBound`] bounds them too.
+pub type DeclarersBound<T> = FormerVerifiersBound<T>;
 
 /// One drawn verifier and how far it got.
 #[derive(Clone, PartialEq, Eq, Debug)]
