@@ -58,29 +58,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 851_789_000 picoseconds.
-		Weight::from_parts(1_031_313_000, 0)
+		// Minimum execution time: 900_399_000 picoseconds.
+		Weight::from_parts(1_427_792_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `9788`, estimated `116429`.
-		// Minimum execution time: 694_275_000 picoseconds.
-		Weight::from_parts(834_606_000, 0)
-			.saturating_add(Weight::from_parts(0, 116429))
+		// Proof size: measured `9788`, estimated `120526`.
+		// Minimum execution time: 740_250_000 picoseconds.
+		Weight::from_parts(1_116_843_000, 0)
+			.saturating_add(Weight::from_parts(0, 120526))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
@@ -92,18 +92,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
-	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `15211`, estimated `116429`.
-		// Minimum execution time: 1_389_591_000 picoseconds.
-		Weight::from_parts(2_080_297_331, 0)
-			.saturating_add(Weight::from_parts(0, 116429))
-			// Standard Error: 1_710_462
-			.saturating_add(Weight::from_parts(7_277_005, 0).saturating_mul(s.into()))
+	fn reveal_verdict(_s: u32, ) -> Weight {
+		// Proof size: measured `15211`, estimated `120526`.
+		// Minimum execution time: 1_832_297_000 picoseconds.
+		Weight::from_parts(2_533_424_440, 0)
+			.saturating_add(Weight::from_parts(0, 120526))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -111,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn declare_unavailable() -> Weight {
-		// Proof size: measured `10696`, estimated `116429`.
-		// Minimum execution time: 1_100_482_000 picoseconds.
-		Weight::from_parts(1_469_199_000, 0)
-			.saturating_add(Weight::from_parts(0, 116429))
+		// Proof size: measured `10696`, estimated `120526`.
+		// Minimum execution time: 1_172_527_000 picoseconds.
+		Weight::from_parts(1_398_447_000, 0)
+			.saturating_add(Weight::from_parts(0, 120526))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -124,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 118_341_000 picoseconds.
-		Weight::from_parts(126_186_000, 0)
+		// Minimum execution time: 129_271_000 picoseconds.
+		Weight::from_parts(137_947_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -134,7 +132,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1000 w:32)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:32 w:32)
@@ -149,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `144518`, estimated `2577990`.
-		// Minimum execution time: 151_557_561_000 picoseconds.
-		Weight::from_parts(168_348_077_000, 0)
+		// Minimum execution time: 167_268_303_000 picoseconds.
+		Weight::from_parts(212_789_298_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(T::DbWeight::get().reads(1071))
 			.saturating_add(T::DbWeight::get().writes(100))
@@ -160,10 +158,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:48 w:48)
+	/// Storage: `RoleStaking::Bonds` (r:176 w:176)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -180,12 +178,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
 	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn handle_unavailability_deadline() -> Weight {
-		// Proof size: measured `13005`, estimated `124686`.
-		// Minimum execution time: 34_263_114_000 picoseconds.
-		Weight::from_parts(42_919_193_000, 0)
-			.saturating_add(Weight::from_parts(0, 124686))
-			.saturating_add(T::DbWeight::get().reads(92))
-			.saturating_add(T::DbWeight::get().writes(92))
+		// Proof size: measured `35311`, estimated `454542`.
+		// Minimum execution time: 59_130_199_000 picoseconds.
+		Weight::from_parts(73_995_846_000, 0)
+			.saturating_add(Weight::from_parts(0, 454542))
+			.saturating_add(T::DbWeight::get().reads(220))
+			.saturating_add(T::DbWeight::get().writes(220))
 	}
 }
 
@@ -202,29 +200,29 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:0 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	fn commit_checkpoints() -> Weight {
 		// Proof size: measured `8689`, estimated `11671`.
-		// Minimum execution time: 851_789_000 picoseconds.
-		Weight::from_parts(1_031_313_000, 0)
+		// Minimum execution time: 900_399_000 picoseconds.
+		Weight::from_parts(1_427_792_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn commit_verdict() -> Weight {
-		// Proof size: measured `9788`, estimated `116429`.
-		// Minimum execution time: 694_275_000 picoseconds.
-		Weight::from_parts(834_606_000, 0)
-			.saturating_add(Weight::from_parts(0, 116429))
+		// Proof size: measured `9788`, estimated `120526`.
+		// Minimum execution time: 740_250_000 picoseconds.
+		Weight::from_parts(1_116_843_000, 0)
+			.saturating_add(Weight::from_parts(0, 120526))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `Dispute::Disputes` (r:1 w:1)
@@ -236,18 +234,16 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 64]`.
-	fn reveal_verdict(s: u32, ) -> Weight {
-		// Proof size: measured `15211`, estimated `116429`.
-		// Minimum execution time: 1_389_591_000 picoseconds.
-		Weight::from_parts(2_080_297_331, 0)
-			.saturating_add(Weight::from_parts(0, 116429))
-			// Standard Error: 1_710_462
-			.saturating_add(Weight::from_parts(7_277_005, 0).saturating_mul(s.into()))
+	fn reveal_verdict(_s: u32, ) -> Weight {
+		// Proof size: measured `15211`, estimated `120526`.
+		// Minimum execution time: 1_832_297_000 picoseconds.
+		Weight::from_parts(2_533_424_440, 0)
+			.saturating_add(Weight::from_parts(0, 120526))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -255,10 +251,10 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn declare_unavailable() -> Weight {
-		// Proof size: measured `10696`, estimated `116429`.
-		// Minimum execution time: 1_100_482_000 picoseconds.
-		Weight::from_parts(1_469_199_000, 0)
-			.saturating_add(Weight::from_parts(0, 116429))
+		// Proof size: measured `10696`, estimated `120526`.
+		// Minimum execution time: 1_172_527_000 picoseconds.
+		Weight::from_parts(1_398_447_000, 0)
+			.saturating_add(Weight::from_parts(0, 120526))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
@@ -268,8 +264,8 @@ impl WeightInfo for () {
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `6`, estimated `11671`.
-		// Minimum execution time: 118_341_000 picoseconds.
-		Weight::from_parts(126_186_000, 0)
+		// Minimum execution time: 129_271_000 picoseconds.
+		Weight::from_parts(137_947_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
@@ -278,7 +274,7 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:2 w:2)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1000 w:32)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:32 w:32)
@@ -293,8 +289,8 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Members` (`max_values`: None, `max_size`: Some(32011), added: 34486, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `144518`, estimated `2577990`.
-		// Minimum execution time: 151_557_561_000 picoseconds.
-		Weight::from_parts(168_348_077_000, 0)
+		// Minimum execution time: 167_268_303_000 picoseconds.
+		Weight::from_parts(212_789_298_000, 0)
 			.saturating_add(Weight::from_parts(0, 2577990))
 			.saturating_add(ParityDbWeight::get().reads(1071))
 			.saturating_add(ParityDbWeight::get().writes(100))
@@ -304,10 +300,10 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::Schedule` (r:1 w:1)
 	/// Proof: `ProofOfLearning::Schedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `ProofOfLearning::Verifications` (r:1 w:1)
-	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(112964), added: 115439, mode: `MaxEncodedLen`)
+	/// Proof: `ProofOfLearning::Verifications` (`max_values`: None, `max_size`: Some(117061), added: 119536, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Bonds` (r:48 w:48)
+	/// Storage: `RoleStaking::Bonds` (r:176 w:176)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:16 w:16)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -324,11 +320,11 @@ impl WeightInfo for () {
 	/// Storage: `ProofOfLearning::VerificationCount` (r:1 w:1)
 	/// Proof: `ProofOfLearning::VerificationCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn handle_unavailability_deadline() -> Weight {
-		// Proof size: measured `13005`, estimated `124686`.
-		// Minimum execution time: 34_263_114_000 picoseconds.
-		Weight::from_parts(42_919_193_000, 0)
-			.saturating_add(Weight::from_parts(0, 124686))
-			.saturating_add(ParityDbWeight::get().reads(92))
-			.saturating_add(ParityDbWeight::get().writes(92))
+		// Proof size: measured `35311`, estimated `454542`.
+		// Minimum execution time: 59_130_199_000 picoseconds.
+		Weight::from_parts(73_995_846_000, 0)
+			.saturating_add(Weight::from_parts(0, 454542))
+			.saturating_add(ParityDbWeight::get().reads(220))
+			.saturating_add(ParityDbWeight::get().writes(220))
 	}
 }
