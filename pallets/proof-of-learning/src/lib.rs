@@ -496,9 +496,10 @@ pub mod pallet {
 		}
 
 		/// Commits a drawn verifier to its verdict: `verdict_commitment(task, verifier,
-		/// verdict, salt)`. When every verifier has committed, the reveal phase starts (or, if
-		/// a declaration left a seat to fill, the commit phase ends the randomness delay later,
-		/// where the seat is drawn again).
+		/// verdict, salt)`. When every verifier has committed, the reveal phase starts; if a
+		/// declaration left a seat to fill, or the seats committed do not outnumber the
+		/// declarations, the commit phase ends the randomness delay later instead, where seats
+		/// are drawn again.
 		///
 		/// Emits [`Event::VerdictCommitted`] (and [`Event::RevealStarted`]).
 		#[pallet::call_index(1)]
@@ -751,35 +752,39 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Once the commitments are in (the commit window ended, or the last seat committed or
-	/// declared; `missed`: some seat did not commit and was dropped): draws the seats that
+	/// declared; `missed` seats did not commit and were dropped): draws the seats that
 	/// declarations or missed commitments left empty, and opens the reveals once every seat
 	/// is committed and the committed seats outnumber the declarations
-	/// ([`Self::may_reveal`]). Two cases open them without drawing:
-	/// - every seat committed or declared and the declarations reach
-	///   [`Config::UnavailableToFail`] and outnumber the committed seats: no verdict of this
-	///   round can outvote them, so the committed verdicts are revealed (and paid) and the
-	///   task fails at their end (at once, if no seat committed). A seat left empty by a
-	///   missed commitment is drawn again first, so that silent verifiers never count for
-	///   the declarers;
-	/// - the rounds are running out and the committed seats already outnumber the
-	///   declarations: their verdicts decide, rather than the task being abandoned because a
-	///   declarer's seat could not be filled in time.
+	/// ([`Self::may_reveal`]). Without drawing:
+	/// - when the declarations reach [`Config::UnavailableToFail`] and outnumber the seats
+	///   committed and missed together (no verdict of this round could have outvoted them,
+	///   so a silent seat never shields the solver), the committed verdicts are revealed
+	///   (and paid) and the task fails at their end, at once if none committed;
+	/// - on the last of [`Config::MaxVerificationRounds`], where no seat can be drawn
+	///   again, the declarations are judged against the seats committed: the task fails as
+	///   above if they reach `UnavailableToFail` and outnumber them; the committed verdicts
+	///   go to the reveals if they outnumber the declarations and the missed seats together
+	///   (silent seats never count for the solver either); otherwise the task is abandoned.
 	fn after_commits(
 		task: TaskId,
 		mut record: VerificationOf<T>,
 		now: BlockNumberFor<T>,
-		missed: bool,
+		missed: u32,
 	) {
 		let committed = record.slots.len() as u32;
 		let declarations = record.declarations();
-		let failing = declarations >= T::UnavailableToFail::get() && declarations > committed;
+		let enough = declarations >= T::UnavailableToFail::get();
 		let last_round = record.rounds.saturating_add(1) >= T::MaxVerificationRounds::get();
-		if failing && !missed && committed == 0 {
+		let failing = enough
+			&& (declarations > committed.saturating_add(missed)
+				|| (last_round && declarations > committed));
+		if failing && committed == 0 {
 			Self::deposit_event(Event::ArtifactsUnavailable { task });
 			Self::close(task, record, Ending::ArtifactsUnavailable { finder: None });
 			return;
 		}
-		if (failing && !missed) || (last_round && Self::may_reveal(&record)) {
+		let decided = last_round && committed > declarations.saturating_add(missed);
+		if failing || decided {
 			if Self::start_reveal(task, &mut record, now).is_err() {
 				log::error!(target: LOG_TARGET, "could not schedule the reveal of task {task}");
 			}
@@ -920,7 +925,8 @@ impl<T: Config> Pallet<T> {
 					Verifications::<T>::insert(task, record);
 				},
 				Phase::Committing { .. } => {
-					let missed = record.slots.iter().any(|s| s.commitment.is_none());
+					let missed =
+						record.slots.iter().filter(|s| s.commitment.is_none()).count() as u32;
 					Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none(), false);
 					Self::after_commits(task, record, now, missed);
 				},

@@ -940,9 +940,8 @@ mod unavailable_artifacts {
 			after_the_delay();
 			let late = VERIFIERS[2];
 			assert_ok!(RoleStaking::bond(RuntimeOrigin::signed(late), Role::Verifier, BOND, None));
-			let seated = |task| {
-				Verifications::<Test>::get(task).is_some_and(|r| r.slot_of(&late).is_some())
-			};
+			let seated =
+				|task| Verifications::<Test>::get(task).is_some_and(|r| r.slot_of(&late).is_some());
 			for _ in 0..100 {
 				if seated(task) {
 					break;
@@ -1000,6 +999,46 @@ mod unavailable_artifacts {
 				Phase::ChallengeWindow { .. }
 			));
 			assert_eq!(bond(SOLVER, Role::Solver), BOND);
+		});
+	}
+
+	#[test]
+	fn a_silent_seat_never_shields_a_solver_its_declarers_outnumber() {
+		// Of three seats two declare and one stays silent: even had it committed, the
+		// declarations would outnumber it, so the task fails at once.
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, _, verifiers) = verifying_task(3, EXACT);
+			declare(task, verifiers[0]);
+			declare(task, verifiers[1]);
+			let Phase::Committing { until } = Verifications::<Test>::get(task).unwrap().phase
+			else {
+				panic!()
+			};
+			run_to_block(until);
+			assert!(events_since_last_call().contains(&Event::ArtifactsUnavailable { task }));
+			cancel_reopened(task);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+		});
+	}
+
+	#[test]
+	fn one_committed_accomplice_among_silent_seats_is_never_paid() {
+		// The solver serves its accomplice only and stalls everyone else, whose seats stay
+		// silent round after round. The last round has one commitment against silent seats
+		// that outnumber it: no majority, so the task is abandoned, the solver unpaid.
+		let pool = [10, 11, 12, 13, 14, 16, 17, 18];
+		ExtBuilder::default().verifiers(&pool).build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(3, EXACT);
+			let accomplice = verifiers[0];
+			commit(task, accomplice, &verdict(&segments, &[]));
+			let solver_free = free(SOLVER);
+			while let Some(record) = Verifications::<Test>::get(task) {
+				assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);
+				next_block();
+			}
+			assert!(events_since_last_call().contains(&Event::VerificationAbandoned { task }));
+			assert_eq!(free(SOLVER), solver_free, "the solver was paid");
+			assert_eq!(bond(accomplice, Role::Verifier), BOND);
 		});
 	}
 
