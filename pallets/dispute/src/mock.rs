@@ -467,6 +467,12 @@ pub fn verdict_from(
 	verdict_with(initial_report(hashes, initial_state()), segments, report)
 }
 
+/// The verdict of an honest verifier on `hashes`: the initial state and every sampled
+/// segment checked.
+pub fn honest_verdict(hashes: &[Sha256], segments: &[u32]) -> Verdict {
+	verdict_from(hashes, segments, |s| honest_report(hashes, s))
+}
+
 /// A verdict with `initial_state` and `report(segment)` for each sampled segment.
 pub fn verdict_with(
 	initial_state: InitialStateReport,

@@ -121,6 +121,19 @@ fn commit_all<T: Config>(task: TaskId, verifiers: &[T::AccountId], verdict: &Ver
 	}
 }
 
+/// Each of `verifiers` reveals `verdict` on `task` (committed with [`commit_all`]).
+fn reveal_all<T: Config>(task: TaskId, verifiers: &[T::AccountId], verdict: &Verdict) {
+	for v in verifiers {
+		Pallet::<T>::reveal_verdict(
+			RawOrigin::Signed(v.clone()).into(),
+			task,
+			verdict.clone(),
+			salt::<T>(v),
+		)
+		.expect("a committed verifier reveals");
+	}
+}
+
 /// The block `task`'s current phase ends in.
 fn phase_end<T: Config>(task: TaskId) -> BlockNumberFor<T> {
 	Verifications::<T>::get(task)
@@ -182,21 +195,9 @@ mod benchmarks {
 				v.segments.truncate(s as usize);
 			}
 		});
-		for v in &verifiers {
-			let hash = verdict_commitment(task, v, &verdict, &salt::<T>(v));
-			Pallet::<T>::commit_verdict(RawOrigin::Signed(v.clone()).into(), task, hash)
-				.expect("a drawn verifier commits");
-		}
+		commit_all::<T>(task, &verifiers, &verdict);
 		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
-		for v in others {
-			Pallet::<T>::reveal_verdict(
-				RawOrigin::Signed(v.clone()).into(),
-				task,
-				verdict.clone(),
-				salt::<T>(v),
-			)
-			.expect("a committed verifier reveals");
-		}
+		reveal_all::<T>(task, others, &verdict);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.clone()), task, verdict.clone(), salt::<T>(last));
@@ -295,15 +296,7 @@ mod benchmarks {
 		let commits_end = phase_end::<T>(task);
 		frame_system::Pallet::<T>::set_block_number(commits_end);
 		Pallet::<T>::handle_schedule(commits_end);
-		for v in others {
-			Pallet::<T>::reveal_verdict(
-				RawOrigin::Signed(v.clone()).into(),
-				task,
-				passing.clone(),
-				salt::<T>(v),
-			)
-			.expect("a committed verifier reveals");
-		}
+		reveal_all::<T>(task, others, &passing);
 		let until = phase_end::<T>(task);
 		assert!(matches!(
 			Verifications::<T>::get(task).map(|v| v.phase),

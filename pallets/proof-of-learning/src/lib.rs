@@ -523,7 +523,7 @@ pub mod pallet {
 			if record.slots.iter().all(|s| s.commitment.is_some()) {
 				let now = frame_system::Pallet::<T>::block_number();
 				if record.declared_this_round || !Self::may_reveal(&record) {
-					Self::end_commits_after_delay(task, &mut record, until, now);
+					Self::end_phase_after_delay(task, &mut record, now);
 				} else {
 					Self::unschedule(task, until);
 					Self::start_reveal(task, &mut record, now)?;
@@ -577,7 +577,7 @@ pub mod pallet {
 				Self::unschedule(task, until);
 				Self::decide(task, record, now);
 			} else if everyone_revealed {
-				Self::end_reveals_after_delay(task, &mut record, until, now);
+				Self::end_phase_after_delay(task, &mut record, now);
 				Verifications::<T>::insert(task, record);
 			} else {
 				Verifications::<T>::insert(task, record);
@@ -600,16 +600,14 @@ pub mod pallet {
 		pub fn declare_unavailable(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
 			let verifier = ensure_signed(origin)?;
 			let mut record = Verifications::<T>::get(task).ok_or(Error::<T>::NoVerification)?;
-			let Phase::Committing { until } = record.phase else {
-				return Err(Error::<T>::NotCommitting.into());
-			};
+			ensure!(matches!(record.phase, Phase::Committing { .. }), Error::<T>::NotCommitting);
 			let slot = record.slot_of(&verifier).ok_or(Error::<T>::NotAVerifier)?;
 			let entry = record.slots.get(slot).ok_or(Error::<T>::NotAVerifier)?;
 			ensure!(entry.commitment.is_none(), Error::<T>::AlreadyCommitted);
 			Self::record_declaration(task, &mut record, slot, verifier);
 			if record.slots.iter().all(|s| s.commitment.is_some()) {
 				let now = frame_system::Pallet::<T>::block_number();
-				Self::end_commits_after_delay(task, &mut record, until, now);
+				Self::end_phase_after_delay(task, &mut record, now);
 			}
 			Verifications::<T>::insert(task, record);
 			Ok(())
@@ -635,10 +633,7 @@ impl<T: Config> Pallet<T> {
 		Verifications::<T>::mutate(task, |record| {
 			let Some(record) = record else { return };
 			for declarer in declarers {
-				Self::retire(record, declarer.clone());
-				if record.declarers.try_push(declarer.clone()).is_err() {
-					frame_support::defensive!("more benchmark declarers than DeclarersBound");
-				}
+				Self::note_declarer(record, declarer.clone());
 			}
 		});
 	}
@@ -779,7 +774,6 @@ impl<T: Config> Pallet<T> {
 			&& (declarations > committed.saturating_add(missed)
 				|| (last_round && declarations > committed));
 		if failing && committed == 0 {
-			Self::deposit_event(Event::ArtifactsUnavailable { task });
 			Self::close(task, record, Ending::ArtifactsUnavailable { finder: None });
 			return;
 		}
@@ -807,7 +801,6 @@ impl<T: Config> Pallet<T> {
 	/// phase, so the order of the reveals within it does not matter.
 	fn after_reveals(task: TaskId, record: VerificationOf<T>, now: BlockNumberFor<T>) {
 		if Self::unavailability_fails(&record) {
-			Self::deposit_event(Event::ArtifactsUnavailable { task });
 			Self::close(task, record, Ending::ArtifactsUnavailable { finder: None });
 		} else if Self::ready_to_decide(&record) {
 			Self::decide(task, record, now);
@@ -836,43 +829,17 @@ impl<T: Config> Pallet<T> {
 		record.verdicts() > record.declarations()
 	}
 
-	/// Moves the end of the reveal phase (now at `until`) to [`Config::SamplingDelay`] blocks
-	/// from now, whose hook judges the round (and may draw seats again): a draw over every
-	/// verifier is too heavy for a transaction, and one in the next block would read
-	/// randomness the revealing verifier could know if it authored this block.
-	fn end_reveals_after_delay(
-		task: TaskId,
-		record: &mut VerificationOf<T>,
-		until: BlockNumberFor<T>,
-		now: BlockNumberFor<T>,
-	) {
-		let at = Self::reschedule_after_delay(task, until, now);
-		record.phase = Phase::Revealing { until: at };
-	}
-
-	/// Moves the end of the commit phase (now at `until`) to [`Config::SamplingDelay`] blocks
-	/// from now, whose hook draws the seats declarations left empty, for the reasons of
-	/// [`Self::end_reveals_after_delay`].
-	fn end_commits_after_delay(
-		task: TaskId,
-		record: &mut VerificationOf<T>,
-		until: BlockNumberFor<T>,
-		now: BlockNumberFor<T>,
-	) {
-		let at = Self::reschedule_after_delay(task, until, now);
-		record.phase = Phase::Committing { until: at };
-	}
-
-	/// Moves `task`'s schedule entry from `until` to [`Config::SamplingDelay`] blocks from now;
-	/// returns the block it landed in.
-	fn reschedule_after_delay(
-		task: TaskId,
-		until: BlockNumberFor<T>,
-		now: BlockNumberFor<T>,
-	) -> BlockNumberFor<T> {
+	/// Moves the end of the current phase (commitments or reveals) to
+	/// [`Config::SamplingDelay`] blocks from now, whose hook judges it (and may draw seats
+	/// again): a draw over every verifier is too heavy for a transaction, and one in the next
+	/// block would read randomness the verifier that ended the phase could know if it
+	/// authored this block.
+	fn end_phase_after_delay(task: TaskId, record: &mut VerificationOf<T>, now: BlockNumberFor<T>) {
+		let Some(until) = record.phase.deadline() else { return };
 		Self::unschedule(task, until);
 		let due = now.saturating_add(T::SamplingDelay::get());
-		Self::schedule(task, due, now).unwrap_or(due)
+		let at = Self::schedule(task, due, now).unwrap_or(due);
+		record.phase = record.phase.ending_at(at);
 	}
 
 	/// Takes the verifier in `slot` off the task after it declared the solver's artifacts
@@ -888,16 +855,23 @@ impl<T: Config> Pallet<T> {
 			record.slots.remove(slot);
 		}
 		T::RoleStaking::release_collateral(&verifier, Role::Verifier, task);
-		Self::retire(record, verifier.clone());
-		if record.declarers.try_push(verifier.clone()).is_err() {
-			frame_support::defensive!("more declarers than DeclarersBound");
-		}
+		Self::note_declarer(record, verifier.clone());
 		record.declared_this_round = true;
 		Self::deposit_event(Event::ArtifactsDeclaredUnavailable {
 			task,
 			verifier,
 			declarations: record.declarations(),
 		});
+	}
+
+	/// Records `declarer` as a verifier that declared the task's artifacts unavailable, and so
+	/// left it ([`Self::retire`]).
+	fn note_declarer(record: &mut VerificationOf<T>, declarer: T::AccountId) {
+		Self::retire(record, declarer.clone());
+		// A declarer is a former verifier: the same bound holds.
+		if record.declarers.try_push(declarer).is_err() {
+			frame_support::defensive!("more declarers than DeclarersBound");
+		}
 	}
 
 	/// Records `verifier` as having left the task: never drawn for it again, nor seated on the
@@ -926,8 +900,7 @@ impl<T: Config> Pallet<T> {
 				},
 				Phase::Committing { .. } => {
 					let missed =
-						record.slots.iter().filter(|s| s.commitment.is_none()).count() as u32;
-					Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none(), false);
+						Self::drop_verifiers(task, &mut record, |s| s.commitment.is_none(), false);
 					Self::after_commits(task, record, now, missed);
 				},
 				Phase::Revealing { .. } => {
@@ -1074,7 +1047,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Slashes and removes the verifiers `missed` picks out; they are never drawn again here.
+	/// Slashes and removes the verifiers `missed` picks out (returns how many); they are never
+	/// drawn again here.
 	/// A missed commitment costs [`Config::VerifierNoShowSlash`] of the collateral; a commitment
 	/// not revealed (`revealing`) costs all of it, as a wrong verdict does, so that withholding a
 	/// verdict once the others' are visible is never cheaper than revealing a wrong one.
@@ -1083,8 +1057,9 @@ impl<T: Config> Pallet<T> {
 		record: &mut VerificationOf<T>,
 		missed: impl Fn(&VerifierSlot<T::AccountId>) -> bool,
 		revealing: bool,
-	) {
+	) -> u32 {
 		let (gone, kept): (Vec<_>, Vec<_>) = record.slots.iter().cloned().partition(|s| missed(s));
+		let dropped = gone.len() as u32;
 		for slot in gone {
 			let collateral = T::VerifierCollateral::get();
 			let amount = if revealing {
@@ -1100,6 +1075,7 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::VerifierDropped { task, verifier: slot.verifier, slashed });
 		}
 		record.slots = frame_support::BoundedVec::truncate_from(kept);
+		dropped
 	}
 
 	/// Decides the outcome from the revealed verdicts. No verdict fails the solver on its own:
@@ -1173,6 +1149,9 @@ impl<T: Config> Pallet<T> {
 	fn close(task: TaskId, record: VerificationOf<T>, ending: Ending<T::AccountId>) {
 		if let Some(until) = record.phase.deadline() {
 			Self::unschedule(task, until);
+		}
+		if matches!(ending, Ending::ArtifactsUnavailable { .. }) {
+			Self::deposit_event(Event::ArtifactsUnavailable { task });
 		}
 		let paid: Vec<T::AccountId> = record.revealed().map(|(v, _)| v.clone()).collect();
 		let (solver_paid, artifacts_shown, result) = match &ending {
@@ -1404,7 +1383,6 @@ impl<T: Config> VerificationDisputes<T::AccountId> for Pallet<T> {
 			JuryVote::Unavailable => {
 				// The solver could not show the jury its checkpoints. Nothing about its training
 				// was shown, so no verifier is slashed.
-				Self::deposit_event(Event::ArtifactsUnavailable { task });
 				Self::close(
 					task,
 					record,

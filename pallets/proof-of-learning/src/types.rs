@@ -69,6 +69,18 @@ impl<BlockNumber: Copy> Phase<BlockNumber> {
 			Self::Disputed => None,
 		}
 	}
+
+	/// The same phase, ending at `at` instead (a disputed verification has no end to move).
+	pub fn ending_at(self, at: BlockNumber) -> Self {
+		match self {
+			Self::Sampling { .. } => Self::Sampling { at },
+			Self::Committing { .. } => Self::Committing { until: at },
+			Self::Revealing { .. } => Self::Revealing { until: at },
+			Self::ChallengeWindow { .. } => Self::ChallengeWindow { until: at },
+			Self::Deciding { .. } => Self::Deciding { at },
+			Self::Disputed => Self::Disputed,
+		}
+	}
 }
 
 /// The sampled segments, ascending.
