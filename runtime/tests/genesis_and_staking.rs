@@ -338,16 +338,12 @@ fn a_submitted_task_is_drawn_after_the_randomness_delay_and_accepted() {
 fn market_hooks_fit_in_a_block() {
 	use assay_runtime::{
 		configs::{
-			MaxDisputeDeadlinesPerBlock, MaxTaskDeadlinesPerBlock, MaxTaskDrawsPerBlock,
-			MaxVerificationDeadlinesPerBlock, RuntimeBlockWeights,
+			MaxDisputeDeadlinesPerBlock, MaxVerificationDeadlinesPerBlock, RuntimeBlockWeights,
 		},
 		ProofOfLearning, Runtime, TaskPool,
 	};
 	use frame_support::weights::Weight;
-	let task_pool = TaskPool::on_initialize_weight(
-		MaxTaskDeadlinesPerBlock::get(),
-		MaxTaskDrawsPerBlock::get(),
-	);
+	let task_pool = TaskPool::max_on_initialize_weight();
 	let hook = |base: Weight, each: Weight, count: u32| {
 		base.saturating_add(each.saturating_mul(count.into()))
 	};

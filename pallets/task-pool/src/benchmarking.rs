@@ -78,6 +78,7 @@ fn submitter<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("submitter", 0, SEED);
 	let balance = reward::<T>()
 		.saturating_add(verifier_fee::<T>().saturating_mul(100u32.into()))
+		.saturating_add(T::SubmissionDeposit::get())
 		.saturating_mul(10u32.into());
 	T::Currency::set_balance(&who, balance);
 	who
@@ -152,11 +153,17 @@ mod benchmarks {
 		assert!(Tasks::<T>::contains_key(task));
 	}
 
+	// A task nobody could take: its deposit goes to the treasury.
 	#[benchmark]
 	fn cancel_task() {
 		let who = submitter::<T>();
 		fill_queue::<T>();
 		let task = submit::<T>(&who);
+		Tasks::<T>::mutate(task, |record| {
+			if let Some(record) = record {
+				record.draws = DrawHistory::NobodyEligible;
+			}
+		});
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), task);
@@ -178,12 +185,14 @@ mod benchmarks {
 		assert!(matches!(Tasks::<T>::get(task).map(|t| t.state), Some(TaskState::Training { .. })));
 	}
 
+	// Not the solver's first decline in the window: it is slashed.
 	#[benchmark]
 	fn decline_task() {
 		let who = submitter::<T>();
 		solver::<T>(0);
 		let (task, solver) = assigned::<T>(&who);
 		fill_queue::<T>();
+		LastFreeDecline::<T>::insert(&solver, now::<T>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(solver), task);

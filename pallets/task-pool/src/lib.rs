@@ -95,15 +95,21 @@
 //!     type MaxDrawsPerBlock = ConstU32<1>;
 //!     type MaxDeadlinesPerBlock = ConstU32<32>;
 //!     type MaxSolverAttempts = ConstU32<8>;
+//!     type MaxRetriesPerBlock = ConstU32<1>;     // parked tasks retried besides the draws
+//!     type SubmissionDeposit = SubmissionDeposit; // forfeited if no solver is ever drawn
+//!     type MaxLiveTasksPerSubmitter = ConstU32<32>;
+//!     type DeclineSlash = DeclineSlash;         // Perbill of the collateral, ≤ NoShowSlash
+//!     type FreeDeclineWindow = ConstU32<14_400>;
+//!     type TreasuryAccount = TreasuryAccount;   // receives forfeited deposits
 //!     type MaxSolverCandidates = MaxMembersPerRole; // role staking's bound, for weights
 //!     type WeightInfo = pallet_task_pool::weights::SubstrateWeight<Runtime>;
 //! }
 //! ```
 //!
 //! `on_initialize` is bounded by `MaxDeadlinesPerBlock` deadline handlings and
-//! `MaxDrawsPerBlock` draws over at most `MaxSolverCandidates` solvers; pick them so that
-//! [`Pallet::on_initialize_weight`]`(MaxDeadlinesPerBlock, MaxDrawsPerBlock)` fits well inside
-//! a block (the runtime's tests check it).
+//! `MaxDrawsPerBlock + MaxRetriesPerBlock` draws over at most `MaxSolverCandidates` solvers;
+//! pick them so that [`Pallet::max_on_initialize_weight`] fits well inside a block (the
+//! runtime's tests check it).
 //!
 //! ## Design
 //!
@@ -139,7 +145,7 @@ pub use assay_primitives::{
 	LifecycleError, Role, RoleStaking, SpecError, SpecLimits, StakingError, TaskId, TaskLifecycle,
 	TaskPhase, TaskSpec, TaskSummary,
 };
-pub use types::{BalanceOf, Task, TaskOf, TaskState, TaskStateOf};
+pub use types::{BalanceOf, DrawHistory, Task, TaskOf, TaskState, TaskStateOf};
 pub use weights::WeightInfo;
 
 use alloc::{boxed::Box, vec::Vec};
@@ -156,11 +162,22 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	traits::{CheckedAdd, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
 	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
 
 const LOG_TARGET: &str = "runtime::task-pool";
+
+/// What one pass of the draw over a queue did.
+#[derive(Default)]
+struct DrawRound {
+	/// Draws made.
+	draws: u32,
+	/// Tasks the draw found nobody for: to be parked.
+	parked: Vec<TaskId>,
+	/// Tasks to try again from the same queue (a defensive failure after the draw).
+	retry: Vec<TaskId>,
+}
 
 /// The pending tasks' deadline schedule: [`Deadlines`] and [`OverdueDeadlines`].
 type TaskDeadlines<T> = DeadlineSchedule<
@@ -198,6 +215,10 @@ pub mod pallet {
 		/// A submitter's escrow for its live tasks: rewards and verifier fees.
 		#[codec(index = 0)]
 		TaskEscrow,
+		/// A submitter's deposits for its live tasks ([`Config::SubmissionDeposit`] each),
+		/// forfeited for a task that ends without a solver ever being drawn for it.
+		#[codec(index = 1)]
+		SubmissionDeposit,
 	}
 
 	/// Hooks for benchmarking: making a solver the draw can pick.
@@ -278,9 +299,41 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxLiveTasks: Get<u32>;
 
-		/// The most solver draws per block.
+		/// The most solver draws per block for tasks in the [`DrawQueue`] (submitted or
+		/// reopened, not yet tried since).
 		#[pallet::constant]
 		type MaxDrawsPerBlock: Get<u32>;
+
+		/// The most solver draws per block for [`ParkedTasks`] (a draw found nobody for them),
+		/// on top of [`Config::MaxDrawsPerBlock`]: they are retried in turn, and never delay
+		/// the draw of a task that has not been tried.
+		#[pallet::constant]
+		type MaxRetriesPerBlock: Get<u32>;
+
+		/// Held from the submitter with each task, returned when the task ends unless no
+		/// solver was ever drawn for it (a draw was tried and found nobody eligible, every
+		/// time): then it goes to [`Config::TreasuryAccount`]. It makes filling the live-task
+		/// slots with tasks nobody can take cost money.
+		#[pallet::constant]
+		type SubmissionDeposit: Get<BalanceOf<Self>>;
+
+		/// The most live tasks one submitter may have at once.
+		#[pallet::constant]
+		type MaxLiveTasksPerSubmitter: Get<u32>;
+
+		/// What a solver loses for declining a drawn task, as a share of the task's collateral,
+		/// unless it is its first decline in [`Config::FreeDeclineWindow`] blocks. At most
+		/// [`Config::NoShowSlash`]: it is taken from the stake locked at the draw.
+		#[pallet::constant]
+		type DeclineSlash: Get<Perbill>;
+
+		/// A solver's first decline is free, and so is the next one this many blocks after
+		/// it; those in between cost [`Config::DeclineSlash`].
+		#[pallet::constant]
+		type FreeDeclineWindow: Get<BlockNumberFor<Self>>;
+
+		/// Receives forfeited submission deposits (role staking's treasury in the runtime).
+		type TreasuryAccount: Get<Self::AccountId>;
 
 		/// The most deadlines handled per block.
 		#[pallet::constant]
@@ -319,10 +372,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingTasks<T: Config> = StorageValue<_, u32, ValueQuery>;
 
-	/// The open tasks, in the order they (re)opened: the draw's work list.
+	/// The open tasks not tried since they (re)opened, in that order: the draw's work list.
 	#[pallet::storage]
 	pub type DrawQueue<T: Config> =
 		StorageValue<_, BoundedVec<TaskId, T::MaxLiveTasks>, ValueQuery>;
+
+	/// The open tasks whose last draw found nobody eligible, in the order of that draw:
+	/// retried in turn, [`Config::MaxRetriesPerBlock`] a block.
+	#[pallet::storage]
+	pub type ParkedTasks<T: Config> =
+		StorageValue<_, BoundedVec<TaskId, T::MaxLiveTasks>, ValueQuery>;
+
+	/// How many live tasks each submitter has (absent: none).
+	#[pallet::storage]
+	pub type SubmitterLiveTasks<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
+
+	/// The block of each solver's last free decline (see [`Config::FreeDeclineWindow`]).
+	#[pallet::storage]
+	pub type LastFreeDecline<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>, OptionQuery>;
 
 	/// Pending tasks by the block their current deadline falls due in.
 	#[pallet::storage]
@@ -404,6 +473,9 @@ pub mod pallet {
 			verifier_fee: BalanceOf<T>,
 			/// Everything held: reward and all verifier fees.
 			escrow: BalanceOf<T>,
+			/// The submission deposit held besides, returned when the task ends unless no
+			/// solver was ever drawn for it.
+			deposit: BalanceOf<T>,
 			/// The block from which it is no longer drawn.
 			expires_at: BlockNumberFor<T>,
 		},
@@ -436,7 +508,7 @@ pub mod pallet {
 			solver: T::AccountId,
 			/// Why.
 			reason: PassReason,
-			/// What it was slashed (zero for a decline).
+			/// What it was slashed (zero for a free decline).
 			slashed: BalanceOf<T>,
 		},
 		/// The solver committed its checkpoints; verification starts.
@@ -520,6 +592,16 @@ pub mod pallet {
 			/// The escrow returned.
 			refunded: BalanceOf<T>,
 		},
+		/// A task ended without a solver ever being drawn for it: its submission deposit went
+		/// to the treasury.
+		DepositForfeited {
+			/// The task, now removed.
+			task: TaskId,
+			/// Its submitter.
+			submitter: T::AccountId,
+			/// The deposit forfeited.
+			amount: BalanceOf<T>,
+		},
 		/// The minimum price per GFLOP changed.
 		MinPricePerGflopSet {
 			/// The new price.
@@ -535,10 +617,12 @@ pub mod pallet {
 		RewardBelowCost,
 		/// The verifier fee is below [`Config::MinVerifierFee`] of the reward.
 		VerifierFeeTooLow,
-		/// The submitter cannot hold the escrow.
+		/// The submitter cannot hold the escrow and the submission deposit.
 		InsufficientBalance,
 		/// [`Config::MaxLiveTasks`] tasks are already live; try later.
 		TooManyLiveTasks,
+		/// The submitter already has [`Config::MaxLiveTasksPerSubmitter`] live tasks.
+		TooManyTasksOfSubmitter,
 		/// No live task has this id.
 		TaskNotFound,
 		/// Only the task's submitter may do this.
@@ -577,6 +661,10 @@ pub mod pallet {
 			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be >= 1");
 			assert!(T::MaxLiveTasks::get() >= 1, "MaxLiveTasks must be >= 1");
 			assert!(T::SpecLimits::get().min_deadline_blocks >= 1, "a zero deadline is unsafe");
+			assert!(
+				T::DeclineSlash::get() <= T::NoShowSlash::get(),
+				"a decline is slashed from the no-show stake locked at the draw"
+			);
 		}
 	}
 
@@ -641,8 +729,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Declines a task the caller was drawn for, at no cost; it is never drawn for it again
-		/// and the task goes back to the draw.
+		/// Declines a task the caller was drawn for; it is never drawn for it again and the task
+		/// goes back to the draw. Free if it is the caller's first decline in
+		/// [`Config::FreeDeclineWindow`] blocks; otherwise [`Config::DeclineSlash`] of the
+		/// collateral is slashed (half to the submitter) from the stake locked at the draw.
 		///
 		/// Emits [`Event::SolverPassedOver`] (and [`Event::TaskExpired`] if the task cannot be
 		/// drawn again).
@@ -653,9 +743,10 @@ pub mod pallet {
 			let record = Tasks::<T>::get(task).ok_or(Error::<T>::TaskNotFound)?;
 			let accept_by = Self::ensure_assigned_to(&record, &solver)?;
 			Self::unschedule(task, accept_by);
-			T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 			let now = frame_system::Pallet::<T>::block_number();
-			Self::pass_over(task, record, solver, PassReason::Declined, Zero::zero(), now);
+			let slashed = Self::charge_decline(task, &record, &solver, now);
+			T::RoleStaking::release_collateral(&solver, Role::Solver, task);
+			Self::pass_over(task, record, solver, PassReason::Declined, slashed, now);
 			Ok(())
 		}
 
@@ -700,6 +791,15 @@ impl<T: Config> Pallet<T> {
 			)
 	}
 
+	/// The most `on_initialize` can weigh: every deadline a block may handle, every draw and
+	/// retry it may make.
+	pub fn max_on_initialize_weight() -> Weight {
+		Self::on_initialize_weight(
+			T::MaxDeadlinesPerBlock::get(),
+			T::MaxDrawsPerBlock::get().saturating_add(T::MaxRetriesPerBlock::get()),
+		)
+	}
+
 	fn hold_reason() -> T::RuntimeHoldReason {
 		HoldReason::TaskEscrow.into()
 	}
@@ -728,8 +828,16 @@ impl<T: Config> Pallet<T> {
 		let escrow = TaskOf::<T>::escrow_for(reward, verifier_fee, spec.verification.verifiers)
 			.ok_or(ArithmeticError::Overflow)?;
 		ensure!(LiveTasks::<T>::get() < T::MaxLiveTasks::get(), Error::<T>::TooManyLiveTasks);
+		let submitter_tasks = SubmitterLiveTasks::<T>::get(&submitter).unwrap_or(0);
 		ensure!(
-			T::Currency::can_hold(&Self::hold_reason(), &submitter, escrow),
+			submitter_tasks < T::MaxLiveTasksPerSubmitter::get(),
+			Error::<T>::TooManyTasksOfSubmitter
+		);
+		let deposit = T::SubmissionDeposit::get();
+		let held = escrow.checked_add(&deposit).ok_or(ArithmeticError::Overflow)?;
+		// Both holds come from the same free balance: check them together.
+		ensure!(
+			T::Currency::can_hold(&Self::hold_reason(), &submitter, held),
 			Error::<T>::InsufficientBalance
 		);
 		let task = NextTaskId::<T>::get();
@@ -743,9 +851,11 @@ impl<T: Config> Pallet<T> {
 
 		// Everything that can be refused was checked: move the funds and write the task.
 		T::Currency::hold(&Self::hold_reason(), &submitter, escrow)?;
+		T::Currency::hold(&HoldReason::SubmissionDeposit.into(), &submitter, deposit)?;
 		NextTaskId::<T>::put(next);
 		PendingTasks::<T>::mutate(|n| *n = n.saturating_add(1));
 		LiveTasks::<T>::mutate(|n| *n = n.saturating_add(1));
+		SubmitterLiveTasks::<T>::insert(&submitter, submitter_tasks.saturating_add(1));
 		let collateral = T::SolverCollateral::get().mul_ceil(reward);
 		Tasks::<T>::insert(
 			task,
@@ -759,6 +869,8 @@ impl<T: Config> Pallet<T> {
 				expires_at,
 				state: TaskState::Open { opened_at: now, expiry_slot },
 				passed_over: Default::default(),
+				deposit,
+				draws: DrawHistory::NotTried,
 			},
 		);
 		Self::deposit_event(Event::TaskSubmitted {
@@ -767,6 +879,7 @@ impl<T: Config> Pallet<T> {
 			reward,
 			verifier_fee,
 			escrow,
+			deposit,
 			expires_at,
 		});
 		Ok(())
@@ -806,10 +919,35 @@ impl<T: Config> Pallet<T> {
 		TaskDeadlines::<T>::unschedule(&task, block, now);
 	}
 
-	/// Removes an ended task.
-	fn remove_task(task: TaskId) {
+	/// Removes an ended task, and returns its submission deposit, or forfeits it to the
+	/// treasury if no solver was ever drawn for it.
+	fn remove_task(task: TaskId, record: &TaskOf<T>) {
 		Tasks::<T>::remove(task);
 		LiveTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
+		SubmitterLiveTasks::<T>::mutate_exists(&record.submitter, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
+		});
+		let reason = HoldReason::SubmissionDeposit.into();
+		if record.draws.forfeits_deposit() {
+			let forfeited = T::Currency::transfer_on_hold(
+				&reason,
+				&record.submitter,
+				&T::TreasuryAccount::get(),
+				record.deposit,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			)
+			.defensive_unwrap_or_default();
+			Self::deposit_event(Event::DepositForfeited {
+				task,
+				submitter: record.submitter.clone(),
+				amount: forfeited,
+			});
+		} else {
+			T::Currency::release(&reason, &record.submitter, record.deposit, Precision::BestEffort)
+				.defensive_unwrap_or_default();
+		}
 	}
 
 	/// Ends a pending task without training: unschedules it, takes it off the draw queue,
@@ -819,8 +957,9 @@ impl<T: Config> Pallet<T> {
 			Self::unschedule(task, slot);
 		}
 		DrawQueue::<T>::mutate(|queue| queue.retain(|t| *t != task));
+		ParkedTasks::<T>::mutate(|queue| queue.retain(|t| *t != task));
 		PendingTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
-		Self::remove_task(task);
+		Self::remove_task(task, record);
 		Self::release_escrow(record, record.escrow().unwrap_or_else(Zero::zero))
 	}
 
@@ -828,6 +967,25 @@ impl<T: Config> Pallet<T> {
 	/// collateral, locked from the draw until it accepts or declines.
 	pub fn no_show_stake(record: &TaskOf<T>) -> BalanceOf<T> {
 		T::NoShowSlash::get().mul_floor(record.collateral)
+	}
+
+	/// What `solver` pays for declining `record` at `now`: nothing for its first decline in
+	/// [`Config::FreeDeclineWindow`] (recorded), otherwise [`Config::DeclineSlash`] of the
+	/// collateral, slashed from the stake locked at the draw. Returns what was slashed.
+	fn charge_decline(
+		task: TaskId,
+		record: &TaskOf<T>,
+		solver: &T::AccountId,
+		now: BlockNumberFor<T>,
+	) -> BalanceOf<T> {
+		let window_open = LastFreeDecline::<T>::get(solver)
+			.is_some_and(|last| now < last.saturating_add(T::FreeDeclineWindow::get()));
+		if !window_open {
+			LastFreeDecline::<T>::insert(solver, now);
+			return Zero::zero();
+		}
+		let amount = T::DeclineSlash::get().mul_floor(record.collateral);
+		T::RoleStaking::slash(solver, Role::Solver, Some(task), amount, Some(&record.submitter))
 	}
 
 	/// Releases up to `amount` of `record`'s escrow to its submitter; returns what was.
@@ -869,7 +1027,7 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) {
 		if reason != PassReason::Declined {
-			// Declining is a solver's right; only failing to answer or deliver costs reputation.
+			// Declining costs stake, not reputation: only failing to answer or deliver does.
 			T::RoleStaking::penalize_reputation(&solver, Role::Solver);
 		}
 		let expired = Self::ends_when_passed_over(&record, now);
@@ -887,7 +1045,7 @@ impl<T: Config> Pallet<T> {
 			Ok(()) => Tasks::<T>::insert(task, record),
 			Err(()) => {
 				PendingTasks::<T>::mutate(|n| *n = n.saturating_sub(1));
-				Self::remove_task(task);
+				Self::remove_task(task, &record);
 				let refunded =
 					Self::release_escrow(&record, record.escrow().unwrap_or_else(Zero::zero));
 				let reason = expired.unwrap_or(ExpiryReason::DeadlinePassed);
@@ -969,13 +1127,43 @@ impl<T: Config> Pallet<T> {
 		count
 	}
 
-	/// Draws solvers for up to [`Config::MaxDrawsPerBlock`] open tasks that opened before `now`;
-	/// returns how many draws were made.
+	/// Draws solvers for up to [`Config::MaxDrawsPerBlock`] tasks of the [`DrawQueue`] and
+	/// retries up to [`Config::MaxRetriesPerBlock`] [`ParkedTasks`], each at least
+	/// [`Config::DrawDelay`] after it (re)opened or was last tried; returns how many draws were
+	/// made. A task whose draw finds nobody is parked, so that tasks nobody can take never
+	/// delay the first draw of the others.
 	fn draw_solvers(now: BlockNumberFor<T>) -> u32 {
-		let mut queue = DrawQueue::<T>::get();
-		let mut draws = 0u32;
-		let mut retry = Vec::new();
-		while draws < T::MaxDrawsPerBlock::get() {
+		let mut fresh = DrawQueue::<T>::get();
+		let mut parked = ParkedTasks::<T>::get();
+		let from_fresh = Self::draw_from(&mut fresh, T::MaxDrawsPerBlock::get(), now);
+		let from_parked = Self::draw_from(&mut parked, T::MaxRetriesPerBlock::get(), now);
+		// Room is certain: every task pushed was just taken off one of the two queues, which
+		// hold the open tasks once each between them.
+		for task in from_fresh.retry {
+			if fresh.try_push(task).is_err() {
+				frame_support::defensive!("no room to queue a task again");
+			}
+		}
+		for task in from_parked.retry.into_iter().chain(from_parked.parked).chain(from_fresh.parked)
+		{
+			if parked.try_push(task).is_err() {
+				frame_support::defensive!("no room to park a task");
+			}
+		}
+		DrawQueue::<T>::put(fresh);
+		ParkedTasks::<T>::put(parked);
+		from_fresh.draws.saturating_add(from_parked.draws)
+	}
+
+	/// Draws solvers for up to `budget` tasks at the front of `queue` that opened at least
+	/// [`Config::DrawDelay`] before `now` (the queue is in that order), taking them off it.
+	fn draw_from(
+		queue: &mut frame_support::BoundedVec<TaskId, T::MaxLiveTasks>,
+		budget: u32,
+		now: BlockNumberFor<T>,
+	) -> DrawRound {
+		let mut round = DrawRound::default();
+		while round.draws < budget {
 			let Some(&task) = queue.first() else { break };
 			let Some(mut record) = Tasks::<T>::get(task) else {
 				log::error!(target: LOG_TARGET, "queued task {task} is gone");
@@ -987,56 +1175,44 @@ impl<T: Config> Pallet<T> {
 				queue.remove(0);
 				continue;
 			};
-			// The queue is in opening order: everything after this opened no earlier.
 			if opened_at.saturating_add(T::DrawDelay::get()) > now {
 				break;
 			}
 			queue.remove(0);
-			draws = draws.saturating_add(1);
-			match Self::draw_solver(task, &record) {
-				Some(solver) => {
-					let accept_by =
-						match Self::schedule(task, now.saturating_add(T::AcceptWindow::get()), now)
-						{
-							Ok(block) => block,
-							Err(_) => {
-								retry.push(task);
-								continue;
-							},
-						};
-					// What a no-show forfeits is locked at once, so that the solver cannot
-					// spend it on another task before its answer is due. The draw asked for
-					// free stake covering the whole collateral, so this cannot fail.
-					let no_show = Self::no_show_stake(&record);
-					if T::RoleStaking::lock_collateral(&solver, Role::Solver, task, no_show)
-						.is_err()
-					{
-						frame_support::defensive!(
-							"a drawn solver could not lock its no-show stake"
-						);
-						Self::unschedule(task, accept_by);
-						retry.push(task);
+			round.draws = round.draws.saturating_add(1);
+			let Some(solver) = Self::draw_solver(task, &record) else {
+				// Nobody eligible now: parked, and tried again in turn with the others.
+				record.state = TaskState::Open { opened_at: now, expiry_slot };
+				record.draws = record.draws.after_draw(false);
+				Tasks::<T>::insert(task, record);
+				round.parked.push(task);
+				continue;
+			};
+			let accept_by =
+				match Self::schedule(task, now.saturating_add(T::AcceptWindow::get()), now) {
+					Ok(block) => block,
+					Err(_) => {
+						round.retry.push(task);
 						continue;
-					}
-					Self::unschedule(task, expiry_slot);
-					record.state = TaskState::Assigned { solver: solver.clone(), accept_by };
-					Tasks::<T>::insert(task, record);
-					Self::deposit_event(Event::TaskAssigned { task, solver, accept_by });
-				},
-				None => {
-					// Nobody eligible now; try again from the next block, after the others.
-					record.state = TaskState::Open { opened_at: now, expiry_slot };
-					Tasks::<T>::insert(task, record);
-					retry.push(task);
-				},
+					},
+				};
+			// What a no-show forfeits is locked at once, so that the solver cannot spend it on
+			// another task before its answer is due. The draw asked for free stake covering the
+			// whole collateral, so this cannot fail.
+			let no_show = Self::no_show_stake(&record);
+			if T::RoleStaking::lock_collateral(&solver, Role::Solver, task, no_show).is_err() {
+				frame_support::defensive!("a drawn solver could not lock its no-show stake");
+				Self::unschedule(task, accept_by);
+				round.retry.push(task);
+				continue;
 			}
+			Self::unschedule(task, expiry_slot);
+			record.state = TaskState::Assigned { solver: solver.clone(), accept_by };
+			record.draws = record.draws.after_draw(true);
+			Tasks::<T>::insert(task, record);
+			Self::deposit_event(Event::TaskAssigned { task, solver, accept_by });
 		}
-		for task in retry {
-			// Room is certain: the task was just taken off this queue.
-			let _ = queue.try_push(task).defensive();
-		}
-		DrawQueue::<T>::put(queue);
-		draws
+		round
 	}
 
 	/// Draws one solver for `record`, or `None` if no eligible solver exists.
@@ -1111,14 +1287,17 @@ impl<T: Config> Pallet<T> {
 	/// Escrow:
 	///
 	/// * For every submitter, the balance held under `HoldReason::TaskEscrow` equals the sum of
-	///   the escrow (`reward + verifier_fee × verifiers`) of its live tasks.
+	///   the escrow (`reward + verifier_fee × verifiers`) of its live tasks, the balance held
+	///   under `HoldReason::SubmissionDeposit` the sum of their deposits, and
+	///   `SubmitterLiveTasks` their number (no entry for a submitter without live tasks).
 	///
 	/// One state per task:
 	///
 	/// * Every task id is below `NextTaskId`.
 	/// * `PendingTasks` is the number of open, assigned and training tasks, and at most
 	///   `MaxLiveTasks`.
-	/// * `DrawQueue` has no duplicates and holds exactly the open tasks.
+	/// * `DrawQueue` and `ParkedTasks` hold exactly the open tasks, each once; a parked task
+	///   has been tried; a drawn solver's task records a solver drawn.
 	/// * Every pending task is scheduled exactly once, and nothing else is: in `Deadlines` at the
 	///   block its state names while that block is to come, in `OverdueDeadlines` once it is
 	///   not (see `assay_deadlines::Deadlines::check`).
@@ -1134,7 +1313,9 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 
 		let next = NextTaskId::<T>::get();
-		let mut escrow_by_submitter: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		// Per submitter: escrow, deposits and live tasks.
+		let mut by_submitter: BTreeMap<T::AccountId, (BalanceOf<T>, BalanceOf<T>, u32)> =
+			BTreeMap::new();
 		let mut pending = 0u32;
 		let mut live = 0u32;
 		let mut open = BTreeSet::new();
@@ -1143,8 +1324,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(task < next, "a task id is not below NextTaskId");
 			live = live.saturating_add(1);
 			let escrow = record.escrow().ok_or("a task's escrow overflows")?;
-			let total = escrow_by_submitter.entry(record.submitter.clone()).or_default();
-			*total = total.saturating_add(escrow);
+			let totals = by_submitter.entry(record.submitter.clone()).or_default();
+			totals.0 = totals.0.saturating_add(escrow);
+			totals.1 = totals.1.saturating_add(record.deposit);
+			totals.2 = totals.2.saturating_add(1);
 			if record.state.is_pending() {
 				pending = pending.saturating_add(1);
 			}
@@ -1161,6 +1344,7 @@ impl<T: Config> Pallet<T> {
 			);
 			let locked = |who: &T::AccountId| T::RoleStaking::collateral(who, Role::Solver, task);
 			if let Some(solver) = record.state.solver() {
+				ensure!(record.draws == DrawHistory::SolverDrawn, "a drawn task's history says not");
 				ensure!(*solver != record.submitter, "a task's solver is its submitter");
 				ensure!(!record.passed_over.contains(solver), "a task's solver was passed over");
 				let expected = if record.state.has_collateral() {
@@ -1174,21 +1358,40 @@ impl<T: Config> Pallet<T> {
 				ensure!(locked(passed).is_zero(), "a passed-over solver still has collateral");
 			}
 		}
-		for (submitter, escrow) in escrow_by_submitter {
+		for (submitter, (escrow, deposits, tasks)) in &by_submitter {
 			ensure!(
-				T::Currency::balance_on_hold(&Self::hold_reason(), &submitter) == escrow,
+				T::Currency::balance_on_hold(&Self::hold_reason(), submitter) == *escrow,
 				"a submitter's escrow hold differs from its tasks' escrow"
 			);
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::SubmissionDeposit.into(), submitter) ==
+					*deposits,
+				"a submitter's deposit hold differs from its tasks' deposits"
+			);
+			ensure!(
+				SubmitterLiveTasks::<T>::get(submitter) == Some(*tasks),
+				"SubmitterLiveTasks differs from a submitter's tasks"
+			);
 		}
+		ensure!(
+			SubmitterLiveTasks::<T>::iter_keys().all(|who| by_submitter.contains_key(&who)),
+			"SubmitterLiveTasks counts a submitter without live tasks"
+		);
 
 		ensure!(PendingTasks::<T>::get() == pending, "PendingTasks differs from the tasks");
 		ensure!(LiveTasks::<T>::get() == live, "LiveTasks differs from the tasks");
 		ensure!(live <= T::MaxLiveTasks::get(), "more live tasks than the maximum");
 
-		let queue = DrawQueue::<T>::get();
-		let queued: BTreeSet<TaskId> = queue.iter().copied().collect();
-		ensure!(queued.len() == queue.len(), "a task is queued twice");
-		ensure!(queued == open, "the draw queue is not exactly the open tasks");
+		let fresh = DrawQueue::<T>::get();
+		let parked = ParkedTasks::<T>::get();
+		let queued: BTreeSet<TaskId> = fresh.iter().chain(parked.iter()).copied().collect();
+		ensure!(queued.len() == fresh.len() + parked.len(), "a task is queued twice");
+		ensure!(queued == open, "the draw queues are not exactly the open tasks");
+		ensure!(
+			parked.iter().all(|task| Tasks::<T>::get(task)
+				.is_some_and(|record| record.draws != DrawHistory::NotTried)),
+			"a parked task was never tried"
+		);
 
 		TaskDeadlines::<T>::check(&slots, frame_system::Pallet::<T>::block_number())?;
 		Ok(())
@@ -1249,7 +1452,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 			Self::release_escrow(&record, escrow.saturating_sub(reward).saturating_sub(fees));
 		let collateral_released = T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 		T::RoleStaking::reward_reputation(&solver, Role::Solver);
-		Self::remove_task(task);
+		Self::remove_task(task, &record);
 		Self::deposit_event(Event::TaskSettled {
 			task,
 			solver,
@@ -1289,7 +1492,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		T::RoleStaking::penalize_reputation(&solver, Role::Solver);
 		let escrow = record.escrow().unwrap_or_else(Zero::zero);
 		let refunded = Self::release_escrow(&record, escrow.saturating_sub(fees));
-		Self::remove_task(task);
+		Self::remove_task(task, &record);
 		Self::deposit_event(Event::TaskFailed { task, solver, slashed, refunded });
 		Ok(())
 	}
@@ -1300,7 +1503,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
 		let collateral_released = T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 		let refunded = Self::release_escrow(&record, record.escrow().unwrap_or_else(Zero::zero));
-		Self::remove_task(task);
+		Self::remove_task(task, &record);
 		Self::deposit_event(Event::TaskAbandoned { task, solver, collateral_released, refunded });
 		Ok(())
 	}

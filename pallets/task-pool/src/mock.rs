@@ -78,7 +78,15 @@ parameter_types! {
 	pub static MaxDrawsPerBlock: u32 = 2;
 	pub static MaxDeadlinesPerBlock: u32 = 2;
 	pub static MaxSolverAttempts: u32 = 3;
+	pub static MaxRetriesPerBlock: u32 = 1;
+	pub static SubmissionDeposit: Balance = DEPOSIT;
+	pub static MaxLiveTasksPerSubmitter: u32 = 4;
+	pub static DeclineSlash: Perbill = Perbill::from_percent(2);
+	pub static FreeDeclineWindow: BlockNumber = 10;
 }
+
+/// The submission deposit of the tests, unless they change it.
+pub const DEPOSIT: Balance = 7;
 
 impl Config for Test {
 	type Currency = Balances;
@@ -97,6 +105,12 @@ impl Config for Test {
 	type MaxDrawsPerBlock = MaxDrawsPerBlock;
 	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
 	type MaxSolverAttempts = MaxSolverAttempts;
+	type MaxRetriesPerBlock = MaxRetriesPerBlock;
+	type SubmissionDeposit = SubmissionDeposit;
+	type MaxLiveTasksPerSubmitter = MaxLiveTasksPerSubmitter;
+	type DeclineSlash = DeclineSlash;
+	type FreeDeclineWindow = FreeDeclineWindow;
+	type TreasuryAccount = TreasuryAccount;
 	type MaxSolverCandidates = frame_support::traits::ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -244,6 +258,11 @@ pub fn free(who: AccountId) -> Balance {
 /// `who`'s balance held in task escrow.
 pub fn escrowed(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::TaskEscrow.into(), &who)
+}
+
+/// `who`'s balance held in submission deposits.
+pub fn deposited(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::SubmissionDeposit.into(), &who)
 }
 
 /// `who`'s solver bond.

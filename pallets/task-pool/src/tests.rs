@@ -58,7 +58,8 @@ mod submit {
 			let task = submit(1, 1_000);
 			assert_eq!(task, 0);
 			assert_eq!(escrowed(1), escrow(1_000));
-			assert_eq!(free(1), ENDOWMENT - escrow(1_000));
+			assert_eq!(deposited(1), DEPOSIT);
+			assert_eq!(free(1), ENDOWMENT - escrow(1_000) - DEPOSIT);
 			let record = Tasks::<Test>::get(task).unwrap();
 			assert_eq!(record.collateral, 500);
 			assert_eq!(record.submitted_at, 1);
@@ -76,6 +77,7 @@ mod submit {
 					reward: 1_000,
 					verifier_fee: 5,
 					escrow: escrow(1_000),
+					deposit: DEPOSIT,
 					expires_at: 61,
 				}]
 			);
@@ -182,11 +184,11 @@ mod submit {
 	#[test]
 	fn live_tasks_are_bounded() {
 		ExtBuilder::default().build_and_execute(|| {
-			for _ in 0..MaxLiveTasks::get() {
-				submit(1, 1_000);
+			for i in 0..MaxLiveTasks::get() {
+				submit(1 + u64::from(i) % 2, 1_000);
 			}
 			assert_noop!(
-				TaskPool::submit_task(RuntimeOrigin::signed(2), Box::new(spec()), 1_000, 5),
+				TaskPool::submit_task(RuntimeOrigin::signed(3), Box::new(spec()), 1_000, 5),
 				Error::<Test>::TooManyLiveTasks
 			);
 			// Every expiry shares block 61: a block's list holds one entry per live task.
@@ -201,8 +203,8 @@ mod submit {
 			assert_ok!(TaskPool::committed(task, &solver));
 			assert_eq!(PendingTasks::<Test>::get(), 0);
 			assert_eq!(LiveTasks::<Test>::get(), 1);
-			for _ in 1..MaxLiveTasks::get() {
-				submit(1, 1_000);
+			for i in 1..MaxLiveTasks::get() {
+				submit(10 + u64::from(i), 1_000);
 			}
 			assert_noop!(
 				TaskPool::submit_task(RuntimeOrigin::signed(2), Box::new(spec()), 1_000, 5),
@@ -337,7 +339,9 @@ mod draw {
 			let task = submit(1, 1_000);
 			run_to_block(4);
 			assert_eq!(state(task), TaskState::Open { opened_at: 4, expiry_slot: 61 });
-			assert_eq!(DrawQueue::<Test>::get().into_inner(), vec![task]);
+			// Tried and parked: it is retried in turn, and delays no other task's first draw.
+			assert!(DrawQueue::<Test>::get().is_empty());
+			assert_eq!(ParkedTasks::<Test>::get().into_inner(), vec![task]);
 			assert_ok!(RoleStaking::bond(
 				RuntimeOrigin::signed(5),
 				Role::Solver,
@@ -571,18 +575,26 @@ mod deadlines {
 			run_to_block(60);
 			assert!(Tasks::<Test>::get(task).is_some());
 			pool_events_since_last_call();
+			let treasury = free(TREASURY);
 			next_block();
 			assert!(Tasks::<Test>::get(task).is_none());
-			assert_eq!(free(1), ENDOWMENT);
+			// Nobody could ever take it: the escrow comes back, the deposit does not.
+			assert_eq!(free(1), ENDOWMENT - DEPOSIT);
+			assert_eq!(deposited(1), 0);
+			assert_eq!(free(TREASURY), treasury + DEPOSIT);
 			assert_eq!(PendingTasks::<Test>::get(), 0);
 			assert!(DrawQueue::<Test>::get().is_empty());
+			assert!(ParkedTasks::<Test>::get().is_empty());
 			assert_eq!(
 				pool_events_since_last_call(),
-				vec![Event::TaskExpired {
-					task,
-					reason: ExpiryReason::DeadlinePassed,
-					refunded: escrow(1_000)
-				}]
+				vec![
+					Event::DepositForfeited { task, submitter: 1, amount: DEPOSIT },
+					Event::TaskExpired {
+						task,
+						reason: ExpiryReason::DeadlinePassed,
+						refunded: escrow(1_000)
+					}
+				]
 			);
 		});
 	}
@@ -652,7 +664,7 @@ mod deadlines {
 	#[test]
 	fn deadlines_beyond_a_blocks_handling_limit_are_handled_late_oldest_first() {
 		ExtBuilder::default().build_and_execute(|| {
-			let tasks: Vec<TaskId> = (0..5).map(|_| submit(1, 1_000)).collect();
+			let tasks: Vec<TaskId> = (0..5).map(|i| submit(1 + i % 2, 1_000)).collect();
 			run_to_block(60);
 			pool_events_since_last_call();
 			let expired_each_block: Vec<Vec<TaskId>> = (0..3)
@@ -671,7 +683,9 @@ mod deadlines {
 			assert_eq!(expired_each_block, vec![vec![0, 1], vec![2, 3], vec![4]]);
 			assert!(tasks.iter().all(|task| Tasks::<Test>::get(task).is_none()));
 			assert!(OverdueDeadlines::<Test>::get().is_empty());
-			assert_eq!(free(1), ENDOWMENT);
+			// No solver was ever drawn for them: the deposits are forfeited.
+			assert_eq!(free(1), ENDOWMENT - 3 * DEPOSIT);
+			assert_eq!(free(2), ENDOWMENT - 2 * DEPOSIT);
 		});
 	}
 
@@ -689,7 +703,8 @@ mod deadlines {
 			assert!(OverdueDeadlines::<Test>::get().is_empty());
 			assert_ok!(TaskPool::do_try_state());
 			next_block();
-			assert_eq!(free(1), ENDOWMENT);
+			// No solver was ever drawn for any of them (the cancelled one included).
+			assert_eq!(free(1), ENDOWMENT - 3 * DEPOSIT);
 		});
 	}
 }
@@ -764,8 +779,10 @@ mod lifecycle {
 			for v in [7, 8, 9, 10] {
 				assert_eq!(free(v), ENDOWMENT + 3);
 			}
-			assert_eq!(free(1), submitter_free + 3);
+			// The deposit comes back with the unpaid fees.
+			assert_eq!(free(1), submitter_free + 3 + DEPOSIT);
 			assert_eq!(escrowed(1), 0);
+			assert_eq!(deposited(1), 0);
 			assert!(pool_events_since_last_call().contains(&Event::TaskSettled {
 				task,
 				solver,
@@ -789,8 +806,9 @@ mod lifecycle {
 			assert_eq!(free(solver), solver_free + 1_000);
 			assert_eq!(free(7), ENDOWMENT + 5);
 			assert_eq!(free(8), ENDOWMENT + 5);
-			assert_eq!(free(1), submitter_free + 5);
+			assert_eq!(free(1), submitter_free + 5 + DEPOSIT);
 			assert_eq!(escrowed(1), 0);
+			assert_eq!(deposited(1), 0);
 			assert_eq!(RoleStaking::collateral(&solver, Role::Solver, task), 0);
 			assert_eq!(RoleStaking::free_stake(&solver, Role::Solver), SOLVER_BOND);
 			assert_eq!(reputation(solver), 1_050_000);
@@ -842,7 +860,7 @@ mod lifecycle {
 			// The fees went to the verifiers who checked; the escrow is whole again for the
 			// next round, and the task is back in the draw without the failed solver.
 			assert_eq!(escrowed(1), escrow(1_000));
-			assert_eq!(free(1), ENDOWMENT - escrow(1_000) - 15);
+			assert_eq!(free(1), ENDOWMENT - escrow(1_000) - DEPOSIT - 15);
 			let record = Tasks::<Test>::get(task).unwrap();
 			assert!(matches!(record.state, TaskState::Open { opened_at: 2, .. }));
 			assert_eq!(record.passed_over.into_inner(), vec![solver]);
@@ -913,7 +931,7 @@ mod lifecycle {
 			pool_events_since_last_call();
 			assert_ok!(TaskPool::fail(task, None, &[7, 8, 9]));
 			assert!(Tasks::<Test>::get(task).is_none());
-			assert_eq!(free(1), left + 1_000);
+			assert_eq!(free(1), left + 1_000 + DEPOSIT);
 			assert_eq!(
 				pool_events_since_last_call().last(),
 				Some(&Event::TaskFailed { task, solver, slashed: 500, refunded: 1_000 })
@@ -981,6 +999,185 @@ mod lifecycle {
 			assert_eq!(free(50), 0);
 			assert_eq!(free(1), ENDOWMENT - 1_000);
 			ExistentialDeposit::set(ED);
+		});
+	}
+}
+
+/// Issue 14, "spam and steering cost money": each attack as the sequence of calls a spammer or
+/// a cartel would make.
+mod spam_and_steering {
+	use super::*;
+	use assay_primitives::{Device, HardwareClass};
+
+	/// A spec only a 64 GiB GPU can train: nobody in these tests has one.
+	fn untakeable_spec() -> TaskSpec {
+		TaskSpec { hardware: HardwareClass { device: Device::Gpu, memory_gib: 64 }, ..spec() }
+	}
+
+	/// Before: a task nobody could take held a live-task slot until it expired, and its
+	/// submitter got everything back. Now its deposit goes to the treasury.
+	#[test]
+	fn a_task_nobody_can_take_costs_its_deposit_even_when_cancelled() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let task = submit_spec(1, untakeable_spec(), 1_000);
+			next_block();
+			assert_eq!(Tasks::<Test>::get(task).unwrap().draws, DrawHistory::NobodyEligible);
+			let treasury = free(TREASURY);
+			pool_events_since_last_call();
+			assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), task));
+			assert_eq!(free(1), ENDOWMENT - DEPOSIT);
+			assert_eq!(free(TREASURY), treasury + DEPOSIT);
+			assert_eq!(
+				pool_events_since_last_call(),
+				vec![
+					Event::DepositForfeited { task, submitter: 1, amount: DEPOSIT },
+					Event::TaskCancelled { task, refunded: escrow(1_000) },
+				]
+			);
+		});
+	}
+
+	/// A submitter that changes its mind before any draw, or whose task a solver was drawn
+	/// for, gets its deposit back however the task ends.
+	#[test]
+	fn the_deposit_comes_back_unless_no_solver_was_ever_drawn() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let cancelled_early = submit(1, 1_000);
+			assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), cancelled_early));
+			assert_eq!(free(1), ENDOWMENT);
+
+			// Drawn once, then nobody left to draw (the only solver declined): it expires with
+			// its deposit returned.
+			let declined = submit(1, 1_000);
+			next_block();
+			assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(5), declined));
+			run_to_block(10);
+			assert_eq!(ParkedTasks::<Test>::get().into_inner(), vec![declined]);
+			let record = Tasks::<Test>::get(declined).unwrap();
+			assert_eq!(record.draws, DrawHistory::SolverDrawn);
+			run_to_block(record.expires_at + 1);
+			assert!(Tasks::<Test>::get(declined).is_none());
+			assert_eq!(free(1), ENDOWMENT);
+			assert_eq!(deposited(1), 0);
+		});
+	}
+
+	#[test]
+	fn the_deposit_must_be_affordable_with_the_escrow() {
+		ExtBuilder::default().build_and_execute(|| {
+			use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+			// Account 3 keeps the escrow and a little less than the deposit.
+			let keep = escrow(1_000) + DEPOSIT - 1 + ED;
+			assert_ok!(<Balances as Mutate<_>>::transfer(
+				&3,
+				&4,
+				ENDOWMENT - keep,
+				Preservation::Preserve
+			));
+			assert_noop!(
+				TaskPool::submit_task(RuntimeOrigin::signed(3), Box::new(spec()), 1_000, 5),
+				Error::<Test>::InsufficientBalance
+			);
+		});
+	}
+
+	/// One account can no longer fill the live-task slots by itself.
+	#[test]
+	fn a_submitter_holds_at_most_its_share_of_the_live_tasks() {
+		ExtBuilder::default().build_and_execute(|| {
+			let cap = MaxLiveTasksPerSubmitter::get();
+			let tasks: Vec<TaskId> = (0..cap).map(|_| submit(1, 1_000)).collect();
+			assert_noop!(
+				TaskPool::submit_task(RuntimeOrigin::signed(1), Box::new(spec()), 1_000, 5),
+				Error::<Test>::TooManyTasksOfSubmitter
+			);
+			assert_eq!(SubmitterLiveTasks::<Test>::get(1), Some(cap));
+			// Others are not held back, and an ended task frees its submitter's slot.
+			submit(2, 1_000);
+			assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), tasks[0]));
+			submit(1, 1_000);
+			for task in &tasks[1..] {
+				assert_ok!(TaskPool::cancel_task(RuntimeOrigin::signed(1), *task));
+			}
+			assert_eq!(SubmitterLiveTasks::<Test>::get(1), Some(1));
+		});
+	}
+
+	/// Before: declining was free, so a solver (or a cartel of them) could pass a task on
+	/// until a member got it, or until it ran out of attempts, at no cost. Now only the first
+	/// decline in a window is free; each later one is slashed from the stake locked at the
+	/// draw, half to the submitter.
+	#[test]
+	fn only_the_first_decline_in_a_window_is_free() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let declines = |task| {
+				next_block();
+				assert_eq!(assigned_solver(task), 5);
+				pool_events_since_last_call();
+				assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(5), task));
+				match pool_events_since_last_call().first() {
+					Some(Event::SolverPassedOver { reason: PassReason::Declined, slashed, .. }) => {
+						*slashed
+					},
+					other => panic!("not a decline: {other:?}"),
+				}
+			};
+			let first = submit(1, 1_000);
+			assert_eq!(declines(first), 0);
+			assert_eq!(LastFreeDecline::<Test>::get(5), Some(2));
+			// Within the window (10 blocks): 2 % of the 500 collateral.
+			let submitter_free = free(2);
+			let treasury = free(TREASURY);
+			let second = submit(2, 1_000);
+			assert_eq!(declines(second), 10);
+			assert_eq!(solver_bond(5), SOLVER_BOND - 10);
+			assert_eq!(free(2), submitter_free - escrow(1_000) - DEPOSIT + 5);
+			assert_eq!(free(TREASURY), treasury + 5);
+			// Declining costs stake, not reputation.
+			assert_eq!(reputation(5), 1_000_000);
+			// From block 12 on, a decline is free again.
+			run_to_block(11);
+			let third = submit(3, 1_000);
+			assert_eq!(declines(third), 0);
+			assert_eq!(LastFreeDecline::<Test>::get(5), Some(12));
+		});
+	}
+
+	/// Before: the draw queue was one list, retried in order, one draw a block: a thousand
+	/// tasks nobody can take (hardware nobody declares) held every other task back by a
+	/// thousand blocks. Now a task whose draw found nobody is parked and retried apart, so a
+	/// new task is drawn as soon as its delay allows, whatever is parked.
+	#[test]
+	fn a_thousand_untakeable_tasks_never_delay_a_takeable_one() {
+		MaxLiveTasks::set(1_100);
+		MaxLiveTasksPerSubmitter::set(100);
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let long = TaskSpec { deadline_blocks: 1_000, ..untakeable_spec() };
+			for i in 0..1_000u64 {
+				let id = NextTaskId::<Test>::get();
+				assert_ok!(TaskPool::submit_task(
+					RuntimeOrigin::signed(1 + i % 10),
+					Box::new(long.clone()),
+					100,
+					5
+				));
+				assert_eq!(id, i);
+			}
+			// Each is tried once (two draws a block).
+			run_to_block(501);
+			let task = submit(11, 1_000);
+			next_block();
+			assert_eq!(assigned_solver(task), 5);
+			// They wait apart.
+			assert!(DrawQueue::<Test>::get().is_empty());
+			assert_eq!(ParkedTasks::<Test>::get().len(), 1_000);
+			// Meanwhile one parked task a block is retried, never more.
+			let before = ParkedTasks::<Test>::get();
+			next_block();
+			let after = ParkedTasks::<Test>::get();
+			assert_eq!(after.len(), 1_000);
+			assert_eq!(after[..999], before[1..]);
+			assert_eq!(after[999], before[0]);
 		});
 	}
 }

@@ -125,6 +125,38 @@ impl<AccountId, BlockNumber: Copy> TaskState<AccountId, BlockNumber> {
 	}
 }
 
+/// Whether a task has ever been takeable: decides, when it ends, whether its submitter gets
+/// the submission deposit back.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum DrawHistory {
+	/// No draw has been tried yet.
+	#[default]
+	#[codec(index = 0)]
+	NotTried,
+	/// Every draw tried found no eligible solver: the deposit is forfeited if the task ends so.
+	#[codec(index = 1)]
+	NobodyEligible,
+	/// A solver was drawn at least once: the deposit is returned whatever happens next.
+	#[codec(index = 2)]
+	SolverDrawn,
+}
+
+impl DrawHistory {
+	/// The history after one more draw, which found a solver or not.
+	pub fn after_draw(self, found: bool) -> Self {
+		match (self, found) {
+			(_, true) | (Self::SolverDrawn, false) => Self::SolverDrawn,
+			(Self::NotTried | Self::NobodyEligible, false) => Self::NobodyEligible,
+		}
+	}
+
+	/// Whether the submission deposit is forfeited if the task ends now.
+	pub fn forfeits_deposit(self) -> bool {
+		self == Self::NobodyEligible
+	}
+}
+
 /// A live task: what to train, who pays how much, and where it stands.
 #[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo)]
@@ -150,6 +182,10 @@ pub struct Task<T: Config> {
 	/// Solvers that declined it, did not answer, or missed its deadline: never drawn for it
 	/// again. When full, the task is refunded instead of drawn again.
 	pub passed_over: BoundedVec<T::AccountId, T::MaxSolverAttempts>,
+	/// The submission deposit held for it ([`Config::SubmissionDeposit`] when submitted).
+	pub deposit: BalanceOf<T>,
+	/// Whether a draw ever found it a solver.
+	pub draws: DrawHistory,
 }
 
 impl<T: Config> Task<T> {

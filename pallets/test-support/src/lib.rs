@@ -80,7 +80,8 @@ macro_rules! impl_role_staking_config {
 /// `impl pallet_task_pool::Config for $runtime` as the judging pallets' mocks use it (with
 /// [`BlockRandomness`] unless `randomness = …` names another source):
 /// collateral half the reward, 10 % no-show and 50 % missed-deadline slashes, 3-block accept
-/// window, 8 pending tasks. Needs `Balances`, `RuntimeHoldReason` and `RoleStaking` in scope.
+/// window, 8 pending tasks, no submission deposit. Needs `Balances`, `RuntimeHoldReason`,
+/// `RoleStaking` and `Treasury` in scope.
 #[macro_export]
 macro_rules! impl_task_pool_config {
 	($runtime:ty, spec_limits = $limits:ty) => {
@@ -114,6 +115,13 @@ macro_rules! impl_task_pool_config {
 			type MaxDrawsPerBlock = frame_support::traits::ConstU32<2>;
 			type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
 			type MaxSolverAttempts = frame_support::traits::ConstU32<3>;
+			type MaxRetriesPerBlock = frame_support::traits::ConstU32<1>;
+			// No deposit: the judging pallets' balance arithmetic starts after submission.
+			type SubmissionDeposit = frame_support::traits::ConstU128<0>;
+			type MaxLiveTasksPerSubmitter = frame_support::traits::ConstU32<8>;
+			type DeclineSlash = TaskPoolOnePercent;
+			type FreeDeclineWindow = frame_support::traits::ConstU64<10>;
+			type TreasuryAccount = Treasury;
 			type MaxSolverCandidates = frame_support::traits::ConstU32<16>;
 			type WeightInfo = ();
 			#[cfg(feature = "runtime-benchmarks")]

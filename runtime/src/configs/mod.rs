@@ -431,7 +431,23 @@ parameter_types! {
 	pub const MaxTaskDrawsPerBlock: u32 = 1;
 	pub const MaxTaskDeadlinesPerBlock: u32 = 8;
 	pub const MaxSolverAttempts: u32 = 8;
+	/// Tasks a draw found nobody for are retried one a block, besides the draw above.
+	pub const MaxTaskRetriesPerBlock: u32 = 1;
+	/// Forfeited by a task no solver was ever drawn for: filling the 1 024 live-task slots with
+	/// tasks nobody can take costs 10 240 ASY each time they expire.
+	pub const SubmissionDeposit: Balance = 10 * UNITS;
+	/// A submitter's live tasks; a flood needs many funded accounts, each paying deposits.
+	pub const MaxLiveTasksPerSubmitter: u32 = 32;
+	/// A decline past the first free one in the window costs 1 % of the collateral (a no-show
+	/// costs 5 %): a cartel steering tasks among its members pays for every pass.
+	pub const DeclineSlash: Perbill = Perbill::from_percent(1);
+	pub const FreeDeclineWindow: BlockNumber = FREE_DECLINE_WINDOW;
 }
+
+#[cfg(feature = "fast-runtime")]
+const FREE_DECLINE_WINDOW: BlockNumber = 10 * crate::MINUTES;
+#[cfg(not(feature = "fast-runtime"))]
+const FREE_DECLINE_WINDOW: BlockNumber = 24 * crate::HOURS;
 
 #[cfg(feature = "fast-runtime")]
 const TASK_ACCEPT_WINDOW: BlockNumber = 10;
@@ -459,6 +475,12 @@ impl pallet_task_pool::Config for Runtime {
 	type MaxDrawsPerBlock = MaxTaskDrawsPerBlock;
 	type MaxDeadlinesPerBlock = MaxTaskDeadlinesPerBlock;
 	type MaxSolverAttempts = MaxSolverAttempts;
+	type MaxRetriesPerBlock = MaxTaskRetriesPerBlock;
+	type SubmissionDeposit = SubmissionDeposit;
+	type MaxLiveTasksPerSubmitter = MaxLiveTasksPerSubmitter;
+	type DeclineSlash = DeclineSlash;
+	type FreeDeclineWindow = FreeDeclineWindow;
+	type TreasuryAccount = AssayTreasuryAccount;
 	type MaxSolverCandidates = MaxMembersPerRole;
 	type WeightInfo = pallet_task_pool::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
