@@ -96,6 +96,9 @@ describe('compute market through polkadot.js (--dev)', () => {
       assert.equal(submittedEvent.data.submitter.toString(), alice.address);
       assert.equal(submittedEvent.data.escrow.toBigInt(), reward + 3n * fee);
       assert.equal(await held(api, alice.address, 'TaskPool', 'TaskEscrow'), reward + 3n * fee);
+      // The submission deposit is held apart, returned once a solver has been drawn.
+      assert.equal(submittedEvent.data.deposit.toBigInt(), 10n * ASY);
+      assert.equal(await held(api, alice.address, 'TaskPool', 'SubmissionDeposit'), 10n * ASY);
 
       // Drawn in a block after submission: Bob is the only solver.
       const assigned = await waitUntil(

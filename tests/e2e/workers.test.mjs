@@ -329,6 +329,62 @@ describe('lazy verifiers pass a faked segment; the whistleblower challenges and 
   );
 });
 
+describe('a solver fakes a segment nobody sampled; the verifiers pass, the whistleblower replays it and wins', () => {
+  const ctx = story('unsampled');
+
+  it(
+    'slashes the solver, leaves the honest verifiers paid and whole, and rewards the whistleblower',
+    { timeout: 1_200_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave', 'Eve'];
+      const before = await ctx.balances(names);
+      const faked = 5;
+      const verifiers = ['Charlie', 'Dave'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`));
+      const solver = await ctx.solver({ extra: ['--fault', `corrupt-segment=${faked}`] });
+      const whistleblower = ctx.verifier('whistleblower-eve', '//Eve', {
+        role: 'whistleblower',
+        bond: 100,
+        extra: ['--unsampled-share', '100', '--max-unsampled', '8'],
+      });
+      await ctx.bonded([...verifiers, solver, whistleblower]);
+      // One segment of eight is sampled: the faked one is missed seven times in eight.
+      const task = await ctx.submit(digitsTask(ctx.data, { segments: 8, interval: 8, sampled: 1 }));
+      const ofTask = (d) => d.task.toNumber() === task;
+      const started = await waitUntil('verifiers drawn', () => ctx.events.find('proofOfLearning', 'VerificationStarted', ofTask)[0], { timeoutMs: 300_000 });
+      const sampled = started.data.segments.map((s) => s.toNumber());
+      // Honest jurors join once the verifiers are drawn, so that they are not drawn as verifiers.
+      const jurors = ['Ferdie', 'Charlie//stash'].map((n) => ctx.verifier(`juror-${n.replace('//', '-').toLowerCase()}`, `//${n}`));
+      await ctx.bonded(jurors);
+
+      await ctx.attemptFailed(task, 900_000);
+      const [opened] = ctx.events.find('dispute', 'DisputeOpened', ofTask);
+      assert.deepEqual(opened.data.subject.toJSON(), { segment: faked }, 'the dispute is over the faked segment');
+      const [resolved] = ctx.events.find('dispute', 'DisputeResolved', ofTask);
+      assert.ok(resolved.data.outcome.isWrong, `the jury found the segment wrong (${resolved.data.outcome.type})`);
+      const delta = await ctx.protocolDelta(before);
+      const solverSlashes = ctx.slashes('Bob');
+      assert.ok(solverSlashes.lost >= REWARD, `the solver lost its collateral (${solverSlashes.lost})`);
+      if (sampled.includes(faked)) {
+        // One run in eight: the verifiers sampled the fake and failed it themselves.
+        assert.notEqual(opened.data.challenger.toString(), ctx.accounts.Eve.address);
+        return;
+      }
+      assert.equal(opened.data.challenger.toString(), ctx.accounts.Eve.address, 'the whistleblower challenged');
+      assert.match(whistleblower.output(), new RegExp(`re-checking h_0 and segments \\[[^\\]]*\\b${faked}\\b`));
+      const eve = ctx.slashes('Eve');
+      assert.equal(eve.lost, 0n, 'the whistleblower kept its bond');
+      assert.ok(eve.gained > 0n, 'the whistleblower was rewarded');
+      assert.equal(delta.Eve, eve.gained);
+      // The verifiers replayed what they were asked to, rightly: paid, never slashed.
+      for (const name of ['Charlie', 'Dave']) {
+        const { lost, gained } = ctx.slashes(name);
+        assert.equal(lost, 0n, `${name} was not slashed`);
+        assert.equal(delta[name], FEE + gained, `${name} was paid its fee`);
+      }
+    }),
+  );
+});
+
 describe('a whistleblower challenges honest work and the solver stays silent: the verifiers keep their bonds', () => {
   const ctx = story('silent');
 

@@ -9,7 +9,7 @@
 //! | `Revealing`, committed, not revealed | `reveal_verdict` from the store |
 //! | drawn as a juror, `JuryCommit` | judges the disputed claim as a verifier would (derives the initial state, or replays the segment from the committed `h_i` against the committed `h_{i+1}`), stores vote and salt, `commit_vote` |
 //! | juror, `JuryReveal` | `reveal_vote` |
-//! | whistleblower: a task in its `ChallengeWindow`, not yet checked | checks `h_0` and replays the sampled segments as a verifier; for a wrong one, stores the report and `commit_challenge` |
+//! | whistleblower: a task in its `ChallengeWindow`, not yet checked | checks `h_0` and replays the sampled segments as a verifier, and a random share of the others (`--unsampled-share`, at most `--max-unsampled`); for a wrong one, stores the report and `commit_challenge` |
 //! | whistleblower: its commitment finalized in an earlier block | `challenge` with the stored claim |
 //!
 //! Verdicts and votes are written to the store before their commitment is sent, so a verifier
@@ -60,6 +60,15 @@ pub struct VerifierArgs {
 	/// so two whistleblowers with different shares still overlap predictably).
 	#[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=100))]
 	pub check_share: u8,
+	/// Whistleblower: besides the sampled segments, replay this share of the others, in
+	/// percent (rounded up), picked at random afresh for every task, so that a solver cannot
+	/// know which segments nobody will replay.
+	#[arg(long, default_value_t = 25, value_parser = clap::value_parser!(u8).range(0..=100))]
+	pub unsampled_share: u8,
+	/// Whistleblower: the most unsampled segments replayed per task (the budget: each costs
+	/// one segment's training).
+	#[arg(long, default_value_t = 4)]
+	pub max_unsampled: u32,
 }
 
 const VERDICT: &str = "verdict";
@@ -81,6 +90,29 @@ fn vote_record(dispute: &Dispute) -> String {
 	format!("jury-vote-{}", short_hash(&(&dispute.defender, &dispute.claim.0)))
 }
 
+/// The segments a whistleblower replays for a task of `segments` segments whose verifiers
+/// replayed `sampled`: those, and `share` per cent of the others (rounded up, at most
+/// `budget`), drawn with `rng`; in increasing order. The sampled ones are replayed again
+/// because the verifiers may have lied about them; the others because nobody else did.
+fn segments_to_recheck(
+	sampled: &[u32],
+	segments: u32,
+	share: u8,
+	budget: u32,
+	rng: &mut impl rand::Rng,
+) -> Vec<u32> {
+	let unsampled: Vec<u32> = (0..segments).filter(|s| !sampled.contains(s)).collect();
+	let wanted = (unsampled.len() * usize::from(share)).div_ceil(100);
+	let count = wanted.min(usize::try_from(budget).unwrap_or(usize::MAX));
+	let mut chosen: Vec<u32> = sampled.to_vec();
+	chosen.extend(
+		rand::seq::index::sample(rng, unsampled.len(), count).into_iter().map(|i| unsampled[i]),
+	);
+	chosen.sort_unstable();
+	chosen.dedup();
+	chosen
+}
+
 /// 16 hex digits of the sha256 of `value`'s SCALE encoding: enough to tell attempts apart in
 /// a record name.
 fn short_hash(value: &impl Encode) -> String {
@@ -100,6 +132,8 @@ pub struct Verifier {
 	ctx: Context,
 	role: VerifierRole,
 	check_share: u8,
+	unsampled_share: u8,
+	max_unsampled: u32,
 	bond: Option<u128>,
 	verdicts: Jobs<TaskId, Result<TrainingCheck, JobError>>,
 	votes: Jobs<TaskId, Result<bool, JobError>>,
@@ -169,6 +203,8 @@ impl Verifier {
 		Ok(Self {
 			role: args.role,
 			check_share: args.check_share,
+			unsampled_share: args.unsampled_share,
+			max_unsampled: args.max_unsampled,
 			bond: args.common.bond,
 			verdicts: Jobs::default(),
 			votes: Jobs::default(),
@@ -341,11 +377,19 @@ impl Verifier {
 			JobState::Absent => {
 				let Some(spec) = self.task_run_inputs(block, task).await? else { return Ok(()) };
 				let committed = committed(task, verification);
-				let segments = verification.segments.0.clone();
+				let sampled = verification.segments.0.clone();
+				let segments = segments_to_recheck(
+					&sampled,
+					committed.commitment.checkpoints.saturating_sub(1),
+					self.unsampled_share,
+					self.max_unsampled,
+					&mut rand::rng(),
+				);
 				let (store, device, fault) =
 					(self.ctx.store.clone(), self.ctx.device, self.ctx.fault);
 				log::info!(
-					"task {task}: re-checking h_0 and segments {segments:?} the verifiers passed"
+					"task {task}: re-checking h_0 and segments {segments:?} (the verifiers \
+					 replayed {sampled:?})"
 				);
 				self.checks.start(task, move || {
 					let run = TaskRun::prepare(spec, store, device)?;
@@ -588,5 +632,33 @@ impl Worker for Verifier {
 			self.on_dispute(chain, block, task, &dispute).await?;
 		}
 		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::segments_to_recheck;
+	use rand::{rngs::StdRng, SeedableRng};
+
+	#[test]
+	fn a_whistleblower_replays_the_sampled_segments_and_a_random_share_of_the_others() {
+		let mut rng = StdRng::seed_from_u64(7);
+		// 10 segments, 2 sampled: 25 % of the other 8 is 2.
+		let chosen = segments_to_recheck(&[3, 7], 10, 25, 4, &mut rng);
+		assert_eq!(chosen.len(), 4);
+		assert!(chosen.contains(&3) && chosen.contains(&7));
+		assert!(chosen.windows(2).all(|w| w[0] < w[1]) && chosen.iter().all(|s| *s < 10));
+		// The budget caps the extra replays; a zero share adds none; 100 % adds every one.
+		assert_eq!(segments_to_recheck(&[3, 7], 10, 100, 3, &mut rng).len(), 5);
+		assert_eq!(segments_to_recheck(&[3, 7], 10, 0, 4, &mut rng), vec![3, 7]);
+		assert_eq!(segments_to_recheck(&[3], 4, 100, 10, &mut rng), vec![0, 1, 2, 3]);
+		// Rounded up: 10 % of 3 unsampled segments is one.
+		assert_eq!(segments_to_recheck(&[0], 4, 10, 10, &mut rng).len(), 2);
+		// Unpredictable: over many tasks every unsampled segment gets its turn.
+		let mut seen = std::collections::BTreeSet::new();
+		for _ in 0..200 {
+			seen.extend(segments_to_recheck(&[0], 10, 10, 1, &mut rng));
+		}
+		assert_eq!(seen.len(), 10);
 	}
 }

@@ -52,10 +52,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
 	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::SubmitterLiveTasks` (r:1 w:1)
+	/// Proof: `TaskPool::SubmitterLiveTasks` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::NextTaskId` (r:1 w:1)
 	/// Proof: `TaskPool::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
@@ -65,39 +67,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:0 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	fn submit_task() -> Weight {
 		// Proof size: measured `8574`, estimated `11671`.
-		// Minimum execution time: 1_660_235_000 picoseconds.
-		Weight::from_parts(2_024_945_000, 0)
+		// Minimum execution time: 2_400_536_000 picoseconds.
+		Weight::from_parts(3_720_156_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::ParkedTasks` (r:1 w:1)
+	/// Proof: `TaskPool::ParkedTasks` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
 	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::SubmitterLiveTasks` (r:1 w:1)
+	/// Proof: `TaskPool::SubmitterLiveTasks` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
-		// Proof size: measured `9208`, estimated `11671`.
-		// Minimum execution time: 1_442_399_000 picoseconds.
-		Weight::from_parts(1_580_156_000, 0)
+		// Proof size: measured `9424`, estimated `11671`.
+		// Minimum execution time: 2_428_027_000 picoseconds.
+		Weight::from_parts(3_269_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -105,37 +111,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
-		// Proof size: measured `9216`, estimated `11671`.
-		// Minimum execution time: 1_154_853_000 picoseconds.
-		Weight::from_parts(1_319_981_000, 0)
+		// Proof size: measured `9266`, estimated `11671`.
+		// Minimum execution time: 1_141_408_000 picoseconds.
+		Weight::from_parts(1_331_373_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
-	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::LastFreeDecline` (r:1 w:0)
+	/// Proof: `TaskPool::LastFreeDecline` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
-		// Proof size: measured `9225`, estimated `22352`.
-		// Minimum execution time: 1_030_992_000 picoseconds.
-		Weight::from_parts(1_115_009_000, 0)
+		// Proof size: measured `9860`, estimated `22352`.
+		// Minimum execution time: 2_693_291_000 picoseconds.
+		Weight::from_parts(3_548_827_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `TaskPool::MinPricePerGflop` (r:0 w:1)
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 150_902_000 picoseconds.
-		Weight::from_parts(170_337_000, 0)
+		// Minimum execution time: 151_273_000 picoseconds.
+		Weight::from_parts(190_566_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -145,42 +157,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::ParkedTasks` (r:1 w:1)
+	/// Proof: `TaskPool::ParkedTasks` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `42`, estimated `11671`.
-		// Minimum execution time: 167_051_000 picoseconds.
-		Weight::from_parts(206_335_000, 0)
+		// Proof size: measured `44`, estimated `11671`.
+		// Minimum execution time: 209_772_000 picoseconds.
+		Weight::from_parts(261_257_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `TaskPool::OverdueDeadlines` (r:1 w:0)
 	/// Proof: `TaskPool::OverdueDeadlines` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `9736`, estimated `22352`.
-		// Minimum execution time: 2_556_056_000 picoseconds.
-		Weight::from_parts(2_831_289_000, 0)
+		// Proof size: measured `9786`, estimated `22352`.
+		// Minimum execution time: 2_570_874_000 picoseconds.
+		Weight::from_parts(4_358_086_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::ParkedTasks` (r:1 w:1)
+	/// Proof: `TaskPool::ParkedTasks` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
 	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
@@ -193,15 +209,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
-		// Proof size: measured `840`, estimated `35476`.
-		// Minimum execution time: 1_152_569_000 picoseconds.
-		Weight::from_parts(429_182_256, 0)
+		// Proof size: measured `893`, estimated `35476`.
+		// Minimum execution time: 1_624_619_000 picoseconds.
+		Weight::from_parts(5_469_391_962, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 10_477_138
-			.saturating_add(Weight::from_parts(157_963_071, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(7))
+			// Standard Error: 5_943_207
+			.saturating_add(Weight::from_parts(152_365_437, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(7))
 			.saturating_add(Weight::from_parts(0, 2577).saturating_mul(c.into()))
 	}
 }
@@ -212,10 +228,12 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
 	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::SubmitterLiveTasks` (r:1 w:1)
+	/// Proof: `TaskPool::SubmitterLiveTasks` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::NextTaskId` (r:1 w:1)
 	/// Proof: `TaskPool::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
@@ -225,39 +243,43 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:0 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	fn submit_task() -> Weight {
 		// Proof size: measured `8574`, estimated `11671`.
-		// Minimum execution time: 1_660_235_000 picoseconds.
-		Weight::from_parts(2_024_945_000, 0)
+		// Minimum execution time: 2_400_536_000 picoseconds.
+		Weight::from_parts(3_720_156_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
-			.saturating_add(ParityDbWeight::get().reads(8))
-			.saturating_add(ParityDbWeight::get().writes(8))
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(9))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::ParkedTasks` (r:1 w:1)
+	/// Proof: `TaskPool::ParkedTasks` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::PendingTasks` (r:1 w:1)
 	/// Proof: `TaskPool::PendingTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::LiveTasks` (r:1 w:1)
 	/// Proof: `TaskPool::LiveTasks` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::SubmitterLiveTasks` (r:1 w:1)
+	/// Proof: `TaskPool::SubmitterLiveTasks` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
-		// Proof size: measured `9208`, estimated `11671`.
-		// Minimum execution time: 1_442_399_000 picoseconds.
-		Weight::from_parts(1_580_156_000, 0)
+		// Proof size: measured `9424`, estimated `11671`.
+		// Minimum execution time: 2_428_027_000 picoseconds.
+		Weight::from_parts(3_269_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
-			.saturating_add(ParityDbWeight::get().reads(7))
-			.saturating_add(ParityDbWeight::get().writes(7))
+			.saturating_add(ParityDbWeight::get().reads(10))
+			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
@@ -265,37 +287,43 @@ impl WeightInfo for () {
 	/// Storage: `TaskPool::Deadlines` (r:1 w:1)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
-		// Proof size: measured `9216`, estimated `11671`.
-		// Minimum execution time: 1_154_853_000 picoseconds.
-		Weight::from_parts(1_319_981_000, 0)
+		// Proof size: measured `9266`, estimated `11671`.
+		// Minimum execution time: 1_141_408_000 picoseconds.
+		Weight::from_parts(1_331_373_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
-	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::LastFreeDecline` (r:1 w:0)
+	/// Proof: `TaskPool::LastFreeDecline` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
+	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
-		// Proof size: measured `9225`, estimated `22352`.
-		// Minimum execution time: 1_030_992_000 picoseconds.
-		Weight::from_parts(1_115_009_000, 0)
+		// Proof size: measured `9860`, estimated `22352`.
+		// Minimum execution time: 2_693_291_000 picoseconds.
+		Weight::from_parts(3_548_827_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
-			.saturating_add(ParityDbWeight::get().reads(6))
-			.saturating_add(ParityDbWeight::get().writes(6))
+			.saturating_add(ParityDbWeight::get().reads(11))
+			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	/// Storage: `TaskPool::MinPricePerGflop` (r:0 w:1)
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 150_902_000 picoseconds.
-		Weight::from_parts(170_337_000, 0)
+		// Minimum execution time: 151_273_000 picoseconds.
+		Weight::from_parts(190_566_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -305,42 +333,46 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::ParkedTasks` (r:1 w:1)
+	/// Proof: `TaskPool::ParkedTasks` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
-		// Proof size: measured `42`, estimated `11671`.
-		// Minimum execution time: 167_051_000 picoseconds.
-		Weight::from_parts(206_335_000, 0)
+		// Proof size: measured `44`, estimated `11671`.
+		// Minimum execution time: 209_772_000 picoseconds.
+		Weight::from_parts(261_257_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().writes(1))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	/// Storage: `TaskPool::OverdueDeadlines` (r:1 w:0)
 	/// Proof: `TaskPool::OverdueDeadlines` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Deadlines` (r:2 w:2)
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Bonds` (r:1 w:1)
 	/// Proof: `RoleStaking::Bonds` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Collateral` (r:1 w:1)
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
-		// Proof size: measured `9736`, estimated `22352`.
-		// Minimum execution time: 2_556_056_000 picoseconds.
-		Weight::from_parts(2_831_289_000, 0)
+		// Proof size: measured `9786`, estimated `22352`.
+		// Minimum execution time: 2_570_874_000 picoseconds.
+		Weight::from_parts(4_358_086_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	/// Storage: `TaskPool::DrawQueue` (r:1 w:1)
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `TaskPool::ParkedTasks` (r:1 w:1)
+	/// Proof: `TaskPool::ParkedTasks` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `TaskPool::Tasks` (r:1 w:1)
-	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1066), added: 3541, mode: `MaxEncodedLen`)
+	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	/// Storage: `RandomnessBeacon::Accumulator` (r:1 w:0)
 	/// Proof: `RandomnessBeacon::Accumulator` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `RoleStaking::Members` (r:1 w:0)
@@ -353,15 +385,15 @@ impl WeightInfo for () {
 	/// Proof: `RoleStaking::Collateral` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
-		// Proof size: measured `840`, estimated `35476`.
-		// Minimum execution time: 1_152_569_000 picoseconds.
-		Weight::from_parts(429_182_256, 0)
+		// Proof size: measured `893`, estimated `35476`.
+		// Minimum execution time: 1_624_619_000 picoseconds.
+		Weight::from_parts(5_469_391_962, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 10_477_138
-			.saturating_add(Weight::from_parts(157_963_071, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(7))
+			// Standard Error: 5_943_207
+			.saturating_add(Weight::from_parts(152_365_437, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(6))
+			.saturating_add(ParityDbWeight::get().writes(7))
 			.saturating_add(Weight::from_parts(0, 2577).saturating_mul(c.into()))
 	}
 }
