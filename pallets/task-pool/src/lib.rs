@@ -95,7 +95,6 @@
 //!     type MaxDrawsPerBlock = ConstU32<1>;
 //!     type MaxDeadlinesPerBlock = ConstU32<32>;
 //!     type MaxSolverAttempts = ConstU32<8>;
-//!     type MaxRetriesPerBlock = ConstU32<1>;     // parked tasks retried besides the draws
 //!     type SubmissionDeposit = SubmissionDeposit; // forfeited if no solver is ever drawn
 //!     type MaxLiveTasksPerSubmitter = ConstU32<32>;
 //!     type DeclineSlash = DeclineSlash;         // Perbill of the collateral, ≤ NoShowSlash
@@ -107,7 +106,7 @@
 //! ```
 //!
 //! `on_initialize` is bounded by `MaxDeadlinesPerBlock` deadline handlings and
-//! `MaxDrawsPerBlock + MaxRetriesPerBlock` draws over at most `MaxSolverCandidates` solvers;
+//! `MaxDrawsPerBlock` draws over at most `MaxSolverCandidates` solvers;
 //! pick them so that [`Pallet::max_on_initialize_weight`] fits well inside a block (the
 //! runtime's tests check it).
 //!
@@ -299,16 +298,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxLiveTasks: Get<u32>;
 
-		/// The most solver draws per block for tasks in the [`DrawQueue`] (submitted or
-		/// reopened, not yet tried since).
+		/// The most solver draws per block, shared by the [`DrawQueue`] and the
+		/// [`ParkedTasks`]: each goes first every other block.
 		#[pallet::constant]
 		type MaxDrawsPerBlock: Get<u32>;
-
-		/// The most solver draws per block for [`ParkedTasks`] (a draw found nobody for them),
-		/// on top of [`Config::MaxDrawsPerBlock`]: they are retried in turn, and never delay
-		/// the draw of a task that has not been tried.
-		#[pallet::constant]
-		type MaxRetriesPerBlock: Get<u32>;
 
 		/// Held from the submitter with each task, returned when the task ends unless no
 		/// solver was ever drawn for it (a draw was tried and found nobody eligible, every
@@ -378,7 +371,7 @@ pub mod pallet {
 		StorageValue<_, BoundedVec<TaskId, T::MaxLiveTasks>, ValueQuery>;
 
 	/// The open tasks whose last draw found nobody eligible, in the order of that draw:
-	/// retried in turn, [`Config::MaxRetriesPerBlock`] a block.
+	/// retried in turn, first in every other block's draws.
 	#[pallet::storage]
 	pub type ParkedTasks<T: Config> =
 		StorageValue<_, BoundedVec<TaskId, T::MaxLiveTasks>, ValueQuery>;
@@ -791,13 +784,9 @@ impl<T: Config> Pallet<T> {
 			)
 	}
 
-	/// The most `on_initialize` can weigh: every deadline a block may handle, every draw and
-	/// retry it may make.
+	/// The most `on_initialize` can weigh: every deadline and draw a block may make.
 	pub fn max_on_initialize_weight() -> Weight {
-		Self::on_initialize_weight(
-			T::MaxDeadlinesPerBlock::get(),
-			T::MaxDrawsPerBlock::get().saturating_add(T::MaxRetriesPerBlock::get()),
-		)
+		Self::on_initialize_weight(T::MaxDeadlinesPerBlock::get(), T::MaxDrawsPerBlock::get())
 	}
 
 	fn hold_reason() -> T::RuntimeHoldReason {
@@ -1127,16 +1116,26 @@ impl<T: Config> Pallet<T> {
 		count
 	}
 
-	/// Draws solvers for up to [`Config::MaxDrawsPerBlock`] tasks of the [`DrawQueue`] and
-	/// retries up to [`Config::MaxRetriesPerBlock`] [`ParkedTasks`], each at least
-	/// [`Config::DrawDelay`] after it (re)opened or was last tried; returns how many draws were
-	/// made. A task whose draw finds nobody is parked, so that tasks nobody can take never
-	/// delay the first draw of the others.
+	/// Makes up to [`Config::MaxDrawsPerBlock`] solver draws for tasks of the [`DrawQueue`]
+	/// and the [`ParkedTasks`], each at least [`Config::DrawDelay`] after it (re)opened or was
+	/// last tried, the draw queue first in even blocks and the parked tasks first in odd ones;
+	/// returns how many draws were made. A task whose draw finds nobody is parked, so that
+	/// tasks nobody can take delay the first draw of another by one block at most, whatever
+	/// their number, and a parked task that became takeable waits for the parked ones before
+	/// it, whatever the inflow of new tasks.
 	fn draw_solvers(now: BlockNumberFor<T>) -> u32 {
 		let mut fresh = DrawQueue::<T>::get();
 		let mut parked = ParkedTasks::<T>::get();
-		let from_fresh = Self::draw_from(&mut fresh, T::MaxDrawsPerBlock::get(), now);
-		let from_parked = Self::draw_from(&mut parked, T::MaxRetriesPerBlock::get(), now);
+		let budget = T::MaxDrawsPerBlock::get();
+		let (from_fresh, from_parked) = if (now % 2u32.into()).is_zero() {
+			let from_fresh = Self::draw_from(&mut fresh, budget, now);
+			let left = budget.saturating_sub(from_fresh.draws);
+			(from_fresh, Self::draw_from(&mut parked, left, now))
+		} else {
+			let from_parked = Self::draw_from(&mut parked, budget, now);
+			let left = budget.saturating_sub(from_parked.draws);
+			(Self::draw_from(&mut fresh, left, now), from_parked)
+		};
 		// Room is certain: every task pushed was just taken off one of the two queues, which
 		// hold the open tasks once each between them.
 		for task in from_fresh.retry {

@@ -78,7 +78,6 @@ parameter_types! {
 	pub static MaxDrawsPerBlock: u32 = 2;
 	pub static MaxDeadlinesPerBlock: u32 = 2;
 	pub static MaxSolverAttempts: u32 = 3;
-	pub static MaxRetriesPerBlock: u32 = 1;
 	pub static SubmissionDeposit: Balance = DEPOSIT;
 	pub static MaxLiveTasksPerSubmitter: u32 = 4;
 	pub static DeclineSlash: Perbill = Perbill::from_percent(2);
@@ -105,7 +104,6 @@ impl Config for Test {
 	type MaxDrawsPerBlock = MaxDrawsPerBlock;
 	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
 	type MaxSolverAttempts = MaxSolverAttempts;
-	type MaxRetriesPerBlock = MaxRetriesPerBlock;
 	type SubmissionDeposit = SubmissionDeposit;
 	type MaxLiveTasksPerSubmitter = MaxLiveTasksPerSubmitter;
 	type DeclineSlash = DeclineSlash;

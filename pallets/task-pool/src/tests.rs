@@ -1143,10 +1143,11 @@ mod spam_and_steering {
 		});
 	}
 
-	/// Before: the draw queue was one list, retried in order, one draw a block: a thousand
-	/// tasks nobody can take (hardware nobody declares) held every other task back by a
-	/// thousand blocks. Now a task whose draw found nobody is parked and retried apart, so a
-	/// new task is drawn as soon as its delay allows, whatever is parked.
+	/// Before: the draw queue was one list, retried in order: a thousand tasks nobody can take
+	/// (hardware nobody declares) held every other task back by five hundred blocks (two draws
+	/// a block here). Now a task whose draw found nobody is parked, and the parked tasks go
+	/// first only every other block: a new task is drawn at most a block after its delay,
+	/// whatever is parked.
 	#[test]
 	fn a_thousand_untakeable_tasks_never_delay_a_takeable_one() {
 		MaxLiveTasks::set(1_100);
@@ -1163,21 +1164,26 @@ mod spam_and_steering {
 				));
 				assert_eq!(id, i);
 			}
-			// Each is tried once (two draws a block).
-			run_to_block(501);
-			let task = submit(11, 1_000);
+			// Each is tried once.
+			while !DrawQueue::<Test>::get().is_empty() {
+				next_block();
+			}
+			// Due in consecutive blocks (one of each parity): each drawn a block late at most.
+			let first = submit(11, 1_000);
 			next_block();
-			assert_eq!(assigned_solver(task), 5);
-			// They wait apart.
+			let second = submit(12, 1_000);
+			next_block();
+			next_block();
+			assert_eq!(assigned_solver(first), 5);
+			assert_eq!(assigned_solver(second), 5);
+			// They wait apart, retried in turn: two a block while no new task is due.
 			assert!(DrawQueue::<Test>::get().is_empty());
-			assert_eq!(ParkedTasks::<Test>::get().len(), 1_000);
-			// Meanwhile one parked task a block is retried, never more.
 			let before = ParkedTasks::<Test>::get();
+			assert_eq!(before.len(), 1_000);
 			next_block();
 			let after = ParkedTasks::<Test>::get();
-			assert_eq!(after.len(), 1_000);
-			assert_eq!(after[..999], before[1..]);
-			assert_eq!(after[999], before[0]);
+			assert_eq!(after[..998], before[2..]);
+			assert_eq!(after[998..], before[..2]);
 		});
 	}
 }

@@ -115,7 +115,6 @@ macro_rules! impl_task_pool_config {
 			type MaxDrawsPerBlock = frame_support::traits::ConstU32<2>;
 			type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
 			type MaxSolverAttempts = frame_support::traits::ConstU32<3>;
-			type MaxRetriesPerBlock = frame_support::traits::ConstU32<1>;
 			// No deposit: the judging pallets' balance arithmetic starts after submission.
 			type SubmissionDeposit = frame_support::traits::ConstU128<0>;
 			type MaxLiveTasksPerSubmitter = frame_support::traits::ConstU32<8>;

@@ -426,13 +426,11 @@ parameter_types! {
 	pub const TaskExpiryFactor: u32 = 3;
 	pub const MaxLiveTasks: u32 = 1_024;
 	/// One draw over up to 1 000 solvers weighs about 158 ms on the debug-node weights (session
-	/// 7); with 8 deadlines the task pool's hook stays under a fifth of a 3-second block, and
-	/// the market hooks together under three quarters (checked by the runtime tests).
+	/// 9); with 6 deadlines (4.4 ms each) the task pool's hook stays under a fifth of a 3-second
+	/// block, and the market hooks together under three quarters (checked by the runtime tests).
 	pub const MaxTaskDrawsPerBlock: u32 = 1;
-	pub const MaxTaskDeadlinesPerBlock: u32 = 8;
+	pub const MaxTaskDeadlinesPerBlock: u32 = 6;
 	pub const MaxSolverAttempts: u32 = 8;
-	/// Tasks a draw found nobody for are retried one a block, besides the draw above.
-	pub const MaxTaskRetriesPerBlock: u32 = 1;
 	/// Forfeited by a task no solver was ever drawn for: filling the 1 024 live-task slots with
 	/// tasks nobody can take costs 10 240 ASY each time they expire.
 	pub const SubmissionDeposit: Balance = 10 * UNITS;
@@ -475,7 +473,6 @@ impl pallet_task_pool::Config for Runtime {
 	type MaxDrawsPerBlock = MaxTaskDrawsPerBlock;
 	type MaxDeadlinesPerBlock = MaxTaskDeadlinesPerBlock;
 	type MaxSolverAttempts = MaxSolverAttempts;
-	type MaxRetriesPerBlock = MaxTaskRetriesPerBlock;
 	type SubmissionDeposit = SubmissionDeposit;
 	type MaxLiveTasksPerSubmitter = MaxLiveTasksPerSubmitter;
 	type DeclineSlash = DeclineSlash;
