@@ -103,6 +103,17 @@ function story(prefix) {
     }
     return outcome;
   };
+  /**
+   * Waits for `task`'s verifiers to be drawn, then starts two honest verifiers (Ferdie,
+   * Charlie//stash) that, bonded too late to be drawn for it, can only sit on its jury.
+   * Returns the VerificationStarted event.
+   */
+  ctx.jurorsAfterDraw = async (task) => {
+    const ofTask = (d) => d.task.toNumber() === task;
+    const started = await waitUntil('verifiers drawn', () => ctx.events.find('proofOfLearning', 'VerificationStarted', ofTask)[0], { timeoutMs: 300_000 });
+    await ctx.bonded(['Ferdie', 'Charlie//stash'].map((n) => ctx.verifier(`juror-${n.replace('//', '-').toLowerCase()}`, `//${n}`)));
+    return started;
+  };
   /** Σ verifier fees paid for `task`, per the events. */
   ctx.feesPaidFor = (task) =>
     ctx.events
@@ -304,9 +315,7 @@ describe('lazy verifiers pass a faked segment; the whistleblower challenges and 
       await ctx.bonded([...lazy, solver, whistleblower]);
       const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16 }));
       // Only the lazy two are bonded when the task is sampled; honest jurors join afterwards.
-      await waitUntil('verifiers drawn', () => ctx.events.find('proofOfLearning', 'VerificationStarted').length > 0, { timeoutMs: 300_000 });
-      const jurors = ['Ferdie', 'Charlie//stash'].map((n) => ctx.verifier(`juror-${n.replace('//', '-').toLowerCase()}`, `//${n}`));
-      await ctx.bonded(jurors);
+      await ctx.jurorsAfterDraw(task);
 
       await ctx.attemptFailed(task, 900_000);
       const [opened] = ctx.events.find('dispute', 'DisputeOpened', (d) => d.task.toNumber() === task);
@@ -350,11 +359,8 @@ describe('a solver fakes a segment nobody sampled; the verifiers pass, the whist
       // One segment of eight is sampled: the faked one is missed seven times in eight.
       const task = await ctx.submit(digitsTask(ctx.data, { segments: 8, interval: 8, sampled: 1 }));
       const ofTask = (d) => d.task.toNumber() === task;
-      const started = await waitUntil('verifiers drawn', () => ctx.events.find('proofOfLearning', 'VerificationStarted', ofTask)[0], { timeoutMs: 300_000 });
+      const started = await ctx.jurorsAfterDraw(task);
       const sampled = started.data.segments.map((s) => s.toNumber());
-      // Honest jurors join once the verifiers are drawn, so that they are not drawn as verifiers.
-      const jurors = ['Ferdie', 'Charlie//stash'].map((n) => ctx.verifier(`juror-${n.replace('//', '-').toLowerCase()}`, `//${n}`));
-      await ctx.bonded(jurors);
 
       await ctx.attemptFailed(task, 900_000);
       const [opened] = ctx.events.find('dispute', 'DisputeOpened', ofTask);
@@ -402,9 +408,7 @@ describe('a whistleblower challenges honest work and the solver stays silent: th
       await ctx.bonded([solver, ...verifiers, whistleblower]);
       const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16, sampled: 2 }));
       // Only Charlie and Dave are bonded when the task is sampled; the jurors join afterwards.
-      await waitUntil('verifiers drawn', () => ctx.events.find('proofOfLearning', 'VerificationStarted').length > 0, { timeoutMs: 300_000 });
-      const jurors = ['Ferdie', 'Charlie//stash'].map((n) => ctx.verifier(`juror-${n.replace('//', '-').toLowerCase()}`, `//${n}`));
-      await ctx.bonded(jurors);
+      await ctx.jurorsAfterDraw(task);
 
       const end = await waitForTaskEnd(ctx.events, task, 900_000);
       assert.equal(end.method, 'TaskSettled', 'the honest task settled');
