@@ -34,6 +34,13 @@
 //!   handles up to [`Config::MaxDeadlinesPerBlock`]; the rest wait in [`OverdueDeadlines`] and
 //!   go first in the next blocks (so a deadline can be handled a few blocks late, never early,
 //!   and until then the task stays where it was: a late acceptance or commitment still counts).
+//! - **Deposit**: [`Config::SubmissionDeposit`], held beside the escrow under
+//!   [`HoldReason::SubmissionDeposit`]; returned when the task ends unless no solver was ever
+//!   drawn for it although draws were tried ([`DrawHistory`]), then forfeited to
+//!   [`Config::TreasuryAccount`]. A submitter has at most [`Config::MaxLiveTasksPerSubmitter`]
+//!   live tasks.
+//! - **Parked**: an open task whose last draw found nobody waits in [`ParkedTasks`] instead of
+//!   the [`DrawQueue`]; the block's draws go to each list first every other block.
 //! - **Expiry**: `submitted_at + ExpiryFactor × deadline_blocks`. From then on a task is not
 //!   drawn again: an open task is refunded; an attempt already running keeps its full deadline.
 //!
@@ -72,7 +79,8 @@
 //!   end: [`Event::TaskSettled`], [`Event::TaskFailed`], [`Event::TaskExpired`]. While open,
 //!   [`Call::cancel_task`] refunds everything.
 //! - **Solver** (bonded in role staking with its hardware): on [`Event::TaskAssigned`] naming
-//!   it, [`Call::accept_task`] before `accept_by` (or [`Call::decline_task`], free), train, and
+//!   it, [`Call::accept_task`] before `accept_by` (or [`Call::decline_task`]: free once per
+//!   [`Config::FreeDeclineWindow`], then [`Config::DeclineSlash`]), train, and
 //!   commit through proof of learning before `commit_by`.
 //!
 //! ## Implementor's Guide
