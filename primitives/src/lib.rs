@@ -116,6 +116,7 @@ extern crate alloc;
 pub mod cost;
 pub mod disputes;
 pub mod fixed;
+pub mod forced;
 mod hash;
 pub mod merkle;
 pub mod roles;
@@ -130,6 +131,7 @@ pub use disputes::{
 	DisputeTerms, JuryVote, SegmentClaim, Subject, VerificationDisputes,
 };
 pub use fixed::{Distance, Fixed, ParseFixedError};
+pub use forced::{forced_segment, sealed_checkpoints, ForcedLeaf, SealSecret};
 pub use hash::{sha256, sha256_concat, Sha256};
 pub use merkle::{
 	merkle_proof, merkle_root, verify_proof, CheckpointCommitment, MaxProofDepth, MerkleProof,
