@@ -96,7 +96,7 @@ pub trait TaskLifecycle<AccountId> {
 	fn disputed(task: TaskId) -> Result<(), LifecycleError>;
 
 	/// The training stands ([`TaskPhase::Verified`] or [`TaskPhase::Disputed`]): the solver
-	/// gets the reward and its collateral back, each of `paid_verifiers` one verifier fee (or,
+	/// gets the reward (less the jackpot tax) and its collateral back, each of `paid_verifiers` one verifier fee (or,
 	/// when they are more than the policy's verifiers, an equal share of the fees escrowed for
 	/// those), the submitter the rest, and the task ends.
 	fn settle(task: TaskId, paid_verifiers: &[AccountId]) -> Result<(), LifecycleError>;
@@ -119,4 +119,8 @@ pub trait TaskLifecycle<AccountId> {
 	/// [`TaskPhase::Disputed`]): the submitter gets everything back, the solver its collateral
 	/// (no reward, no slash, no reputation change), and the task ends.
 	fn abandon(task: TaskId) -> Result<(), LifecycleError>;
+
+	/// A forced error in `task` was found by `finders`: each is paid an equal share of what
+	/// the jackpot holds, up to the cap per forced error. Returns the total paid.
+	fn pay_jackpot(task: TaskId, finders: &[AccountId]) -> u128;
 }

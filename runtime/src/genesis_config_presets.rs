@@ -48,6 +48,8 @@ fn testnet_genesis(validators: Vec<GenesisValidator>, root: AccountId) -> Value 
 		Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect();
 	// The treasury must exist so that slash shares below the existential deposit reach it.
 	endowed.push((AssayTreasuryAccount::get(), EXISTENTIAL_DEPOSIT));
+	// So does the jackpot, so that the first small taxes reach it.
+	endowed.push((crate::configs::AssayJackpotAccount::get(), EXISTENTIAL_DEPOSIT));
 	let validator_count = validators.len() as u32;
 
 	build_struct_json_patch!(RuntimeGenesisConfig {

@@ -21,6 +21,8 @@ pub type Balance = u128;
 pub type BlockNumber = u64;
 
 pub const TREASURY: AccountId = 999;
+/// The task pool's jackpot account.
+pub const JACKPOT: AccountId = 998;
 pub const ENDOWMENT: Balance = 100_000;
 pub const ED: Balance = 1;
 pub const SUBMITTER: AccountId = 1;
@@ -68,6 +70,7 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
+	pub const JackpotAccount: AccountId = JACKPOT;
 	pub const Half: Perbill = Perbill::from_percent(50);
 	pub const Tenth: Perbill = Perbill::from_percent(10);
 	pub const Limits: SpecLimits = assay_test_support::MOCK_SPEC_LIMITS;
@@ -327,6 +330,7 @@ impl ExtBuilder {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let mut balances: Vec<(AccountId, Balance)> = (1..=30).map(|a| (a, ENDOWMENT)).collect();
 		balances.push((TREASURY, ED));
+		balances.push((JACKPOT, ED));
 		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();

@@ -161,7 +161,7 @@ use codec::Encode;
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{self, InspectHold, MutateHold},
+		fungible::{self, Inspect, InspectHold, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Restriction},
 		Defensive, Get, Randomness,
 	},
@@ -336,6 +336,21 @@ pub mod pallet {
 		/// Receives forfeited submission deposits (role staking's treasury in the runtime).
 		type TreasuryAccount: Get<Self::AccountId>;
 
+		/// Holds the jackpot for forced errors ([`Jackpot`] is its books). Must exist (hold the
+		/// existential deposit) so that small taxes are not lost.
+		type JackpotAccount: Get<Self::AccountId>;
+
+		/// The share of a settled task's reward paid into the jackpot instead of to the solver.
+		/// Taken from the solver, whose own forced errors the jackpot pays for: a solver that
+		/// tells an accomplice verifier where it was forced only wins back part of what its
+		/// own tasks paid in.
+		#[pallet::constant]
+		type JackpotTax: Get<Perbill>;
+
+		/// The most the jackpot pays for one forced error, all finders together.
+		#[pallet::constant]
+		type JackpotCap: Get<BalanceOf<Self>>;
+
 		/// The most deadlines handled per block.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
@@ -409,6 +424,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OverdueDeadlines<T: Config> =
 		StorageValue<_, BoundedVec<TaskId, T::MaxLiveTasks>, ValueQuery>;
+
+	/// What the jackpot account holds for forced errors: every tax paid in, less every prize
+	/// paid out. The account holds at least this (anyone may send it more).
+	#[pallet::storage]
+	pub type Jackpot<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
 	/// The least reward per estimated GFLOP of training.
 	#[pallet::storage]
@@ -601,6 +621,22 @@ pub mod pallet {
 			/// Its submitter.
 			submitter: T::AccountId,
 			/// The deposit forfeited.
+			amount: BalanceOf<T>,
+		},
+		/// A settled task's jackpot tax was paid in.
+		JackpotTaxed {
+			/// The task.
+			task: TaskId,
+			/// The tax, taken from the solver's reward.
+			amount: BalanceOf<T>,
+		},
+		/// A finder of a forced error was paid from the jackpot.
+		JackpotPaid {
+			/// The task.
+			task: TaskId,
+			/// The verifier that found the forced error.
+			finder: T::AccountId,
+			/// Its share.
 			amount: BalanceOf<T>,
 		},
 		/// The minimum price per GFLOP changed.
@@ -1401,6 +1437,10 @@ impl<T: Config> Pallet<T> {
 		);
 
 		TaskDeadlines::<T>::check(&slots, frame_system::Pallet::<T>::block_number())?;
+		ensure!(
+			T::Currency::balance(&T::JackpotAccount::get()) >= Jackpot::<T>::get(),
+			"the jackpot account holds less than its books"
+		);
 		Ok(())
 	}
 }
@@ -1452,11 +1492,20 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		let record = Self::task_in(task, &[TaskPhase::Verified, TaskPhase::Disputed])?;
 		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
 
-		let reward = Self::pay_from_escrow(&record, &solver, record.reward);
+		let tax = T::JackpotTax::get().mul_floor(record.reward);
+		let taxed = Self::pay_from_escrow(&record, &T::JackpotAccount::get(), tax);
+		if !taxed.is_zero() {
+			Jackpot::<T>::mutate(|books| *books = books.saturating_add(taxed));
+			Self::deposit_event(Event::JackpotTaxed { task, amount: taxed });
+		}
+		let reward =
+			Self::pay_from_escrow(&record, &solver, record.reward.saturating_sub(taxed));
 		let fees = Self::pay_verifiers(task, &record, paid_verifiers);
 		let escrow = record.escrow().unwrap_or_else(Zero::zero);
-		let refunded =
-			Self::release_escrow(&record, escrow.saturating_sub(reward).saturating_sub(fees));
+		let refunded = Self::release_escrow(
+			&record,
+			escrow.saturating_sub(taxed).saturating_sub(reward).saturating_sub(fees),
+		);
 		let collateral_released = T::RoleStaking::release_collateral(&solver, Role::Solver, task);
 		T::RoleStaking::reward_reputation(&solver, Role::Solver);
 		Self::remove_task(task, &record);
@@ -1502,6 +1551,40 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		Self::remove_task(task, &record);
 		Self::deposit_event(Event::TaskFailed { task, solver, slashed, refunded });
 		Ok(())
+	}
+
+	fn pay_jackpot(task: TaskId, finders: &[T::AccountId]) -> u128 {
+		let Ok(count) = u32::try_from(finders.len()) else { return 0 };
+		if count == 0 {
+			return 0;
+		}
+		let prize = Jackpot::<T>::get().min(T::JackpotCap::get());
+		let each = prize / count.into();
+		let paid = finders.iter().fold(BalanceOf::<T>::zero(), |paid, finder| {
+			let sent = T::Currency::transfer(
+				&T::JackpotAccount::get(),
+				finder,
+				each,
+				frame_support::traits::tokens::Preservation::Preserve,
+			);
+			match sent {
+				Ok(_) if !each.is_zero() => {
+					Self::deposit_event(Event::JackpotPaid {
+						task,
+						finder: finder.clone(),
+						amount: each,
+					});
+					paid.saturating_add(each)
+				},
+				Ok(_) => paid,
+				Err(e) => {
+					log::warn!(target: LOG_TARGET, "jackpot share to {finder:?} not paid: {e:?}");
+					paid
+				},
+			}
+		});
+		Jackpot::<T>::mutate(|books| *books = books.saturating_sub(paid));
+		paid.unique_saturated_into()
 	}
 
 	fn abandon(task: TaskId) -> Result<(), LifecycleError> {

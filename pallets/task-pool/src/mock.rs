@@ -82,7 +82,13 @@ parameter_types! {
 	pub static MaxLiveTasksPerSubmitter: u32 = 4;
 	pub static DeclineSlash: Perbill = Perbill::from_percent(2);
 	pub static FreeDeclineWindow: BlockNumber = 10;
+	pub static JackpotAccount: AccountId = JACKPOT;
+	pub static JackpotTax: Perbill = Perbill::zero();
+	pub static JackpotCap: Balance = 100;
 }
+
+/// The jackpot account, endowed with the existential deposit.
+pub const JACKPOT: AccountId = 998;
 
 /// The submission deposit of the tests, unless they change it.
 pub const DEPOSIT: Balance = 7;
@@ -109,6 +115,9 @@ impl Config for Test {
 	type DeclineSlash = DeclineSlash;
 	type FreeDeclineWindow = FreeDeclineWindow;
 	type TreasuryAccount = TreasuryAccount;
+	type JackpotAccount = JackpotAccount;
+	type JackpotTax = JackpotTax;
+	type JackpotCap = JackpotCap;
 	type MaxSolverCandidates = frame_support::traits::ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -179,6 +188,7 @@ impl ExtBuilder {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let mut balances: Vec<(AccountId, Balance)> = (1..=20).map(|a| (a, ENDOWMENT)).collect();
 		balances.push((TREASURY, ED));
+		balances.push((JACKPOT, ED));
 		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();

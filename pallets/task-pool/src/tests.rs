@@ -1188,6 +1188,67 @@ mod spam_and_steering {
 	}
 }
 
+/// Issue 14, the jackpot: a tax on settled rewards pays the finders of forced errors.
+mod jackpot {
+	use super::*;
+
+	fn settled_with_tax(percent: u32) -> AccountId {
+		JackpotTax::set(Perbill::from_percent(percent));
+		let (task, solver) = training_task();
+		assert_ok!(TaskPool::committed(task, &solver));
+		assert_ok!(TaskPool::verified(task));
+		assert_ok!(TaskPool::settle(task, &[]));
+		solver
+	}
+
+	#[test]
+	fn a_settled_task_pays_its_tax_into_the_jackpot_from_the_reward() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			let solver_free = free(5);
+			let solver = settled_with_tax(10);
+			assert_eq!(free(solver), solver_free + 900);
+			assert_eq!(Jackpot::<Test>::get(), 100);
+			assert_eq!(free(JACKPOT), ED + 100);
+			assert!(pool_events_since_last_call()
+				.contains(&Event::JackpotTaxed { task: 0, amount: 100 }));
+		});
+	}
+
+	#[test]
+	fn the_finders_share_the_jackpot_up_to_the_cap() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			settled_with_tax(25);
+			assert_eq!(Jackpot::<Test>::get(), 250);
+			// The cap is 100: two finders get 50 each, 150 stays.
+			assert_eq!(TaskPool::pay_jackpot(7, &[7, 8]), 100);
+			assert_eq!(free(7), ENDOWMENT + 50);
+			assert_eq!(free(8), ENDOWMENT + 50);
+			assert_eq!(Jackpot::<Test>::get(), 150);
+			assert_eq!(free(JACKPOT), ED + 150);
+			// Nobody found it: nothing paid.
+			assert_eq!(TaskPool::pay_jackpot(7, &[]), 0);
+		});
+	}
+
+	#[test]
+	fn an_empty_jackpot_pays_nothing() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(TaskPool::pay_jackpot(3, &[7]), 0);
+			assert_eq!(free(7), ENDOWMENT);
+			assert!(pool_events_since_last_call().is_empty());
+		});
+	}
+
+	#[test]
+	fn try_state_catches_a_jackpot_account_short_of_its_books() {
+		ExtBuilder::default().build_and_execute(|| {
+			Jackpot::<Test>::put(5);
+			assert!(TaskPool::do_try_state().is_err());
+			Jackpot::<Test>::put(0);
+		});
+	}
+}
+
 mod admin {
 	use super::*;
 

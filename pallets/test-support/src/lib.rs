@@ -97,6 +97,7 @@ macro_rules! impl_task_pool_config {
 			pub const TaskPoolTenth: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(10);
 			pub const TaskPoolOnePercent: sp_runtime::Perbill =
 				sp_runtime::Perbill::from_percent(1);
+			pub static TaskPoolJackpotTax: sp_runtime::Perbill = sp_runtime::Perbill::zero();
 		}
 		impl pallet_task_pool::Config for $runtime {
 			type Currency = Balances;
@@ -121,6 +122,9 @@ macro_rules! impl_task_pool_config {
 			type DeclineSlash = TaskPoolOnePercent;
 			type FreeDeclineWindow = frame_support::traits::ConstU64<10>;
 			type TreasuryAccount = Treasury;
+			type JackpotAccount = JackpotAccount;
+			type JackpotTax = TaskPoolJackpotTax;
+			type JackpotCap = frame_support::traits::ConstU128<1_000>;
 			type MaxSolverCandidates = frame_support::traits::ConstU32<16>;
 			type WeightInfo = ();
 			#[cfg(feature = "runtime-benchmarks")]

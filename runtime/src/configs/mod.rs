@@ -367,6 +367,7 @@ parameter_types! {
 	/// The share of a slash paid to whoever proved the fault; the rest goes to the treasury.
 	pub const SlashRewardShare: Perbill = Perbill::from_percent(50);
 	pub AssayTreasuryAccount: AccountId = ASSAY_TREASURY.into_account_truncating();
+	pub AssayJackpotAccount: AccountId = ASSAY_JACKPOT.into_account_truncating();
 	pub const MaxMembersPerRole: u32 = 1_000;
 	pub const MinReputation: u32 = 100_000;
 	pub const MaxReputation: u32 = 10_000_000;
@@ -376,6 +377,8 @@ parameter_types! {
 
 /// The account that receives the protocol's share of slashes (no key controls it).
 pub const ASSAY_TREASURY: PalletId = PalletId(*b"asy/trsy");
+/// The account that holds the forced-error jackpot (no key controls it).
+pub const ASSAY_JACKPOT: PalletId = PalletId(*b"asy/jkpt");
 
 #[cfg(feature = "fast-runtime")]
 const ROLE_UNBONDING_PERIOD: BlockNumber = 10 * crate::MINUTES;
@@ -440,6 +443,10 @@ parameter_types! {
 	/// costs 5 %): a cartel steering tasks among its members pays for every pass.
 	pub const DeclineSlash: Perbill = Perbill::from_percent(1);
 	pub const FreeDeclineWindow: BlockNumber = FREE_DECLINE_WINDOW;
+	/// 2 % of each settled reward funds the forced-error jackpot (see proof of learning).
+	pub const JackpotTax: Perbill = Perbill::from_percent(2);
+	/// One forced error pays its finders at most 200 ASY together.
+	pub const JackpotCap: Balance = 200 * UNITS;
 }
 
 #[cfg(feature = "fast-runtime")]
@@ -478,6 +485,9 @@ impl pallet_task_pool::Config for Runtime {
 	type DeclineSlash = DeclineSlash;
 	type FreeDeclineWindow = FreeDeclineWindow;
 	type TreasuryAccount = AssayTreasuryAccount;
+	type JackpotAccount = AssayJackpotAccount;
+	type JackpotTax = JackpotTax;
+	type JackpotCap = JackpotCap;
 	type MaxSolverCandidates = MaxMembersPerRole;
 	type WeightInfo = pallet_task_pool::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
