@@ -68,6 +68,21 @@ pub fn forced_segment(
 	sampled.iter().filter(eligible).nth(pick).copied()
 }
 
+/// What a solver commits when it has trained: its checkpoints sealed (see
+/// [`sealed_checkpoints`]), their number and the final model's hash. The root it shows later
+/// completes a [`CheckpointCommitment`](crate::CheckpointCommitment).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SealedCommitment {
+	/// [`sealed_checkpoints`] of the task, the solver, its secret and the true root.
+	pub sealed: Sha256,
+	/// The number of checkpoints, `n + 1` for `n` segments.
+	pub checkpoints: u32,
+	/// sha256 of the final model artifact.
+	pub final_model: Sha256,
+}
+
 /// The leaf a forced solver shows at the end of the forced segment, and the true one, with
 /// their Merkle path (the same in both trees: only this leaf differs).
 #[derive(Clone, PartialEq, Eq, Debug)]

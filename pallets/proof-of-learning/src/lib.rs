@@ -103,18 +103,21 @@ mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod tests;
+#[cfg(any(test, feature = "test-helpers"))]
+pub mod testing;
 mod types;
 pub mod weights;
 
 pub use assay_primitives::{
-	sample_segments, verdict_commitment, Challengeable, CheckpointCommitment, Claim, DisputeError,
+	forced_segment, sample_segments, sealed_checkpoints, verdict_commitment, Challengeable,
+	CheckpointCommitment, Claim, DisputeError, ForcedLeaf, SealSecret, SealedCommitment, Sha256,
 	DisputeOpener, DisputeTerms, InitialStateReport, JuryVote, LifecycleError, ReportError, Role,
 	RoleStaking, Salt, SegmentClaim, SegmentReport, SegmentReports, Subject, TaskId, TaskLifecycle,
 	TaskPhase, Uri, Verdict, VerificationDisputes,
 };
 pub use types::{
-	DeclarersBound, FailedClaims, FormerVerifiersBound, Phase, SampledSegments, Verification,
-	VerificationOf, VerifierSlot,
+	DeclarersBound, FailedClaims, FormerVerifiersBound, Phase, SampledSegments, SealStage,
+	Verification, VerificationOf, VerifierSlot,
 };
 pub use weights::WeightInfo;
 
@@ -190,6 +193,19 @@ pub mod pallet {
 		/// docs).
 		#[pallet::constant]
 		type SamplingDelay: Get<BlockNumberFor<Self>>;
+
+		/// Blocks a solver has, once its segments are sampled, to show its checkpoint root.
+		#[pallet::constant]
+		type ShowWindow: Get<BlockNumberFor<Self>>;
+
+		/// Blocks a solver has, once every verdict is revealed, to disclose its seal.
+		#[pallet::constant]
+		type DiscloseWindow: Get<BlockNumberFor<Self>>;
+
+		/// The chance that a task's solver must show a forced error, until root sets
+		/// [`ForcedErrorOdds`].
+		#[pallet::constant]
+		type DefaultForcedErrorOdds: Get<Perbill>;
 
 		/// Blocks verifiers have to replay and commit.
 		#[pallet::constant]
@@ -284,6 +300,11 @@ pub mod pallet {
 	pub type OverdueSchedule<T: Config> =
 		StorageValue<_, BoundedVec<TaskId, T::MaxVerifications>, ValueQuery>;
 
+	/// The chance that a task's solver must show a forced error, as set by root (absent:
+	/// [`Config::DefaultForcedErrorOdds`]).
+	#[pallet::storage]
+	pub type ForcedErrorOdds<T: Config> = StorageValue<_, Perbill, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -293,12 +314,70 @@ pub mod pallet {
 			task: TaskId,
 			/// The solver.
 			solver: T::AccountId,
-			/// The commitment.
-			commitment: CheckpointCommitment,
+			/// The sealed commitment.
+			commitment: SealedCommitment,
 			/// Where the checkpoints are served.
 			artifact_uri: Uri,
 			/// The block segments and verifiers are drawn in.
 			sampling_at: BlockNumberFor<T>,
+		},
+		/// Segments and verifiers were drawn; the solver must show its checkpoint root.
+		ShowDue {
+			/// The task.
+			task: TaskId,
+			/// The sampled segments.
+			segments: Vec<u32>,
+			/// The block at which a solver that has not shown fails.
+			show_by: BlockNumberFor<T>,
+		},
+		/// The solver showed its root (verifiers replay and commit: see
+		/// [`Event::VerificationStarted`]).
+		CheckpointsShown {
+			/// The task.
+			task: TaskId,
+			/// The shown root.
+			root: Sha256,
+		},
+		/// Every verdict is revealed; the solver must disclose its seal.
+		DisclosureDue {
+			/// The task.
+			task: TaskId,
+			/// The block at which a solver that has not disclosed fails.
+			disclose_by: BlockNumberFor<T>,
+		},
+		/// The solver disclosed its seal; the verification goes on with the true root.
+		CheckpointsDisclosed {
+			/// The task.
+			task: TaskId,
+			/// The true root.
+			root: Sha256,
+			/// The segment whose end was shown wrong on purpose, if the task was forced.
+			forced: Option<u32>,
+		},
+		/// A forced error was disclosed: the verifiers that failed the segment shared the
+		/// jackpot, those that passed it were slashed. The segment leaves the sample.
+		ForcedErrorSettled {
+			/// The task.
+			task: TaskId,
+			/// The forced segment.
+			segment: u32,
+			/// The verifiers that found it.
+			finders: Vec<T::AccountId>,
+			/// What the jackpot paid them together.
+			prize: u128,
+			/// The verifiers that passed it (slashed: see [`Event::VerifierSlashed`]).
+			missed: Vec<T::AccountId>,
+		},
+		/// The solver did not show its root, or did not disclose its seal, in time: the task
+		/// failed.
+		SealBroken {
+			/// The task.
+			task: TaskId,
+		},
+		/// Root changed the forced-error odds (for tasks sampled from now on).
+		ForcedErrorOddsSet {
+			/// The new odds.
+			odds: Perbill,
 		},
 		/// Segments and verifiers were drawn (or verifiers added); they replay and commit.
 		VerificationStarted {
@@ -451,6 +530,13 @@ pub mod pallet {
 		WrongSegments,
 		/// A checkpoint's Merkle proof does not match the solver's commitment.
 		InvalidProof,
+		/// The verification is not waiting for the solver's root.
+		NotShowing,
+		/// The verification is not waiting for the solver's disclosure.
+		NotDisclosing,
+		/// The disclosed secret and root do not open the seal, or the shown root does not
+		/// differ from the true one exactly where (and only if) the task was forced.
+		WrongDisclosure,
 	}
 
 	#[pallet::hooks]
@@ -472,15 +558,18 @@ pub mod pallet {
 			assert!(!T::SamplingDelay::get().is_zero(), "SamplingDelay must be at least 1");
 			assert!(!T::CommitWindow::get().is_zero(), "CommitWindow must be at least 1");
 			assert!(!T::RevealWindow::get().is_zero(), "RevealWindow must be at least 1");
+			assert!(!T::ShowWindow::get().is_zero(), "ShowWindow must be at least 1");
+			assert!(!T::DiscloseWindow::get().is_zero(), "DiscloseWindow must be at least 1");
 			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be >= 1");
 		}
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Commits the solver's checkpoints for a training task: the commitment must have one
-		/// checkpoint per segment plus the initial one. Sampling follows after
-		/// [`Config::SamplingDelay`] blocks.
+		/// Commits the solver's sealed checkpoints for a training task
+		/// (`assay_primitives::sealed_checkpoints`): one checkpoint per segment plus the
+		/// initial one. Sampling follows after [`Config::SamplingDelay`] blocks; then the solver
+		/// shows its root ([`Call::show_checkpoints`]).
 		///
 		/// Emits [`Event::CheckpointsCommitted`].
 		#[pallet::call_index(0)]
@@ -488,7 +577,7 @@ pub mod pallet {
 		pub fn commit_checkpoints(
 			origin: OriginFor<T>,
 			task: TaskId,
-			commitment: CheckpointCommitment,
+			commitment: SealedCommitment,
 			artifact_uri: Uri,
 		) -> DispatchResult {
 			let solver = ensure_signed(origin)?;
@@ -575,7 +664,7 @@ pub mod pallet {
 				record.slots.iter().all(|s| s.commitment.is_none() || s.failed.is_some());
 			if everyone_revealed && Self::ready_to_decide(&record) {
 				Self::unschedule(task, until);
-				Self::decide(task, record, now);
+				Self::reveals_over(task, record, now);
 			} else if everyone_revealed {
 				Self::end_phase_after_delay(task, &mut record, now);
 				Verifications::<T>::insert(task, record);
@@ -610,6 +699,108 @@ pub mod pallet {
 				Self::end_phase_after_delay(task, &mut record, now);
 			}
 			Verifications::<T>::insert(task, record);
+			Ok(())
+		}
+
+		/// Shows the root of the checkpoints the solver serves, once its segments are sampled:
+		/// its true root, or, if its seal and the sample force an error
+		/// (`assay_primitives::forced_segment`), the root with the forced segment's end
+		/// replaced by a wrong checkpoint. The verifiers then replay and commit.
+		///
+		/// Emits [`Event::CheckpointsShown`] and [`Event::VerificationStarted`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::show_checkpoints())]
+		pub fn show_checkpoints(origin: OriginFor<T>, task: TaskId, root: Sha256) -> DispatchResult {
+			let solver = ensure_signed(origin)?;
+			let mut record = Verifications::<T>::get(task).ok_or(Error::<T>::NoVerification)?;
+			ensure!(record.solver == solver, Error::<T>::NotTheSolver);
+			let Phase::Showing { until } = record.phase else {
+				return Err(Error::<T>::NotShowing.into());
+			};
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::unschedule(task, until);
+			let commit_by = Self::schedule(task, now.saturating_add(T::CommitWindow::get()), now)?;
+			record.commitment.root = root;
+			record.seal = SealStage::Shown;
+			record.phase = Phase::Committing { until: commit_by };
+			Self::deposit_event(Event::CheckpointsShown { task, root });
+			Self::deposit_event(Event::VerificationStarted {
+				task,
+				segments: record.segments.to_vec(),
+				verifiers: record.slots.iter().map(|s| s.verifier.clone()).collect(),
+				commit_by,
+			});
+			Verifications::<T>::insert(task, record);
+			Ok(())
+		}
+
+		/// Discloses the solver's seal once every verdict is revealed: its secret and true
+		/// root, and, if the task was forced, the forced leaf (shown and true, with their
+		/// path). If forced, the verifiers that failed the forced segment share the jackpot
+		/// and those that passed it lose their collateral; the segment leaves the sample and
+		/// the verification goes on with the true root.
+		///
+		/// Emits [`Event::CheckpointsDisclosed`] (and [`Event::ForcedErrorSettled`]).
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::disclose(T::MaxVerifiers::get()))]
+		pub fn disclose(
+			origin: OriginFor<T>,
+			task: TaskId,
+			secret: SealSecret,
+			true_root: Sha256,
+			forced_leaf: Option<ForcedLeaf>,
+		) -> DispatchResult {
+			let solver = ensure_signed(origin)?;
+			let mut record = Verifications::<T>::get(task).ok_or(Error::<T>::NoVerification)?;
+			ensure!(record.solver == solver, Error::<T>::NotTheSolver);
+			let Phase::Disclosing { until } = record.phase else {
+				return Err(Error::<T>::NotDisclosing.into());
+			};
+			ensure!(
+				sealed_checkpoints(task, &solver, &secret, &true_root) == record.sealed,
+				Error::<T>::WrongDisclosure
+			);
+			let forced = forced_segment(
+				&secret,
+				&record.sampling_seed,
+				record.forced_odds.deconstruct(),
+				&record.segments,
+				record.commitment.segments(),
+			);
+			let opens = match (forced, &forced_leaf) {
+				(None, None) => true_root == record.commitment.root,
+				(Some(segment), Some(leaf)) => leaf.proves(
+					segment.saturating_add(1),
+					record.commitment.checkpoints,
+					&record.commitment.root,
+					&true_root,
+				),
+				_ => false,
+			};
+			ensure!(opens, Error::<T>::WrongDisclosure);
+
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::unschedule(task, until);
+			if let Some(segment) = forced {
+				Self::settle_forced_error(task, &mut record, segment);
+			}
+			record.commitment.root = true_root;
+			record.seal = SealStage::Disclosed;
+			Self::deposit_event(Event::CheckpointsDisclosed { task, root: true_root, forced });
+			Self::after_reveals(task, record, now);
+			Ok(())
+		}
+
+		/// Sets the chance that a task's solver must show a forced error, for tasks sampled
+		/// from now on. Root only.
+		///
+		/// Emits [`Event::ForcedErrorOddsSet`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_forced_error_odds())]
+		pub fn set_forced_error_odds(origin: OriginFor<T>, odds: Perbill) -> DispatchResult {
+			ensure_root(origin)?;
+			ForcedErrorOdds::<T>::put(odds);
+			Self::deposit_event(Event::ForcedErrorOddsSet { odds });
 			Ok(())
 		}
 	}
@@ -660,7 +851,7 @@ impl<T: Config> Pallet<T> {
 	pub fn do_commit_checkpoints(
 		solver: T::AccountId,
 		task: TaskId,
-		commitment: CheckpointCommitment,
+		commitment: SealedCommitment,
 		artifact_uri: Uri,
 	) -> DispatchResult {
 		let summary = T::Tasks::summary(task).ok_or(Error::<T>::TaskNotFound)?;
@@ -693,7 +884,15 @@ impl<T: Config> Pallet<T> {
 			Verification {
 				solver: solver.clone(),
 				submitter: summary.submitter,
-				commitment,
+				commitment: CheckpointCommitment {
+					root: Default::default(),
+					checkpoints: commitment.checkpoints,
+					final_model: commitment.final_model,
+				},
+				sealed: commitment.sealed,
+				seal: SealStage::Sealed,
+				sampling_seed: Default::default(),
+				forced_odds: Perbill::zero(),
 				artifact_uri: artifact_uri.clone(),
 				mode: policy.mode,
 				verifiers_wanted: policy.verifiers,
@@ -793,6 +992,47 @@ impl<T: Config> Pallet<T> {
 	/// while no verdict is visible to copy.
 	fn may_reveal(record: &VerificationOf<T>) -> bool {
 		record.slots.len() as u32 > record.declarations()
+	}
+
+	/// Once the reveals are in: the solver must disclose its seal first, if it has not yet
+	/// (then [`Self::after_reveals`] follows the disclosure); otherwise [`Self::after_reveals`].
+	fn reveals_over(task: TaskId, mut record: VerificationOf<T>, now: BlockNumberFor<T>) {
+		if record.seal != SealStage::Shown {
+			Self::after_reveals(task, record, now);
+			return;
+		}
+		let due = now.saturating_add(T::DiscloseWindow::get());
+		let disclose_by = Self::schedule(task, due, now).unwrap_or(due);
+		record.phase = Phase::Disclosing { until: disclose_by };
+		Self::deposit_event(Event::DisclosureDue { task, disclose_by });
+		Verifications::<T>::insert(task, record);
+	}
+
+	/// Settles the forced error at `segment` the solver disclosed: every revealed verdict
+	/// that failed the segment found it and shares the jackpot; every one that passed it was
+	/// not checked, and loses its whole collateral (to the treasury), its fee and its seat.
+	/// The segment then leaves the sample, with every claim on it: its shown end was wrong on
+	/// purpose and its true end was replayed by nobody (a whistleblower may still challenge
+	/// it), so no verifier is ever judged on it again.
+	fn settle_forced_error(task: TaskId, record: &mut VerificationOf<T>, segment: u32) {
+		let subject = Subject::Segment(segment);
+		let (mut finders, mut missed) = (Vec::new(), Vec::new());
+		for (verifier, failed) in record.revealed() {
+			if VerificationOf::<T>::fails(failed, subject) {
+				finders.push(verifier.clone());
+			} else {
+				missed.push(verifier.clone());
+			}
+		}
+		Self::slash_wrong_verifiers(task, record, subject, false, None);
+		let prize = T::Tasks::pay_jackpot(task, &finders);
+		for slot in record.slots.iter_mut() {
+			if let Some(failed) = slot.failed.as_mut() {
+				failed.retain(|claim| claim.subject() != subject);
+			}
+		}
+		record.segments.retain(|s| *s != segment);
+		Self::deposit_event(Event::ForcedErrorSettled { task, segment, finders, prize, missed });
 	}
 
 	/// Once the reveals are in: fails the task if its artifacts were declared unavailable
@@ -905,7 +1145,11 @@ impl<T: Config> Pallet<T> {
 				},
 				Phase::Revealing { .. } => {
 					Self::drop_verifiers(task, &mut record, |s| s.failed.is_none(), true);
-					Self::after_reveals(task, record, now);
+					Self::reveals_over(task, record, now);
+				},
+				Phase::Showing { .. } | Phase::Disclosing { .. } => {
+					Self::deposit_event(Event::SealBroken { task });
+					Self::close(task, record, Ending::SealBroken);
 				},
 				Phase::ChallengeWindow { .. } => Self::close(task, record, Ending::Settled),
 				Phase::Deciding { .. } => Self::decide(task, record, now),
@@ -930,6 +1174,9 @@ impl<T: Config> Pallet<T> {
 			sample_segments(&seed, record.commitment.segments(), u32::from(record.segments_wanted))
 				.unwrap_or_default();
 		record.segments = SampledSegments::truncate_from(segments);
+		record.sampling_seed = seed;
+		record.forced_odds =
+			ForcedErrorOdds::<T>::get().unwrap_or_else(T::DefaultForcedErrorOdds::get);
 		Self::fill_and_commit(task, record, now);
 	}
 
@@ -1024,6 +1271,19 @@ impl<T: Config> Pallet<T> {
 			if Self::start_reveal(task, record, now).is_err() {
 				log::error!(target: LOG_TARGET, "could not schedule the reveal of task {task}");
 			}
+			return;
+		}
+		if record.seal == SealStage::Sealed {
+			// The first seats are drawn: the solver shows its root before anyone replays.
+			Self::unschedule(task, until);
+			let due = now.saturating_add(T::ShowWindow::get());
+			let show_by = Self::schedule(task, due, now).unwrap_or(due);
+			record.phase = Phase::Showing { until: show_by };
+			Self::deposit_event(Event::ShowDue {
+				task,
+				segments: record.segments.to_vec(),
+				show_by,
+			});
 			return;
 		}
 		record.phase = Phase::Committing { until };
@@ -1162,6 +1422,7 @@ impl<T: Config> Pallet<T> {
 			Ending::ArtifactsUnavailable { finder } => {
 				(false, false, T::Tasks::fail(task, finder.as_ref(), &paid))
 			},
+			Ending::SealBroken => (false, true, T::Tasks::fail(task, None, &paid)),
 		};
 		if let Err(e) = result {
 			log::error!(target: LOG_TARGET, "task {task} could not be closed: {e:?}");

@@ -107,6 +107,9 @@ parameter_types! {
 	pub static CommitWindow: BlockNumber = 5;
 	pub static RevealWindow: BlockNumber = 5;
 	pub static ChallengeWindow: BlockNumber = 5;
+	pub static ShowWindow: BlockNumber = 3;
+	pub static DiscloseWindow: BlockNumber = 3;
+	pub static DefaultForcedErrorOdds: Perbill = Perbill::zero();
 }
 
 impl Config for Test {
@@ -121,6 +124,9 @@ impl Config for Test {
 	type CommitWindow = CommitWindow;
 	type RevealWindow = RevealWindow;
 	type ChallengeWindow = ChallengeWindow;
+	type ShowWindow = ShowWindow;
+	type DiscloseWindow = DiscloseWindow;
+	type DefaultForcedErrorOdds = DefaultForcedErrorOdds;
 	type MaxVerificationRounds = frame_support::traits::ConstU32<3>;
 	type UnavailableToFail = frame_support::traits::ConstU32<2>;
 	type MaxVerifiers = frame_support::traits::ConstU32<8>;
@@ -183,6 +189,12 @@ pub fn checkpoints() -> Vec<Sha256> {
 
 pub fn commitment() -> CheckpointCommitment {
 	CheckpointCommitment::new(&checkpoints(), [0xaa; 32]).unwrap()
+}
+
+/// [`checkpoints`] sealed by [`SOLVER`] for `task` (the test solver then shows and discloses
+/// them: see [`crate::testing`]).
+pub fn sealed(task: TaskId) -> SealedCommitment {
+	crate::testing::seal(task, &SOLVER, &checkpoints(), [0xaa; 32])
 }
 
 /// A report on `segment` whose replay ends in `replayed` (the honest replay: `h_{segment+1}`).
@@ -298,6 +310,7 @@ pub fn run_to_block(n: BlockNumber) {
 		let now = System::block_number();
 		TaskPool::on_initialize(now);
 		ProofOfLearning::on_initialize(now);
+		crate::testing::act::<Test>();
 		ProofOfLearning::do_try_state().unwrap();
 	}
 }
@@ -350,7 +363,7 @@ pub fn verifying_task(
 	ProofOfLearning::commit_checkpoints(
 		RuntimeOrigin::signed(SOLVER),
 		task,
-		commitment(),
+		sealed(task),
 		assay_primitives::Uri::truncate_from(b"http://solver.example/ckpt".to_vec()),
 	)
 	.unwrap();
@@ -374,7 +387,10 @@ pub fn reveal(task: TaskId, who: AccountId, verdict: &Verdict) -> DispatchResult
 		task,
 		verdict.clone(),
 		[who as u8; 32],
-	)
+	)?;
+	// The solver discloses as soon as every verdict is in.
+	crate::testing::act::<Test>();
+	Ok(())
 }
 
 pub fn free(who: AccountId) -> Balance {

@@ -32,7 +32,7 @@ mod commit_checkpoints {
 			assert_ok!(ProofOfLearning::commit_checkpoints(
 				RuntimeOrigin::signed(SOLVER),
 				task,
-				commitment(),
+				sealed(task),
 				uri()
 			));
 			let now = System::block_number();
@@ -42,7 +42,7 @@ mod commit_checkpoints {
 				vec![Event::CheckpointsCommitted {
 					task,
 					solver: SOLVER,
-					commitment: commitment(),
+					commitment: sealed(task),
 					artifact_uri: uri(),
 					sampling_at: now + 2,
 				}]
@@ -62,9 +62,14 @@ mod commit_checkpoints {
 			for v in &drawn {
 				assert_eq!(RoleStaking::collateral(v, Role::Verifier, task), COLLATERAL);
 			}
+			// The test solver showed its root in the block its segments were sampled in.
 			assert!(matches!(
 				events_since_last_call().as_slice(),
-				[Event::VerificationStarted { commit_by, .. }] if *commit_by == now + 7
+				[
+					Event::ShowDue { show_by, .. },
+					Event::CheckpointsShown { root, .. },
+					Event::VerificationStarted { commit_by, .. },
+				] if *show_by == now + 5 && *root == commitment().root && *commit_by == now + 7
 			));
 		});
 	}
@@ -72,7 +77,7 @@ mod commit_checkpoints {
 	#[test]
 	fn commit_errors() {
 		ExtBuilder::default().build_and_execute(|| {
-			let c = commitment();
+			let c = sealed(pallet_task_pool::NextTaskId::<Test>::get());
 			assert_noop!(
 				ProofOfLearning::commit_checkpoints(RuntimeOrigin::signed(SOLVER), 9, c, uri()),
 				Error::<Test>::TaskNotFound
@@ -94,7 +99,7 @@ mod commit_checkpoints {
 				ProofOfLearning::commit_checkpoints(RuntimeOrigin::signed(2), open, c, uri()),
 				Error::<Test>::NotTheSolver
 			);
-			let short = CheckpointCommitment::new(&checkpoints()[..10], [0; 32]).unwrap();
+			let short = SealedCommitment { checkpoints: 10, ..c };
 			assert_noop!(
 				ProofOfLearning::commit_checkpoints(
 					RuntimeOrigin::signed(SOLVER),
@@ -674,7 +679,7 @@ mod no_shows {
 			assert_ok!(ProofOfLearning::commit_checkpoints(
 				RuntimeOrigin::signed(SOLVER),
 				task,
-				commitment(),
+				sealed(task),
 				uri()
 			));
 			// The first draw, then two redraws (MaxVerificationRounds = 3), all finding nobody.
@@ -696,7 +701,7 @@ mod no_shows {
 			assert_ok!(ProofOfLearning::commit_checkpoints(
 				RuntimeOrigin::signed(SOLVER),
 				task,
-				commitment(),
+				sealed(task),
 				uri()
 			));
 			run_to_block(System::block_number() + SamplingDelay::get());

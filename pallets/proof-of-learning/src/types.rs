@@ -2,9 +2,10 @@
 
 use crate::Config;
 use assay_primitives::{
-	CheckpointCommitment, Claim, MaxSampledSegments, MaxVerdictClaims, Subject, Uri,
+	CheckpointCommitment, Claim, MaxSampledSegments, MaxVerdictClaims, Sha256, Subject, Uri,
 	VerificationMode,
 };
+use sp_runtime::Perbill;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -56,6 +57,20 @@ pub enum Phase<BlockNumber> {
 		/// The block the outcome is decided again in.
 		at: BlockNumber,
 	},
+	/// Segments and verifiers are drawn; the solver must show its checkpoint root (wrong at
+	/// the forced segment's end, if forced) by `until`, or fail.
+	#[codec(index = 6)]
+	Showing {
+		/// At this block a solver that has not shown its root fails.
+		until: BlockNumber,
+	},
+	/// Every verdict is revealed; the solver must disclose its secret and true root by
+	/// `until`, or fail.
+	#[codec(index = 7)]
+	Disclosing {
+		/// At this block a solver that has not disclosed fails.
+		until: BlockNumber,
+	},
 }
 
 impl<BlockNumber: Copy> Phase<BlockNumber> {
@@ -65,7 +80,9 @@ impl<BlockNumber: Copy> Phase<BlockNumber> {
 			Self::Sampling { at } | Self::Deciding { at } => Some(*at),
 			Self::Committing { until }
 			| Self::Revealing { until }
-			| Self::ChallengeWindow { until } => Some(*until),
+			| Self::ChallengeWindow { until }
+			| Self::Showing { until }
+			| Self::Disclosing { until } => Some(*until),
 			Self::Disputed => None,
 		}
 	}
@@ -78,9 +95,26 @@ impl<BlockNumber: Copy> Phase<BlockNumber> {
 			Self::Revealing { .. } => Self::Revealing { until: at },
 			Self::ChallengeWindow { .. } => Self::ChallengeWindow { until: at },
 			Self::Deciding { .. } => Self::Deciding { at },
+			Self::Showing { .. } => Self::Showing { until: at },
+			Self::Disclosing { .. } => Self::Disclosing { until: at },
 			Self::Disputed => Self::Disputed,
 		}
 	}
+}
+
+/// How far the solver's sealed checkpoints are opened (see `assay_primitives::forced`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum SealStage {
+	/// Committed sealed: no root is shown yet.
+	#[codec(index = 0)]
+	Sealed,
+	/// The shown root is in the commitment; the verifiers judge it.
+	#[codec(index = 1)]
+	Shown,
+	/// The secret and the true root are disclosed; the commitment's root is the true one.
+	#[codec(index = 2)]
+	Disclosed,
 }
 
 /// The sampled segments, ascending.
@@ -127,8 +161,18 @@ pub struct Verification<T: Config> {
 	pub solver: T::AccountId,
 	/// The task's submitter (never drawn as a verifier).
 	pub submitter: T::AccountId,
-	/// What the solver committed to.
+	/// What the solver committed to: its root is zero while [`SealStage::Sealed`], the shown
+	/// root once shown, the true root once disclosed.
 	pub commitment: CheckpointCommitment,
+	/// The solver's sealed checkpoints (`assay_primitives::sealed_checkpoints`).
+	pub sealed: Sha256,
+	/// How far the seal is opened.
+	pub seal: SealStage,
+	/// The seed the segments were sampled with (zero before): with the solver's secret it
+	/// decides the forced error.
+	pub sampling_seed: [u8; 32],
+	/// The forced-error odds when the segments were sampled.
+	pub forced_odds: Perbill,
 	/// Where the solver serves its checkpoints.
 	pub artifact_uri: Uri,
 	/// How segments are judged.
@@ -218,4 +262,6 @@ pub(crate) enum Ending<AccountId> {
 	/// The solver could not show its checkpoints: to a majority of its verifiers (no finder),
 	/// or to the jury of a dispute `finder` brought.
 	ArtifactsUnavailable { finder: Option<AccountId> },
+	/// The solver did not show its root, or did not disclose its seal, in time.
+	SealBroken,
 }

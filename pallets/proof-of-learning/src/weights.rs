@@ -42,6 +42,9 @@ pub trait WeightInfo {
 	fn on_initialize_base() -> Weight;
 	fn handle_deadline() -> Weight;
 	fn handle_unavailability_deadline() -> Weight;
+	fn show_checkpoints() -> Weight;
+	fn disclose(v: u32, ) -> Weight;
+	fn set_forced_error_odds() -> Weight;
 }
 
 /// Weights for the runtime, with its own database weights.
@@ -185,6 +188,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(220))
 			.saturating_add(T::DbWeight::get().writes(220))
 	}
+	// WIP (forced errors): not yet benchmarked; charged as a commitment and a reveal.
+	fn show_checkpoints() -> Weight {
+		Self::commit_checkpoints()
+	}
+	// WIP (forced errors): not yet benchmarked; charged as the costliest deadline.
+	fn disclose(_v: u32, ) -> Weight {
+		Self::handle_unavailability_deadline().max(Self::handle_deadline())
+	}
+	// WIP (forced errors): not yet benchmarked.
+	fn set_forced_error_odds() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
 }
 
 /// The same figures with ParityDB's database weights, for tests and mocks.
@@ -326,5 +341,17 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 454542))
 			.saturating_add(ParityDbWeight::get().reads(220))
 			.saturating_add(ParityDbWeight::get().writes(220))
+	}
+	// WIP (forced errors): not yet benchmarked; charged as a commitment and a reveal.
+	fn show_checkpoints() -> Weight {
+		Self::commit_checkpoints()
+	}
+	// WIP (forced errors): not yet benchmarked; charged as the costliest deadline.
+	fn disclose(_v: u32, ) -> Weight {
+		Self::handle_unavailability_deadline().max(Self::handle_deadline())
+	}
+	// WIP (forced errors): not yet benchmarked.
+	fn set_forced_error_odds() -> Weight {
+		Weight::from_parts(10_000_000, 0)
 	}
 }
