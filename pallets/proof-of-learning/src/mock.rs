@@ -245,6 +245,42 @@ fn checked(initial_state: InitialStateReport, segments: &[u32], fail: &[u32]) ->
 	Verdict::Checked { initial_state, segments }
 }
 
+/// A verdict on `task`'s shown checkpoints: of a verifier that replays (`replays`: its
+/// replays reach the true ends) or of a lazy one that copies the shown ends.
+pub fn verdict_on_shown(task: TaskId, replays: bool) -> Verdict {
+	let record = Verifications::<Test>::get(task).unwrap();
+	let shown = crate::testing::shown_leaves(task, &record).unwrap();
+	let truth = checkpoints();
+	let segments = record
+		.segments
+		.iter()
+		.map(|&s| SegmentReport {
+			segment: s,
+			start_hash: shown[s as usize],
+			start_proof: merkle_proof(&shown, s).unwrap(),
+			end_hash: shown[s as usize + 1],
+			end_proof: merkle_proof(&shown, s + 1).unwrap(),
+			replayed_hash: if replays { truth[s as usize + 1] } else { shown[s as usize + 1] },
+			distance: Distance::ZERO,
+		})
+		.collect();
+	Verdict::Checked {
+		initial_state: InitialStateReport {
+			committed_hash: shown[0],
+			proof: merkle_proof(&shown, 0).unwrap(),
+			derived_hash: truth[0],
+		},
+		segments: SegmentReports::truncate_from(segments),
+	}
+}
+
+/// Moves `amount` from account 20 into the jackpot and its books.
+pub fn fund_jackpot(amount: Balance) {
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+	<Balances as Mutate<_>>::transfer(&20, &JACKPOT, amount, Preservation::Preserve).unwrap();
+	pallet_task_pool::Jackpot::<Test>::mutate(|books| *books += amount);
+}
+
 pub struct ExtBuilder {
 	verifiers: Vec<AccountId>,
 }

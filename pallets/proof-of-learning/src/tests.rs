@@ -1216,3 +1216,259 @@ mod invariants {
 		});
 	}
 }
+
+/// Issue 14, forced errors: each test is the sequence of calls a solver, lazy verifiers or
+/// honest ones make, with the odds at 100 % so that the test solver is forced.
+mod forced_errors {
+	use super::*;
+	use assay_primitives::merkle_proof;
+
+	/// A verification whose solver is forced, with `replaying[i]` telling whether verifier
+	/// `i` replays or copies; returns the task, the forced segment and the verifiers.
+	fn forced_task(replaying: &[bool]) -> (TaskId, u32, Vec<AccountId>) {
+		assert_ok!(ProofOfLearning::set_forced_error_odds(
+			RuntimeOrigin::root(),
+			Perbill::one()
+		));
+		let (task, _, verifiers) = verifying_task(replaying.len() as u16, EXACT);
+		let record = Verifications::<Test>::get(task).unwrap();
+		let forced = crate::testing::forced(task, &record).expect("forced at 100 %");
+		// Only the solver knows: the shown root is all the verifiers see.
+		assert_ne!(record.commitment.root, commitment().root);
+		let verdicts: Vec<Verdict> =
+			replaying.iter().map(|replays| verdict_on_shown(task, *replays)).collect();
+		for (v, d) in verifiers.iter().zip(&verdicts) {
+			commit(task, *v, d);
+		}
+		for (v, d) in verifiers.iter().zip(&verdicts) {
+			assert_ok!(reveal(task, *v, d));
+		}
+		(task, forced, verifiers)
+	}
+
+	#[test]
+	fn verifiers_that_find_a_forced_error_share_the_jackpot_and_the_honest_solver_is_paid() {
+		ExtBuilder::default().build_and_execute(|| {
+			fund_jackpot(600);
+			let solver_free = free(SOLVER);
+			events_since_last_call();
+			let (task, forced, verifiers) = forced_task(&[true, true, true]);
+			let events = events_since_last_call();
+			assert!(events.contains(&Event::CheckpointsDisclosed {
+				task,
+				root: commitment().root,
+				forced: Some(forced),
+			}));
+			// The cap (1 000) is above the 600 held: 200 each.
+			assert!(events.iter().any(|e| matches!(
+				e,
+				Event::ForcedErrorSettled { segment, prize: 600, missed, .. }
+					if *segment == forced && missed.is_empty()
+			)));
+			for v in &verifiers {
+				assert_eq!(free(*v), ENDOWMENT - BOND + 200);
+			}
+			// The forced segment left the sample; the rest passed: the challenge window opens
+			// on the true root, and the solver is paid in full.
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(!record.segments.contains(&forced));
+			assert_eq!(record.commitment.root, commitment().root);
+			assert!(matches!(record.phase, Phase::ChallengeWindow { .. }));
+			run_to_block(System::block_number() + ChallengeWindow::get() + 1);
+			assert_eq!(task_phase(task), None);
+			assert_eq!(free(SOLVER), solver_free + REWARD);
+			for v in &verifiers {
+				assert_eq!(free(*v), ENDOWMENT - BOND + 200 + FEE);
+				assert_eq!(bond(*v, Role::Verifier), BOND);
+			}
+		});
+	}
+
+	#[test]
+	fn a_verifier_that_passes_a_forced_error_loses_its_collateral_and_fee() {
+		ExtBuilder::default().build_and_execute(|| {
+			fund_jackpot(600);
+			let treasury = free(TREASURY);
+			let (task, forced, verifiers) = forced_task(&[true, false, true]);
+			let lazy = verifiers[1];
+			assert_eq!(bond(lazy, Role::Verifier), BOND - COLLATERAL);
+			assert_eq!(free(TREASURY), treasury + COLLATERAL);
+			// The two that replayed share the prize.
+			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + 300);
+			assert_eq!(free(verifiers[2]), ENDOWMENT - BOND + 300);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert!(record.former_verifiers.contains(&lazy));
+			assert!(!record.segments.contains(&forced));
+			run_to_block(System::block_number() + ChallengeWindow::get() + 1);
+			assert_eq!(task_phase(task), None);
+			assert_eq!(free(lazy), ENDOWMENT - BOND, "the lazy verifier was paid no fee");
+		});
+	}
+
+	#[test]
+	fn an_empty_jackpot_pays_nothing_and_the_task_still_settles() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, _, verifiers) = forced_task(&[true, true]);
+			assert!(events_since_last_call()
+				.iter()
+				.any(|e| matches!(e, Event::ForcedErrorSettled { prize: 0, .. })));
+			run_to_block(System::block_number() + ChallengeWindow::get() + 1);
+			assert_eq!(task_phase(task), None);
+			for v in &verifiers {
+				assert_eq!(free(*v), ENDOWMENT - BOND + FEE);
+			}
+		});
+	}
+
+	#[test]
+	fn a_solver_that_does_not_show_its_root_fails() {
+		ExtBuilder::default().build_and_execute(|| {
+			let task = training_task(2, EXACT);
+			crate::testing::silence(task);
+			assert_ok!(ProofOfLearning::commit_checkpoints(
+				RuntimeOrigin::signed(SOLVER),
+				task,
+				sealed(task),
+				uri()
+			));
+			run_to_block(System::block_number() + SamplingDelay::get());
+			let record = Verifications::<Test>::get(task).unwrap();
+			let Phase::Showing { until } = record.phase else { panic!("{:?}", record.phase) };
+			run_to_block(until);
+			assert!(events_since_last_call().contains(&Event::SealBroken { task }));
+			assert!(Verifications::<Test>::get(task).is_none());
+			// The solver lost its collateral (half the reward); nobody checked, nobody is paid.
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			for v in &VERIFIERS[..3] {
+				assert_eq!(RoleStaking::collateral(v, Role::Verifier, task), 0);
+				assert_eq!(free(*v), ENDOWMENT - BOND);
+			}
+		});
+	}
+
+	#[test]
+	fn a_solver_that_does_not_disclose_fails_and_the_verifiers_are_paid() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			crate::testing::silence(task);
+			commit_and_reveal(task, &verifiers, &[verdict(&segments, &[]), verdict(&segments, &[])]);
+			let Phase::Disclosing { until } = Verifications::<Test>::get(task).unwrap().phase else {
+				panic!("not disclosing")
+			};
+			run_to_block(until);
+			assert!(events_since_last_call().contains(&Event::SealBroken { task }));
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+			for v in &verifiers {
+				assert_eq!(free(*v), ENDOWMENT - BOND + FEE);
+			}
+		});
+	}
+
+	/// The solver may not get out of a forced error, nor claim one it was not dealt, nor show
+	/// anything but its sealed checkpoints.
+	#[test]
+	fn a_disclosure_must_open_the_seal_exactly() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (task, segments, verifiers) = verifying_task(2, EXACT);
+			crate::testing::silence(task);
+			commit_and_reveal(task, &verifiers, &[verdict(&segments, &[]), verdict(&segments, &[])]);
+			let secret = crate::testing::secret(task);
+			let root = commitment().root;
+			let disclose = |who, secret, root, leaf| {
+				ProofOfLearning::disclose(RuntimeOrigin::signed(who), task, secret, root, leaf)
+			};
+			assert_noop!(disclose(2, secret, root, None), Error::<Test>::NotTheSolver);
+			assert_noop!(disclose(SOLVER, [0; 32], root, None), Error::<Test>::WrongDisclosure);
+			assert_noop!(disclose(SOLVER, secret, [0; 32], None), Error::<Test>::WrongDisclosure);
+			// Not forced (the odds are zero): claiming a forced leaf is refused.
+			let hashes = checkpoints();
+			let fake = ForcedLeaf {
+				shown: [7; 32],
+				truth: hashes[3],
+				proof: merkle_proof(&hashes, 3).unwrap(),
+			};
+			assert_noop!(disclose(SOLVER, secret, root, Some(fake)), Error::<Test>::WrongDisclosure);
+			assert_ok!(disclose(SOLVER, secret, root, None));
+			assert_noop!(disclose(SOLVER, secret, root, None), Error::<Test>::NotDisclosing);
+		});
+	}
+
+	/// A solver that learns the sample, then shows a root other than its sealed one (say,
+	/// to mend a faked sampled segment) cannot open its seal: it fails.
+	#[test]
+	fn a_solver_that_shows_other_checkpoints_than_it_sealed_fails() {
+		ExtBuilder::default().build_and_execute(|| {
+			let task = training_task(2, EXACT);
+			crate::testing::silence(task);
+			assert_ok!(ProofOfLearning::commit_checkpoints(
+				RuntimeOrigin::signed(SOLVER),
+				task,
+				sealed(task),
+				uri()
+			));
+			run_to_block(System::block_number() + SamplingDelay::get());
+			let mut mended = checkpoints();
+			mended[4] = [0x44; 32];
+			let shown = assay_primitives::merkle_root(&mended);
+			assert_ok!(ProofOfLearning::show_checkpoints(RuntimeOrigin::signed(SOLVER), task, shown));
+			let verifiers: Vec<AccountId> = Verifications::<Test>::get(task)
+				.unwrap()
+				.slots
+				.iter()
+				.map(|s| s.verifier)
+				.collect();
+			let verdicts: Vec<Verdict> = verifiers.iter().map(|_| {
+				let record = Verifications::<Test>::get(task).unwrap();
+				let segments: Vec<SegmentReport> = record
+					.segments
+					.iter()
+					.map(|&s| SegmentReport {
+						segment: s,
+						start_hash: mended[s as usize],
+						start_proof: merkle_proof(&mended, s).unwrap(),
+						end_hash: mended[s as usize + 1],
+						end_proof: merkle_proof(&mended, s + 1).unwrap(),
+						replayed_hash: mended[s as usize + 1],
+						distance: Distance::ZERO,
+					})
+					.collect();
+				Verdict::Checked {
+					initial_state: InitialStateReport {
+						committed_hash: mended[0],
+						proof: merkle_proof(&mended, 0).unwrap(),
+						derived_hash: mended[0],
+					},
+					segments: SegmentReports::truncate_from(segments),
+				}
+			}).collect();
+			commit_and_reveal(task, &verifiers, &verdicts);
+			let secret = crate::testing::secret(task);
+			for root in [shown, commitment().root] {
+				assert_noop!(
+					ProofOfLearning::disclose(RuntimeOrigin::signed(SOLVER), task, secret, root, None),
+					Error::<Test>::WrongDisclosure
+				);
+			}
+			let Phase::Disclosing { until } = Verifications::<Test>::get(task).unwrap().phase else {
+				panic!("not disclosing")
+			};
+			run_to_block(until);
+			assert_eq!(bond(SOLVER, Role::Solver), BOND - REWARD / 2);
+		});
+	}
+
+	#[test]
+	fn only_root_sets_the_odds() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProofOfLearning::set_forced_error_odds(RuntimeOrigin::signed(1), Perbill::one()),
+				sp_runtime::traits::BadOrigin
+			);
+			assert_ok!(ProofOfLearning::set_forced_error_odds(
+				RuntimeOrigin::root(),
+				Perbill::from_percent(3)
+			));
+			assert_eq!(ForcedErrorOdds::<Test>::get(), Some(Perbill::from_percent(3)));
+		});
+	}
+}
