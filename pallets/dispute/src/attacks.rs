@@ -197,6 +197,7 @@ fn play_verification(
 						chosen[&who].clone(),
 						salt,
 					));
+					pallet_proof_of_learning::testing::act::<Test>();
 				},
 				_ => {},
 			}
@@ -472,6 +473,7 @@ fn no_verifier_of_the_task_ever_sits_on_its_jury() {
 			honest,
 			salt
 		));
+		pallet_proof_of_learning::testing::act::<Test>();
 		// One of the three verifiers that never touched the task leaves the pool, so that the
 		// declarer would be needed to fill a jury of three.
 		let task_verifiers = [first[0], declarer, replacement];
@@ -775,12 +777,10 @@ fn a_block_author_that_knows_its_own_vrf_outputs_never_knows_its_sampled_segment
 				assert_ok!(TaskPool::accept_task(RuntimeOrigin::signed(SOLVER), task));
 				// The solver waits for the block it likes best.
 				run_to_block(commit_in);
-				let commitment =
-					assay_primitives::CheckpointCommitment::new(&hashes, [0xaa; 32]).unwrap();
 				assert_ok!(ProofOfLearning::commit_checkpoints(
 					RuntimeOrigin::signed(SOLVER),
 					task,
-					commitment,
+					sealed(task, &hashes),
 					Uri::truncate_from(b"http://solver.example/ckpt".to_vec()),
 				));
 				run_to_block(commit_in + 2);

@@ -16,7 +16,7 @@ use crate::{
 	*,
 };
 use assay_primitives::{
-	CheckpointCommitment, InitialStateReport, Salt, SegmentReport, Uri, Verdict,
+	InitialStateReport, Salt, SegmentReport, Uri, Verdict,
 };
 use pallet_proof_of_learning::Verifications;
 use proptest::prelude::*;
@@ -426,10 +426,12 @@ fn apply(world: &mut World, action: Action) {
 				Training::FakedSegment(s) => committed_checkpoints(Some(s)),
 				Training::ChosenStart => chosen_start_checkpoints(),
 			};
-			let commitment = CheckpointCommitment::new(&hashes, [0xaa; 32]).unwrap();
+			let commitment =
+				pallet_proof_of_learning::testing::sealed(task, &who, &hashes, [0xaa; 32]);
 			let uri = Uri::truncate_from(b"http://solver.example/ckpt".to_vec());
 			let result = ProofOfLearning::commit_checkpoints(o(who), task, commitment, uri);
 			if result.is_ok() {
+				pallet_proof_of_learning::testing::remember(task, &hashes);
 				world.committed.insert(task, hashes);
 			}
 			result

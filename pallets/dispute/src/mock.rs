@@ -70,6 +70,7 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
+	pub static ForcedErrorOdds: Perbill = Perbill::zero();
 	pub const JackpotAccount: AccountId = JACKPOT;
 	pub const Half: Perbill = Perbill::from_percent(50);
 	pub const Tenth: Perbill = Perbill::from_percent(10);
@@ -129,6 +130,9 @@ impl pallet_proof_of_learning::Config for Test {
 	type CommitWindow = frame_support::traits::ConstU64<5>;
 	type RevealWindow = frame_support::traits::ConstU64<5>;
 	type ChallengeWindow = frame_support::traits::ConstU64<5>;
+	type ShowWindow = frame_support::traits::ConstU64<3>;
+	type DiscloseWindow = frame_support::traits::ConstU64<3>;
+	type DefaultForcedErrorOdds = ForcedErrorOdds;
 	type MaxVerificationRounds = frame_support::traits::ConstU32<10>;
 	type UnavailableToFail = frame_support::traits::ConstU32<2>;
 	type MaxVerifiers = frame_support::traits::ConstU32<8>;
@@ -403,6 +407,7 @@ pub fn run_to_block(n: BlockNumber) {
 		Beacon::on_initialize(now);
 		TaskPool::on_initialize(now);
 		ProofOfLearning::on_initialize(now);
+		pallet_proof_of_learning::testing::act::<Test>();
 		Dispute::on_initialize(now);
 		check_invariants();
 	}
@@ -431,17 +436,21 @@ pub fn verifying_task(verifiers: u16, hashes: &[Sha256]) -> (TaskId, Vec<u32>, V
 		.unwrap();
 	next_block();
 	TaskPool::accept_task(RuntimeOrigin::signed(SOLVER), task).unwrap();
-	let commitment = assay_primitives::CheckpointCommitment::new(hashes, [0xaa; 32]).unwrap();
 	ProofOfLearning::commit_checkpoints(
 		RuntimeOrigin::signed(SOLVER),
 		task,
-		commitment,
+		sealed(task, hashes),
 		Uri::truncate_from(b"http://solver.example/ckpt".to_vec()),
 	)
 	.unwrap();
 	run_to_block(System::block_number() + 2);
 	let record = Verifications::<Test>::get(task).unwrap();
 	(task, record.segments.to_vec(), record.slots.iter().map(|s| s.verifier).collect())
+}
+
+/// `hashes` sealed by [`SOLVER`] for `task` (the test solver then shows and discloses them).
+pub fn sealed(task: TaskId, hashes: &[Sha256]) -> assay_primitives::SealedCommitment {
+	pallet_proof_of_learning::testing::seal(task, &SOLVER, hashes, [0xaa; 32])
 }
 
 /// Each verifier commits to and reveals its verdict (`reports(verifier index)`).
@@ -459,6 +468,8 @@ pub fn verify(task: TaskId, verifiers: &[AccountId], verdict_of: impl Fn(usize) 
 		)
 		.unwrap();
 	}
+	// The solver discloses its seal as soon as every verdict is in.
+	pallet_proof_of_learning::testing::act::<Test>();
 }
 
 /// A verdict on `hashes` made of `report(segment)` for each sampled segment, with the initial

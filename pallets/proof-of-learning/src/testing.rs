@@ -28,20 +28,35 @@ pub fn secret(task: TaskId) -> SealSecret {
 	sha256(&(b"assay/test/secret", task).encode())
 }
 
-/// Seals `leaves` for `task` as `solver` and remembers them; returns what it commits.
+/// Seals `leaves` for `task` as `solver` and remembers them ([`remember`]); returns what it
+/// commits.
 pub fn seal<AccountId: Encode>(
 	task: TaskId,
 	solver: &AccountId,
 	leaves: &[Sha256],
 	final_model: Sha256,
 ) -> SealedCommitment {
-	let secret = secret(task);
-	SEALED.with(|s| s.borrow_mut().insert(task, (secret, leaves.to_vec())));
+	remember(task, leaves);
+	sealed(task, solver, leaves, final_model)
+}
+
+/// What `solver` commits for `leaves` of `task`, sealed with the test secret.
+pub fn sealed<AccountId: Encode>(
+	task: TaskId,
+	solver: &AccountId,
+	leaves: &[Sha256],
+	final_model: Sha256,
+) -> SealedCommitment {
 	SealedCommitment {
-		sealed: sealed_checkpoints(task, solver, &secret, &merkle_root(leaves)),
+		sealed: sealed_checkpoints(task, solver, &secret(task), &merkle_root(leaves)),
 		checkpoints: leaves.len() as u32,
 		final_model,
 	}
+}
+
+/// Makes the test solver of `task` show and disclose `leaves`.
+pub fn remember(task: TaskId, leaves: &[Sha256]) {
+	SEALED.with(|s| s.borrow_mut().insert(task, (secret(task), leaves.to_vec())));
 }
 
 /// Keeps `task`'s solver from showing or disclosing.
