@@ -114,6 +114,14 @@ const _METADATA: &[u8] = include_bytes!("../metadata/assay.scale");
 	substitute_type(
 		path = "assay_primitives::spec::VerificationMode",
 		with = "::subxt::utils::Static<::assay_primitives::VerificationMode>"
+	),
+	substitute_type(
+		path = "assay_primitives::forced::SealedCommitment",
+		with = "::subxt::utils::Static<::assay_primitives::SealedCommitment>"
+	),
+	substitute_type(
+		path = "assay_primitives::forced::ForcedLeaf",
+		with = "::subxt::utils::Static<::assay_primitives::ForcedLeaf>"
 	)
 )]
 pub mod runtime {}

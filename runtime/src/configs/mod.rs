@@ -539,6 +539,19 @@ parameter_types! {
 	pub const UnavailableToFail: u32 = UNAVAILABLE_TO_FAIL;
 }
 
+parameter_types! {
+	/// Blocks a solver has to show its root once sampled, and to disclose its seal once the
+	/// verdicts are in: it only reads the chain and signs (and, forced, writes one file).
+	pub const SealWindow: BlockNumber = SEAL_WINDOW;
+	/// One task in about 33 has a forced error until governance says otherwise.
+	pub const DefaultForcedErrorOdds: Perbill = Perbill::from_percent(3);
+}
+
+#[cfg(feature = "fast-runtime")]
+const SEAL_WINDOW: BlockNumber = 10;
+#[cfg(not(feature = "fast-runtime"))]
+const SEAL_WINDOW: BlockNumber = 10 * crate::MINUTES;
+
 impl pallet_proof_of_learning::Config for Runtime {
 	type Balance = Balance;
 	type RoleStaking = RoleStaking;
@@ -551,6 +564,9 @@ impl pallet_proof_of_learning::Config for Runtime {
 	type CommitWindow = VerdictCommitWindow;
 	type RevealWindow = VerdictRevealWindow;
 	type ChallengeWindow = ChallengeWindow;
+	type ShowWindow = SealWindow;
+	type DiscloseWindow = SealWindow;
+	type DefaultForcedErrorOdds = DefaultForcedErrorOdds;
 	/// Ten commit windows without a judgment (10 minutes fast, 10 hours in production).
 	type MaxVerificationRounds = ConstU32<10>;
 	/// Fast chains have two verifiers to a task in the end-to-end tests; production wants a
