@@ -120,7 +120,9 @@ pub trait TaskLifecycle<AccountId> {
 	/// (no reward, no slash, no reputation change), and the task ends.
 	fn abandon(task: TaskId) -> Result<(), LifecycleError>;
 
-	/// A forced error in `task` was found by `finders`: each is paid an equal share of what
-	/// the jackpot holds, up to the cap per forced error. Returns the total paid.
-	fn pay_jackpot(task: TaskId, finders: &[AccountId]) -> u128;
+	/// A forced error in `task`, forced with odds `odds_ppb` per billion, was found by
+	/// `finders`: they share what the jackpot holds, up to the cap per forced error and to
+	/// half the tax `task`'s solver would pay divided by the odds (so that what forced errors
+	/// pay out never exceeds half what their solvers pay in). Returns the total paid.
+	fn pay_jackpot(task: TaskId, finders: &[AccountId], odds_ppb: u32) -> u128;
 }

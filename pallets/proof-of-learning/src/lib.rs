@@ -1025,7 +1025,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Self::slash_wrong_verifiers(task, record, subject, false, None);
-		let prize = T::Tasks::pay_jackpot(task, &finders);
+		let prize = T::Tasks::pay_jackpot(task, &finders, record.forced_odds.deconstruct());
 		for slot in record.slots.iter_mut() {
 			if let Some(failed) = slot.failed.as_mut() {
 				failed.retain(|claim| claim.subject() != subject);

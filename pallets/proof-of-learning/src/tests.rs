@@ -1226,6 +1226,9 @@ mod forced_errors {
 	/// A verification whose solver is forced, with `replaying[i]` telling whether verifier
 	/// `i` replays or copies; returns the task, the forced segment and the verifiers.
 	fn forced_task(replaying: &[bool]) -> (TaskId, u32, Vec<AccountId>) {
+		// Half the 600 reward is taxed: a forced error pays at most 150 (half the tax at
+		// 100 % odds).
+		TaskPoolJackpotTax::set(Perbill::from_percent(50));
 		assert_ok!(ProofOfLearning::set_forced_error_odds(
 			RuntimeOrigin::root(),
 			Perbill::one()
@@ -1259,14 +1262,14 @@ mod forced_errors {
 				root: commitment().root,
 				forced: Some(forced),
 			}));
-			// The cap (1 000) is above the 600 held: 200 each.
+			// 150 of the 600 held (half the task's tax at 100 % odds): 50 each.
 			assert!(events.iter().any(|e| matches!(
 				e,
-				Event::ForcedErrorSettled { segment, prize: 600, missed, .. }
+				Event::ForcedErrorSettled { segment, prize: 150, missed, .. }
 					if *segment == forced && missed.is_empty()
 			)));
 			for v in &verifiers {
-				assert_eq!(free(*v), ENDOWMENT - BOND + 200);
+				assert_eq!(free(*v), ENDOWMENT - BOND + 50);
 			}
 			// The forced segment left the sample; the rest passed: the challenge window opens
 			// on the true root, and the solver is paid in full.
@@ -1276,9 +1279,10 @@ mod forced_errors {
 			assert!(matches!(record.phase, Phase::ChallengeWindow { .. }));
 			run_to_block(System::block_number() + ChallengeWindow::get() + 1);
 			assert_eq!(task_phase(task), None);
-			assert_eq!(free(SOLVER), solver_free + REWARD);
+			// Paid as for any task: the reward less the tax every settled task pays.
+			assert_eq!(free(SOLVER), solver_free + REWARD / 2);
 			for v in &verifiers {
-				assert_eq!(free(*v), ENDOWMENT - BOND + 200 + FEE);
+				assert_eq!(free(*v), ENDOWMENT - BOND + 50 + FEE);
 				assert_eq!(bond(*v, Role::Verifier), BOND);
 			}
 		});
@@ -1294,8 +1298,8 @@ mod forced_errors {
 			assert_eq!(bond(lazy, Role::Verifier), BOND - COLLATERAL);
 			assert_eq!(free(TREASURY), treasury + COLLATERAL);
 			// The two that replayed share the prize.
-			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + 300);
-			assert_eq!(free(verifiers[2]), ENDOWMENT - BOND + 300);
+			assert_eq!(free(verifiers[0]), ENDOWMENT - BOND + 75);
+			assert_eq!(free(verifiers[2]), ENDOWMENT - BOND + 75);
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(record.former_verifiers.contains(&lazy));
 			assert!(!record.segments.contains(&forced));

@@ -1553,12 +1553,17 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
-	fn pay_jackpot(task: TaskId, finders: &[T::AccountId]) -> u128 {
+	fn pay_jackpot(task: TaskId, finders: &[T::AccountId], odds_ppb: u32) -> u128 {
 		let Ok(count) = u32::try_from(finders.len()) else { return 0 };
-		if count == 0 {
+		let Some(record) = Tasks::<T>::get(task) else { return 0 };
+		if count == 0 || odds_ppb == 0 {
 			return 0;
 		}
-		let prize = Jackpot::<T>::get().min(T::JackpotCap::get());
+		// A solver that tells an accomplice where it was forced wins back at most half of
+		// what its tasks pay in: E[prize] = odds × prize ≤ tax / 2.
+		let tax = T::JackpotTax::get().mul_floor(record.reward);
+		let fair = Perbill::from_parts(odds_ppb).saturating_reciprocal_mul_floor(tax) / 2u32.into();
+		let prize = Jackpot::<T>::get().min(T::JackpotCap::get()).min(fair);
 		let each = prize / count.into();
 		let paid = finders.iter().fold(BalanceOf::<T>::zero(), |paid, finder| {
 			let sent = T::Currency::transfer(

@@ -1214,26 +1214,51 @@ mod jackpot {
 		});
 	}
 
+	const ALWAYS: u32 = 1_000_000_000;
+
 	#[test]
 	fn the_finders_share_the_jackpot_up_to_the_cap() {
 		ExtBuilder::default().solver(5).build_and_execute(|| {
 			settled_with_tax(25);
 			assert_eq!(Jackpot::<Test>::get(), 250);
-			// The cap is 100: two finders get 50 each, 150 stays.
-			assert_eq!(TaskPool::pay_jackpot(7, &[7, 8]), 100);
+			let task = submit(1, 1_000);
+			// Forced at 100 %: half the task's tax (125) would do; the cap (100) is lower. Two
+			// finders get 50 each, 150 stays.
+			assert_eq!(TaskPool::pay_jackpot(task, &[7, 8], ALWAYS), 100);
 			assert_eq!(free(7), ENDOWMENT + 50);
 			assert_eq!(free(8), ENDOWMENT + 50);
 			assert_eq!(Jackpot::<Test>::get(), 150);
 			assert_eq!(free(JACKPOT), ED + 150);
 			// Nobody found it: nothing paid.
-			assert_eq!(TaskPool::pay_jackpot(7, &[]), 0);
+			assert_eq!(TaskPool::pay_jackpot(task, &[], ALWAYS), 0);
+		});
+	}
+
+	/// The attack: a solver tells its accomplice verifier where it was forced, and the
+	/// accomplice collects the jackpot without replaying. Each forced error pays at most half
+	/// the tax its task owes divided by the odds, so on average the pair wins back half what
+	/// the solver pays in, never more.
+	#[test]
+	fn a_forced_error_pays_at_most_half_its_tax_over_the_odds() {
+		ExtBuilder::default().solver(5).build_and_execute(|| {
+			settled_with_tax(25);
+			JackpotTax::set(Perbill::from_percent(2));
+			let task = submit(1, 1_000);
+			// Tax 20, odds 10 %: the prize is at most 20 / 0.1 / 2 = 100, here the cap too.
+			assert_eq!(TaskPool::pay_jackpot(task, &[7], ALWAYS / 10), 100);
+			// Odds 50 %: at most 20.
+			assert_eq!(TaskPool::pay_jackpot(task, &[7], ALWAYS / 2), 20);
+			// Never forced, never paid.
+			assert_eq!(TaskPool::pay_jackpot(task, &[7], 0), 0);
 		});
 	}
 
 	#[test]
 	fn an_empty_jackpot_pays_nothing() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_eq!(TaskPool::pay_jackpot(3, &[7]), 0);
+			let task = submit(1, 1_000);
+			pool_events_since_last_call();
+			assert_eq!(TaskPool::pay_jackpot(task, &[7], ALWAYS), 0);
 			assert_eq!(free(7), ENDOWMENT);
 			assert!(pool_events_since_last_call().is_empty());
 		});
