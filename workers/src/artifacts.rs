@@ -80,7 +80,7 @@ async fn serve_blob(State(store): State<Store>, Path(hash): Path<String>) -> Res
 }
 
 async fn serve_checkpoint_list(State(store): State<Store>, Path(task): Path<TaskId>) -> Response {
-	match store.hashes(task, crate::store::CHECKPOINTS) {
+	match store.hashes(task, crate::store::SERVED) {
 		Ok(hashes) if !hashes.is_empty() => {
 			let text: String = hashes.iter().map(|h| format!("{}\n", hex::encode(h))).collect();
 			([(header::CONTENT_TYPE, "text/plain")], text).into_response()

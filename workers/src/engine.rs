@@ -220,6 +220,30 @@ fn resume(
 
 /// `checkpoint` with the first element of its first f32 parameter moved by 0.01.
 fn nudged(checkpoint: &Checkpoint) -> Result<Checkpoint, JobError> {
+	moved_by(checkpoint, |x| x + 0.01)
+}
+
+/// The wrong checkpoint a forced solver shows in place of `checkpoint`: in `Exact` mode the
+/// first element of its first f32 parameter moved by one unit in the last place (nothing a
+/// lazy verifier could tell from a real training), in `Tolerance` mode moved by four times
+/// the threshold (so that every replay lands beyond it, whatever the metric).
+pub fn forced_checkpoint(
+	checkpoint: &Checkpoint,
+	mode: &assay_primitives::VerificationMode,
+) -> Result<Checkpoint, JobError> {
+	match mode {
+		assay_primitives::VerificationMode::Exact => {
+			moved_by(checkpoint, |x| f32::from_bits(x.to_bits() ^ 1))
+		},
+		assay_primitives::VerificationMode::Tolerance { threshold, .. } => {
+			let step = (4.0 * threshold.to_f64()) as f32;
+			moved_by(checkpoint, move |x| x + step)
+		},
+	}
+}
+
+/// `checkpoint` with the first element of its first f32 parameter moved by `moved`.
+fn moved_by(checkpoint: &Checkpoint, moved: impl Fn(f32) -> f32) -> Result<Checkpoint, JobError> {
 	let mut nudged = checkpoint.clone();
 	let (name, tensor) = checkpoint
 		.tensors()
@@ -233,7 +257,7 @@ fn nudged(checkpoint: &Checkpoint) -> Result<Checkpoint, JobError> {
 		.get(..4)
 		.and_then(|b| b.try_into().ok())
 		.ok_or_else(|| JobError::Invalid("empty tensor".into()))?;
-	let moved = (f32::from_le_bytes(first) + 0.01).to_le_bytes();
+	let moved = moved(f32::from_le_bytes(first)).to_le_bytes();
 	data.splice(..4, moved);
 	let tensor = HostTensor::new(tensor.dtype(), tensor.shape().to_vec(), data)
 		.ok_or_else(|| JobError::Invalid("tensor size".into()))?;

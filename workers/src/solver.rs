@@ -5,21 +5,31 @@
 //! | chain state | what the solver does |
 //! |---|---|
 //! | task `Assigned` to it | `accept_task` if its hardware satisfies the task's, else `decline_task` |
-//! | task `Training` | trains in the background (resuming from its store), then `commit_checkpoints` |
+//! | task `Training` | trains in the background (resuming from its store), then seals its checkpoints with a fresh secret (journaled first) and `commit_checkpoints` |
+//! | its verification `Showing` | computes whether the sample forces an error (`forced_segment`); serves the checkpoints with the forced segment's end replaced by a wrong one if so, the true ones otherwise; `show_checkpoints` |
+//! | its verification `Disclosing` | `disclose` (secret, true root, forced leaf), then serves the true checkpoints |
 //!
 //! A dispute over its work needs nothing from it but its artifact server: the jury replays the
 //! committed checkpoints it serves.
 //!
-//! The artifact server (`--listen`) serves its checkpoints for the whole life of a task; the
-//! URL committed on chain is `--public-url`, or `http://<listen address>`.
+//! The artifact server (`--listen`) serves a task's checkpoints from the moment the solver shows
+//! its root (nothing before: the files must not tell a verifier which leaf is forced) for the
+//! whole life of the task; the URL committed on chain is `--public-url`, or
+//! `http://<listen address>`.
 
 use crate::{
 	engine::{self, Fault, JobError, SegmentProgress, TaskRun, Trained},
 	worker::{self, submit, submit_counted, CommonArgs, Context, JobState, Jobs, Worker},
 };
 use assay_client::{entries, runtime, Chain, ClientError, FinalizedBlock, Static};
-use assay_primitives::{HardwareClass, Role, TaskId, TaskSpec};
-use runtime::runtime_types::pallet_task_pool::types::TaskState;
+use assay_primitives::{
+	forced_segment, merkle_proof, merkle_root, sealed_checkpoints, ForcedLeaf, HardwareClass,
+	Role, SealSecret, SealedCommitment, Sha256, TaskId, TaskSpec,
+};
+use runtime::runtime_types::{
+	pallet_proof_of_learning::types::{Phase, Verification},
+	pallet_task_pool::types::TaskState,
+};
 use std::sync::{atomic::Ordering, Arc};
 
 /// `assay-solver`'s command line.
@@ -42,6 +52,20 @@ pub struct SolverArgs {
 	/// GPU memory to declare with `--device cuda`, in GiB.
 	#[arg(long, default_value_t = 16)]
 	pub gpu_memory_gib: u16,
+}
+
+/// The secret a task's checkpoints are sealed with, journaled before the commitment is sent.
+const SEAL_SECRET: &str = "seal-secret";
+
+/// The segment `verification` forces for a solver holding `secret`, if any.
+fn forced_in(secret: &SealSecret, verification: &Verification) -> Option<u32> {
+	forced_segment(
+		secret,
+		&verification.sampling_seed,
+		verification.forced_odds.0,
+		&verification.segments.0,
+		verification.commitment.0.segments(),
+	)
 }
 
 struct Counters {
@@ -152,10 +176,35 @@ impl Solver {
 				self.counters.training.fetch_sub(1, Ordering::Relaxed);
 				match result {
 					Ok(trained) => {
+						// The secret is journaled before it is used: a solver that restarts
+						// after committing must still be able to show and disclose.
+						let secret = match self.ctx.store.record::<SealSecret>(task, SEAL_SECRET) {
+							Ok(Some(secret)) => secret,
+							_ => {
+								let secret: SealSecret = rand::random();
+								if let Err(error) =
+									self.ctx.store.set_record(task, SEAL_SECRET, &secret)
+								{
+									log::error!("task {task}: cannot journal the seal: {error}");
+									return Ok(());
+								}
+								secret
+							},
+						};
+						let sealed = SealedCommitment {
+							sealed: sealed_checkpoints(
+								task,
+								&self.ctx.account,
+								&secret,
+								&trained.commitment.root,
+							),
+							checkpoints: trained.commitment.checkpoints,
+							final_model: trained.commitment.final_model,
+						};
 						let uri = self.artifact_uri.as_bytes().to_vec();
 						let call = runtime::tx().proof_of_learning().commit_checkpoints(
 							task,
-							Static(trained.commitment),
+							Static(sealed),
 							runtime::runtime_types::bounded_collections::bounded_vec::BoundedVec(
 								uri,
 							),
@@ -184,6 +233,112 @@ impl Solver {
 				}
 			},
 		}
+	}
+}
+
+impl Solver {
+	/// Shows or discloses the seal of `task`'s checkpoints when its verification asks.
+	async fn on_verifying(
+		&mut self,
+		chain: &Chain,
+		block: &FinalizedBlock,
+		task: TaskId,
+		mode: &assay_primitives::VerificationMode,
+	) -> Result<(), ClientError> {
+		let verification = assay_client::fetch(
+			&block.at,
+			runtime::storage().proof_of_learning().verifications(),
+			(task,),
+		)
+		.await?;
+		let Some(verification) = verification else { return Ok(()) };
+		if !matches!(verification.phase, Phase::Showing { .. } | Phase::Disclosing { .. }) {
+			return Ok(());
+		}
+		let store = &self.ctx.store;
+		let (secret, truth) = match (
+			store.record::<SealSecret>(task, SEAL_SECRET),
+			store.hashes(task, crate::store::CHECKPOINTS),
+		) {
+			(Ok(Some(secret)), Ok(truth)) if !truth.is_empty() => (secret, truth),
+			_ => {
+				log::error!("task {task}: the seal or the checkpoints are missing from the store");
+				return Ok(());
+			},
+		};
+		let forced = forced_in(&secret, &verification);
+		let shown = match self.shown_leaves(task, &truth, forced, mode) {
+			Ok(shown) => shown,
+			Err(error) => {
+				log::error!("task {task}: cannot prepare the forced checkpoint: {error}");
+				return Ok(());
+			},
+		};
+		match verification.phase {
+			Phase::Showing { .. } => {
+				if let Err(error) = store.set_hashes(task, crate::store::SERVED, &shown) {
+					log::error!("task {task}: cannot serve the checkpoints: {error}");
+					return Ok(());
+				}
+				if let Some(segment) = forced {
+					log::info!("task {task}: forced to show a wrong end for segment {segment}");
+				}
+				let call = runtime::tx()
+					.proof_of_learning()
+					.show_checkpoints(task, merkle_root(&shown));
+				submit(chain, &self.ctx.key, &format!("show the root of task {task}"), &call)
+					.await?;
+				Ok(())
+			},
+			_ => {
+				let forced_leaf = forced.and_then(|segment| {
+					let index = segment.checked_add(1)?;
+					Some(Static(ForcedLeaf {
+						shown: *shown.get(index as usize)?,
+						truth: *truth.get(index as usize)?,
+						proof: merkle_proof(&truth, index)?,
+					}))
+				});
+				let call = runtime::tx().proof_of_learning().disclose(
+					task,
+					secret,
+					merkle_root(&truth),
+					forced_leaf,
+				);
+				submit(chain, &self.ctx.key, &format!("disclose the seal of task {task}"), &call)
+					.await?;
+				// From now on the true checkpoints are the commitment: serve them.
+				if let Err(error) = store.set_hashes(task, crate::store::SERVED, &truth) {
+					log::error!("task {task}: cannot serve the true checkpoints: {error}");
+				}
+				Ok(())
+			},
+		}
+	}
+
+	/// The checkpoint list the solver shows: `truth`, with the end of `forced` replaced by a
+	/// wrong checkpoint (stored, so that it is served).
+	fn shown_leaves(
+		&self,
+		task: TaskId,
+		truth: &[Sha256],
+		forced: Option<u32>,
+		mode: &assay_primitives::VerificationMode,
+	) -> Result<Vec<Sha256>, JobError> {
+		let mut shown = truth.to_vec();
+		let Some(segment) = forced else { return Ok(shown) };
+		let index = segment.saturating_add(1) as usize;
+		let end = *truth.get(index).ok_or_else(|| JobError::Invalid("no such leaf".into()))?;
+		let checkpoint = self
+			.ctx
+			.store
+			.checkpoint(&end)?
+			.ok_or_else(|| JobError::Invalid(format!("task {task}: checkpoint {index} missing")))?;
+		let wrong = engine::forced_checkpoint(&checkpoint, mode)?;
+		if let Some(leaf) = shown.get_mut(index) {
+			*leaf = self.ctx.store.put_checkpoint(&wrong)?;
+		}
+		Ok(shown)
 	}
 }
 
@@ -236,6 +391,10 @@ impl Worker for Solver {
 				},
 				TaskState::Training { solver, .. } if &solver == me => {
 					self.on_training(chain, task, spec).await?
+				},
+				TaskState::Verifying { solver } if &solver == me => {
+					let mode = spec.verification.mode.clone();
+					self.on_verifying(chain, block, task, &mode).await?
 				},
 				_ => {},
 			}

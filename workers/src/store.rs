@@ -39,6 +39,9 @@ pub enum StoreError {
 
 /// The hash list of a task's checkpoints `h_0 … h_j` (training progress, then the leaves).
 pub const CHECKPOINTS: &str = "checkpoints";
+/// The hash list a solver serves for a task: none before it shows its root, the shown one
+/// (wrong at a forced segment's end) until it discloses, the true one after.
+pub const SERVED: &str = "served";
 
 /// The store rooted at one directory.
 #[derive(Clone, Debug)]

@@ -5,7 +5,7 @@ use assay_learning::{Checkpoint, HostTensor};
 use assay_primitives::CheckpointCommitment;
 use assay_workers::{
 	artifacts::{fetch_checkpoint, fetch_checkpoint_list, router, serve, ArtifactError},
-	store::{Store, CHECKPOINTS},
+	store::{Store, SERVED},
 };
 
 fn checkpoint(value: f32) -> Checkpoint {
@@ -23,7 +23,7 @@ async fn solver() -> (String, tempfile::TempDir, CheckpointCommitment) {
 	let store = Store::open(dir.path()).unwrap();
 	let hashes: Vec<_> =
 		[0.0, 0.5, 1.0].map(|v| store.put_checkpoint(&checkpoint(v)).unwrap()).to_vec();
-	store.set_hashes(7, CHECKPOINTS, &hashes).unwrap();
+	store.set_hashes(7, SERVED, &hashes).unwrap();
 	let commitment = CheckpointCommitment::new(&hashes, [0; 32]).unwrap();
 	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
 	let base = format!("http://{}", listener.local_addr().unwrap());

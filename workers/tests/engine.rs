@@ -15,7 +15,7 @@ use assay_workers::{
 		check_segment, check_training, judge_dispute, train, Committed, Fault, SegmentCheck,
 		TaskRun,
 	},
-	store::{Store, CHECKPOINTS},
+	store::{Store, CHECKPOINTS, SERVED},
 };
 use std::path::PathBuf;
 
@@ -84,6 +84,8 @@ async fn a_faked_segment_fails_its_check_and_the_honest_ones_pass() {
 	let checks = tokio::task::spawn_blocking(move || {
 		let run = TaskRun::prepare(digits_task(), solver.clone(), DeviceChoice::Cpu).unwrap();
 		let trained = train(9, &run, Some(Fault::CorruptSegment(1)), |_| {}).unwrap();
+		// The solver shows what it trained (the test solver is never forced).
+		solver.set_hashes(9, SERVED, &trained.checkpoints).unwrap();
 		assert_eq!(trained.checkpoints.len(), 4);
 		let committed = Committed { task: 9, artifact_uri: base, commitment: trained.commitment };
 		let run = TaskRun::prepare(digits_task(), verifier.clone(), DeviceChoice::Cpu).unwrap();
@@ -134,8 +136,10 @@ async fn in_tolerance_mode_the_distance_decides() {
 		VerificationMode::Tolerance { metric: DistanceMetric::Linf, threshold };
 	let (_dirs, solver, verifier, base) = solver_and_verifier().await;
 	tokio::task::spawn_blocking(move || {
-		let run = TaskRun::prepare(task.clone(), solver, DeviceChoice::Cpu).unwrap();
+		let run = TaskRun::prepare(task.clone(), solver.clone(), DeviceChoice::Cpu).unwrap();
 		let trained = train(4, &run, Some(Fault::CorruptSegment(2)), |_| {}).unwrap();
+		// The solver shows what it trained (the test solver is never forced).
+		solver.set_hashes(4, SERVED, &trained.checkpoints).unwrap();
 		let committed = Committed { task: 4, artifact_uri: base, commitment: trained.commitment };
 		let run = TaskRun::prepare(task, verifier, DeviceChoice::Cpu).unwrap();
 		let honest = check_segment(&run, &committed, 0, None).unwrap();
@@ -172,8 +176,10 @@ async fn a_gpu_training_is_checked_on_cpu_and_gpu() {
 	let solver = Store::open(solver_dir.path()).unwrap();
 	let base = served(solver.clone()).await;
 	tokio::task::spawn_blocking(move || {
-		let run = TaskRun::prepare(task.clone(), solver, DeviceChoice::Cuda(0)).unwrap();
+		let run = TaskRun::prepare(task.clone(), solver.clone(), DeviceChoice::Cuda(0)).unwrap();
 		let trained = train(5, &run, Some(Fault::CorruptSegment(1)), |_| {}).unwrap();
+		// The solver shows what it trained (the test solver is never forced).
+		solver.set_hashes(5, SERVED, &trained.checkpoints).unwrap();
 		let committed = Committed { task: 5, artifact_uri: base, commitment: trained.commitment };
 		for device in [DeviceChoice::Cpu, DeviceChoice::Cuda(0)] {
 			let verifier_dir = tempfile::tempdir().unwrap();
@@ -206,8 +212,10 @@ async fn a_training_from_weights_of_the_solvers_choosing_fails_its_initial_state
 	assay_learning::pin_cpu_kernels();
 	let (_dirs, solver, verifier, base) = solver_and_verifier().await;
 	tokio::task::spawn_blocking(move || {
-		let run = TaskRun::prepare(digits_task(), solver, DeviceChoice::Cpu).unwrap();
+		let run = TaskRun::prepare(digits_task(), solver.clone(), DeviceChoice::Cpu).unwrap();
 		let trained = train(6, &run, Some(Fault::ChosenStart), |_| {}).unwrap();
+		// The solver shows what it trained (the test solver is never forced).
+		solver.set_hashes(6, SERVED, &trained.checkpoints).unwrap();
 		let committed = Committed { task: 6, artifact_uri: base, commitment: trained.commitment };
 		let run = TaskRun::prepare(digits_task(), verifier, DeviceChoice::Cpu).unwrap();
 		let training = check_training(&run, &committed, &[0, 1, 2], None).unwrap();
@@ -240,7 +248,7 @@ async fn a_checkpoint_off_the_step_schedule_fails_its_segment() {
 		let honest = train(7, &run, None, |_| {}).unwrap();
 		let h = &honest.checkpoints;
 		let skipped = vec![h[0], h[1], h[1], h[2]];
-		solver.set_hashes(7, CHECKPOINTS, &skipped).unwrap();
+		solver.set_hashes(7, SERVED, &skipped).unwrap();
 		let model = solver.checkpoint(&h[2]).unwrap().unwrap().model_hash();
 		let commitment = CheckpointCommitment::new(&skipped, model).unwrap();
 		let committed = Committed { task: 7, artifact_uri: base, commitment };
