@@ -1504,6 +1504,8 @@ impl<T: Config> Pallet<T> {
 	///   no more are seated than `seats_wanted`; every declarer is a former verifier; the
 	///   reveals are open only with more seats committed than declarations, or once the
 	///   declarations fail the task (no seat can be drawn after a verdict it could copy).
+	/// * The seal opens in phase order: sealed (no root shown) until the solver shows, shown
+	///   through the commitments and reveals, disclosed before anything is decided.
 	/// * A verifier revealed only after committing; the sampled segments are distinct, sorted
 	///   and within the commitment; no verification has used up its rounds, nor has
 	///   declarations before its verifiers were drawn.
@@ -1524,6 +1526,25 @@ impl<T: Config> Pallet<T> {
 				"a verification's task is not being verified"
 			);
 			ensure!(summary.solver.as_ref() == Some(&record.solver), "the solver differs");
+			// The seal opens in order: nobody replays before the root is shown, nothing is
+			// decided before it is disclosed.
+			let stage_fits = match record.phase {
+				Phase::Sampling { .. } => true,
+				Phase::Showing { .. } => record.seal == SealStage::Sealed,
+				Phase::Committing { .. } => {
+					record.seal != SealStage::Sealed || record.slots.is_empty()
+				},
+				Phase::Revealing { .. } => record.seal != SealStage::Sealed,
+				Phase::Disclosing { .. } => record.seal == SealStage::Shown,
+				Phase::ChallengeWindow { .. } | Phase::Disputed | Phase::Deciding { .. } => {
+					record.seal == SealStage::Disclosed
+				},
+			};
+			ensure!(stage_fits, "a verification's phase does not fit its seal");
+			ensure!(
+				record.seal != SealStage::Sealed || record.commitment.root == Sha256::default(),
+				"a sealed verification shows a root"
+			);
 			if let Some(block) = record.phase.deadline() {
 				slots.insert(task, block);
 			}
