@@ -35,6 +35,8 @@ const REWARD = 20n * ASY;
 // would blur the exact accounting.
 const SUBMITTER = 'Bob//stash';
 const FEE = ASY;
+// 2 % of every settled reward goes to the forced-error jackpot (taskPool.jackpotTax).
+const TAX = REWARD / 50n;
 
 /** One story: a dev node, the digits server, an event recorder, and the workers it starts. */
 function story(prefix) {
@@ -171,7 +173,7 @@ describe('an honest task: submitted with scripts/submit-task.mjs, trained, verif
       // the two verifiers; nobody slashed; the whistleblower neither gains nor loses.
       await waitUntil('the whistleblower to finish re-checking', () => /no challenge/.test(workers[3].output()), { timeoutMs: 120_000 });
       const delta = await ctx.protocolDelta(before);
-      assert.deepEqual(delta, { [SUBMITTER]: -(REWARD + 2n * FEE), Bob: REWARD, Charlie: FEE, Dave: FEE, Eve: 0n });
+      assert.deepEqual(delta, { [SUBMITTER]: -(REWARD + 2n * FEE), Bob: REWARD - TAX, Charlie: FEE, Dave: FEE, Eve: 0n });
       assert.equal(ctx.events.find('roleStaking', 'Slashed').length, 0);
       // The solver's Prometheus endpoint counts what it did.
       const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
@@ -391,6 +393,50 @@ describe('a solver fakes a segment nobody sampled; the verifiers pass, the whist
   );
 });
 
+describe('a forced error: the solver shows a wrong checkpoint on purpose, the verifiers find it and share the jackpot', () => {
+  const ctx = story('forced');
+
+  it(
+    'pays the finders from the jackpot, then settles the task on the true checkpoints',
+    { timeout: 1_200_000 },
+    withLogsOnFailure(() => ctx.all(), async () => {
+      const { api } = ctx.dev;
+      const workers = [await ctx.solver(), ...['Charlie', 'Dave'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`))];
+      await ctx.bonded(workers);
+      // A first task, not forced (the dev runtime's odds are zero), pays its tax in.
+      const first = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16, sampled: 1 }));
+      assert.equal((await waitForTaskEnd(ctx.events, first, 600_000)).method, 'TaskSettled');
+      assert.equal((await api.query.taskPool.jackpot()).toBigInt(), TAX);
+      // Root makes every task forced from now on.
+      const odds = api.tx.proofOfLearning.setForcedErrorOdds(1_000_000_000);
+      await sendAndWaitFinalized(api.tx.sudo.sudo(odds), ctx.accounts.Alice, { api });
+
+      const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave'];
+      const before = await ctx.balances(names);
+      const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16, sampled: 1 }));
+      const end = await waitForTaskEnd(ctx.events, task, 600_000);
+      assert.equal(end.method, 'TaskSettled', 'the honest solver is paid whatever it was forced to show');
+      const ofTask = (d) => d.task.toNumber() === task;
+      const [disclosed] = ctx.events.find('proofOfLearning', 'CheckpointsDisclosed', ofTask);
+      const [settled] = ctx.events.find('proofOfLearning', 'ForcedErrorSettled', ofTask);
+      assert.ok(disclosed.data.forced.isSome, 'the task was forced');
+      assert.equal(settled.data.segment.toNumber(), disclosed.data.forced.unwrap().toNumber());
+      const finders = settled.data.finders.map((f) => f.toString()).sort();
+      assert.deepEqual(finders, ['Charlie', 'Dave'].map((n) => ctx.accounts[n].address).sort(), 'both verifiers found it');
+      assert.equal(settled.data.missed.length, 0);
+      // Half the task's tax at 100 % odds (0.2 ASY), shared.
+      const prize = settled.data.prize.toBigInt();
+      assert.equal(prize, TAX / 2n);
+      assert.match(workers[0].output(), /forced to show a wrong end for segment/);
+
+      const delta = await ctx.protocolDelta(before);
+      assert.equal(delta.Bob, REWARD - TAX);
+      for (const name of ['Charlie', 'Dave']) assert.equal(delta[name], FEE + prize / 2n, `${name} was paid its fee and its share`);
+      assert.equal(ctx.events.find('roleStaking', 'Slashed').length, 0, 'nobody was slashed');
+    }),
+  );
+});
+
 describe('a whistleblower challenges honest work and the solver stays silent: the verifiers keep their bonds', () => {
   const ctx = story('silent');
 
@@ -430,7 +476,7 @@ describe('a whistleblower challenges honest work and the solver stays silent: th
       const eve = ctx.slashes('Eve');
       assert.ok(eve.lost >= 50n * ASY, `the whistleblower lost its challenge bond (${eve.lost})`);
       assert.equal(delta.Eve, -eve.lost);
-      assert.equal(delta.Bob, REWARD + ctx.slashes('Bob').gained, 'the solver was paid, and half the bond');
+      assert.equal(delta.Bob, REWARD - TAX + ctx.slashes('Bob').gained, 'the solver was paid, and half the bond');
     }),
   );
 });
