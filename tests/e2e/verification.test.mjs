@@ -99,9 +99,14 @@ describe('a full honest task to settlement through polkadot.js (--dev)', () => {
       );
       await sendAndWaitFinalized(api.tx.taskPool.acceptTask(task), solver, { api });
 
-      // The solver's checkpoints h_0 … h_10, made by hand.
+      // The solver's checkpoints h_0 … h_10, made by hand, sealed with a secret:
+      // sealed_checkpoints = sha256(SCALE("assay/sealed" as [u8; 12], task u64, account, secret, root)).
       const hashes = Array.from({ length: 11 }, (_, i) => sha256(stringToU8a(`checkpoint ${i}`)));
-      const commitment = { root: u8aToHex(merkleRoot(hashes)), checkpoints: 11, finalModel: u8aToHex(hashes[10]) };
+      const root = merkleRoot(hashes);
+      const secret = new Uint8Array(32).fill(7);
+      const taskBytes = api.createType('u64', task).toU8a();
+      const sealed = sha256(stringToU8a('assay/sealed'), taskBytes, solver.publicKey, secret, root);
+      const commitment = { sealed: u8aToHex(sealed), checkpoints: 11, finalModel: u8aToHex(hashes[10]) };
       const committed = await sendAndWaitFinalized(
         api.tx.proofOfLearning.commitCheckpoints(task, commitment, 'http://127.0.0.1:1/checkpoints'),
         solver,
@@ -109,7 +114,14 @@ describe('a full honest task to settlement through polkadot.js (--dev)', () => {
       );
       findEvent(committed.events, 'proofOfLearning', 'CheckpointsCommitted');
 
-      // Sampling happens two blocks later, with randomness the solver could not know.
+      // Sampling happens two blocks later, with randomness the solver could not know; then
+      // the solver shows its root (the odds of a forced error are zero on the dev runtime).
+      await waitUntil(
+        'segments sampled',
+        async () => (await api.query.proofOfLearning.verifications(task)).unwrap().phase.isShowing,
+        { timeoutMs: 120_000 },
+      );
+      await sendAndWaitFinalized(api.tx.proofOfLearning.showCheckpoints(task, u8aToHex(root)), solver, { api });
       const record = await waitUntil(
         'verifiers drawn',
         async () => {
@@ -144,7 +156,6 @@ describe('a full honest task to settlement through polkadot.js (--dev)', () => {
       const commitments = verifiers.map((v, i) => {
         const reveal = api.tx.proofOfLearning.revealVerdict(task, verdict, salts[i]);
         const verdictBytes = reveal.method.args[1].toU8a();
-        const taskBytes = api.createType('u64', task).toU8a();
         return u8aToHex(sha256(stringToU8a('assay/verdict'), taskBytes, v.publicKey, verdictBytes, salts[i]));
       });
       await Promise.all(verifiers.map((v, i) => sendAndWaitFinalized(api.tx.proofOfLearning.commitVerdict(task, commitments[i]), v, { api })));
@@ -155,8 +166,11 @@ describe('a full honest task to settlement through polkadot.js (--dev)', () => {
       const reveals = await Promise.all(
         verifiers.map((v, i) => sendAndWaitFinalized(api.tx.proofOfLearning.revealVerdict(task, verdict, salts[i]), v, { api })),
       );
-      const passed = reveals.flatMap((r) => r.events).filter(({ event }) => event.section === 'proofOfLearning' && event.method === 'VerificationPassed');
-      assert.equal(passed.length, 1, 'the last reveal passes the verification');
+      const due = reveals.flatMap((r) => r.events).filter(({ event }) => event.section === 'proofOfLearning' && event.method === 'DisclosureDue');
+      assert.equal(due.length, 1, 'the last reveal asks the solver to disclose');
+      // The solver discloses its secret and true root; the verification passes.
+      const disclosed = await sendAndWaitFinalized(api.tx.proofOfLearning.disclose(task, u8aToHex(secret), u8aToHex(root), null), solver, { api });
+      findEvent(disclosed.events, 'proofOfLearning', 'VerificationPassed');
 
       // After the challenge window the task settles.
       await waitUntil(
@@ -165,7 +179,10 @@ describe('a full honest task to settlement through polkadot.js (--dev)', () => {
         { timeoutMs: 180_000 },
       );
       const solverAfter = await freeBalance(api, solver.address);
-      assert.equal(solverAfter - balancesBefore.solver, reward, 'the solver is paid the reward');
+      // The reward less the jackpot tax (2 %), less what the disclosure cost.
+      const paid = solverAfter - balancesBefore.solver;
+      const taxed = reward - reward / 50n;
+      assert.ok(paid > taxed - ASY / 10n && paid <= taxed, `the solver is paid the taxed reward (${paid})`);
       for (const [i, v] of verifiers.entries()) {
         const after = await freeBalance(api, v.address);
         // The fee, less what the reveal transaction cost.
