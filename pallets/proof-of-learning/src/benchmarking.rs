@@ -8,7 +8,7 @@
 #![cfg(feature = "runtime-benchmarks")]
 
 use super::*;
-use assay_primitives::{merkle_proof, sha256, Distance, Sha256};
+use assay_primitives::{merkle_proof, merkle_root, sha256, Distance, Sha256};
 use frame_benchmarking::v2::*;
 use frame_support::traits::Hooks;
 use frame_system::RawOrigin;
@@ -35,21 +35,56 @@ fn training<T: Config>(verifiers: u32) -> (TaskId, u32) {
 	(task, n)
 }
 
-/// A task whose checkpoints are committed and whose verifiers are drawn; returns the task, its
-/// checkpoint hashes and its verifiers.
-fn verifying<T: Config>() -> (TaskId, Vec<Sha256>, Vec<T::AccountId>) {
-	let (task, n) = training::<T>(T::MaxVerifiers::get());
+/// The benchmark solver's seal secret.
+const SECRET: SealSecret = [0x5e; 32];
+
+/// `hashes` sealed by the benchmark solver for `task`.
+fn sealed<T: Config>(task: TaskId, hashes: &[Sha256]) -> SealedCommitment {
+	SealedCommitment {
+		sealed: sealed_checkpoints(task, &solver::<T>(), &SECRET, &merkle_root(hashes)),
+		checkpoints: hashes.len() as u32,
+		final_model: [0xaa; 32],
+	}
+}
+
+/// A training task with `verifiers` verifiers bonded whose checkpoints are committed and whose
+/// segments and verifiers are drawn (the solver not yet shown); returns the task and its
+/// checkpoint hashes.
+fn sampled<T: Config>(verifiers: u32) -> (TaskId, Vec<Sha256>) {
+	let (task, n) = training::<T>(verifiers);
 	let hashes = hashes(n);
-	let commitment = CheckpointCommitment::new(&hashes, [0xaa; 32]).expect("n + 1 > 0 leaves");
-	Pallet::<T>::do_commit_checkpoints(solver::<T>(), task, commitment, artifact_uri())
+	Pallet::<T>::do_commit_checkpoints(solver::<T>(), task, sealed::<T>(task, &hashes), artifact_uri())
 		.expect("the benchmark task is training");
 	let at = sampling_block::<T>(task);
 	frame_system::Pallet::<T>::set_block_number(at);
 	Pallet::<T>::on_initialize(at);
+	(task, hashes)
+}
+
+/// A task whose checkpoints are committed and shown (true: the odds are zero) and whose
+/// verifiers are drawn; returns the task, its checkpoint hashes and its verifiers.
+fn verifying<T: Config>() -> (TaskId, Vec<Sha256>, Vec<T::AccountId>) {
+	let (task, hashes) = sampled::<T>(T::MaxVerifiers::get());
+	Pallet::<T>::show_checkpoints(
+		RawOrigin::Signed(solver::<T>()).into(),
+		task,
+		merkle_root(&hashes),
+	)
+	.expect("the solver shows its root");
 	let verifiers = Verifications::<T>::get(task)
 		.map(|v| v.slots.iter().map(|s| s.verifier.clone()).collect())
 		.unwrap_or_default();
 	(task, hashes, verifiers)
+}
+
+/// Marks `task`'s seal disclosed, as it is after the first reveal phase, so that a later
+/// phase's end goes straight to its outcome.
+fn disclosed<T: Config>(task: TaskId) {
+	Verifications::<T>::mutate(task, |v| {
+		if let Some(v) = v {
+			v.seal = SealStage::Disclosed;
+		}
+	});
 }
 
 /// A verdict failing the initial state and every sampled segment (the heaviest outcome).
@@ -148,8 +183,7 @@ mod benchmarks {
 	#[benchmark]
 	fn commit_checkpoints() {
 		let (task, n) = training::<T>(0);
-		let commitment =
-			CheckpointCommitment::new(&hashes(n), [0xaa; 32]).expect("n + 1 > 0 leaves");
+		let commitment = sealed::<T>(task, &hashes(n));
 		fill_schedule::<T>(T::SamplingDelay::get());
 
 		#[extrinsic_call]
@@ -182,7 +216,7 @@ mod benchmarks {
 	}
 
 	// The last verifier reveals a verdict of `s` failing segments (every proof checked), which
-	// opens a dispute.
+	// opens a dispute (the seal disclosed in an earlier round).
 	#[benchmark]
 	fn reveal_verdict(s: Linear<1, { assay_primitives::MaxSampledSegments::get() }>) {
 		let (task, hashes, verifiers) = verifying::<T>();
@@ -198,6 +232,7 @@ mod benchmarks {
 		commit_all::<T>(task, &verifiers, &verdict);
 		let (last, others) = verifiers.split_last().expect("verifiers were drawn");
 		reveal_all::<T>(task, others, &verdict);
+		disclosed::<T>(task);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.clone()), task, verdict.clone(), salt::<T>(last));
@@ -239,14 +274,14 @@ mod benchmarks {
 	// every bonded verifier (sampling alone is this draw without the slashes).
 	#[benchmark]
 	fn handle_deadline() {
-		let (task, n) = training::<T>(T::MaxVerifierCandidates::get());
-		let commitment =
-			CheckpointCommitment::new(&hashes(n), [0xaa; 32]).expect("n + 1 > 0 leaves");
-		Pallet::<T>::do_commit_checkpoints(solver::<T>(), task, commitment, artifact_uri())
-			.expect("the benchmark task is training");
-		let at = sampling_block::<T>(task);
-		frame_system::Pallet::<T>::set_block_number(at);
-		Pallet::<T>::on_initialize(at);
+		let (task, hashes) = sampled::<T>(T::MaxVerifierCandidates::get());
+		Pallet::<T>::show_checkpoints(
+			RawOrigin::Signed(solver::<T>()).into(),
+			task,
+			merkle_root(&hashes),
+		)
+		.expect("the solver shows its root");
+		disclosed::<T>(task);
 		let verifiers: Vec<T::AccountId> = Verifications::<T>::get(task)
 			.map(|v| v.slots.iter().map(|s| s.verifier.clone()).collect())
 			.unwrap_or_default();
@@ -292,6 +327,7 @@ mod benchmarks {
 			})
 			.collect();
 		Pallet::<T>::note_declarers(task, &earlier);
+		disclosed::<T>(task);
 		// The commitments end with the declarations past every verdict: the reveals open.
 		let commits_end = phase_end::<T>(task);
 		frame_system::Pallet::<T>::set_block_number(commits_end);
@@ -310,6 +346,88 @@ mod benchmarks {
 		}
 
 		assert!(Verifications::<T>::get(task).is_none(), "the verification ended");
+	}
+
+	// The solver shows its root once sampled: the commit phase opens.
+	#[benchmark]
+	fn show_checkpoints() {
+		let (task, hashes) = sampled::<T>(T::MaxVerifiers::get());
+		fill_schedule::<T>(T::CommitWindow::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(solver::<T>()), task, merkle_root(&hashes));
+
+		assert!(matches!(
+			Verifications::<T>::get(task).map(|v| v.phase),
+			Some(Phase::Committing { .. })
+		));
+	}
+
+	// The heaviest disclosure: forced, `v` verdicts (each failing the initial state and
+	// every sampled segment, the forced one included) share the jackpot, and the outcome is
+	// decided at once: a dispute.
+	#[benchmark]
+	fn disclose(v: Linear<1, { T::MaxVerifiers::get() }>) {
+		ForcedErrorOdds::<T>::put(Perbill::one());
+		let (task, hashes) = sampled::<T>(T::MaxVerifiers::get());
+		let record = Verifications::<T>::get(task).expect("sampled");
+		let forced = forced_segment(
+			&SECRET,
+			&record.sampling_seed,
+			record.forced_odds.deconstruct(),
+			&record.segments,
+			record.commitment.segments(),
+		);
+		let mut shown = hashes.clone();
+		let forced_leaf = forced.map(|segment| {
+			let index = segment.saturating_add(1);
+			let truth = hashes.get(index as usize).copied().unwrap_or_default();
+			let wrong = sha256(&truth);
+			if let Some(leaf) = shown.get_mut(index as usize) {
+				*leaf = wrong;
+			}
+			ForcedLeaf { shown: wrong, truth, proof: merkle_proof(&hashes, index).unwrap_or_default() }
+		});
+		Pallet::<T>::show_checkpoints(
+			RawOrigin::Signed(solver::<T>()).into(),
+			task,
+			merkle_root(&shown),
+		)
+		.expect("the solver shows its root");
+		let verifiers: Vec<T::AccountId> = Verifications::<T>::get(task)
+			.map(|r| r.slots.iter().take(v as usize).map(|s| s.verifier.clone()).collect())
+			.unwrap_or_default();
+		// Every seat reveals: `v` verdicts failing everything (the finders), the others
+		// passing everything (slashed for missing the forced error).
+		let failing = failing_verdict::<T>(task, &shown);
+		let passing = verdict::<T>(task, &shown, true);
+		let all: Vec<T::AccountId> = Verifications::<T>::get(task)
+			.map(|r| r.slots.iter().map(|s| s.verifier.clone()).collect())
+			.unwrap_or_default();
+		let of = |who: &T::AccountId| if verifiers.contains(who) { &failing } else { &passing };
+		for who in &all {
+			commit_all::<T>(task, core::slice::from_ref(who), of(who));
+		}
+		for who in &all {
+			reveal_all::<T>(task, core::slice::from_ref(who), of(who));
+		}
+		assert!(matches!(
+			Verifications::<T>::get(task).map(|r| r.phase),
+			Some(Phase::Disclosing { .. })
+		));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(solver::<T>()), task, SECRET, merkle_root(&hashes), forced_leaf);
+
+		assert!(Verifications::<T>::get(task).is_some_and(|r| r.seal == SealStage::Disclosed));
+	}
+
+	#[benchmark]
+	fn set_forced_error_odds() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, Perbill::from_percent(3));
+
+		assert_eq!(ForcedErrorOdds::<T>::get(), Some(Perbill::from_percent(3)));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
