@@ -36,10 +36,10 @@ pub fn sealed_checkpoints<AccountId: Encode>(
 
 /// The sampled segment whose end the solver must show wrong, or `None` if it is not forced:
 /// forced with probability `odds_ppb` / 10⁹, from `sha256(SCALE("assay/forced", secret,
-/// sampling_seed))`; the segment is one of the `sampled` ones whose end is neither another
-/// sampled segment's start nor the last checkpoint (so no other verdict and no final model
-/// depends on the wrong value), chosen by the same hash. `None` when no sampled segment
-/// qualifies.
+/// sampling_seed))`; the segment is any of the `sampled` ones (below `segments`), chosen by
+/// the same hash, so that no sampled segment is safe to skip. (When the next segment is
+/// sampled too, its start is the wrong checkpoint: the chain drops both from the sample at the
+/// disclosure.)
 pub fn forced_segment(
 	secret: &SealSecret,
 	sampling_seed: &[u8; 32],
@@ -56,10 +56,7 @@ pub fn forced_segment(
 	if word(0) % BILLION >= u64::from(odds_ppb) {
 		return None;
 	}
-	let eligible = |s: &&u32| {
-		let end = s.saturating_add(1);
-		end < segments && !sampled.contains(&end)
-	};
+	let eligible = |s: &&u32| **s < segments;
 	let count = sampled.iter().filter(eligible).count() as u64;
 	if count == 0 {
 		return None;
@@ -120,7 +117,7 @@ mod tests {
 	use alloc::vec::Vec;
 
 	#[test]
-	fn forcing_follows_the_odds_and_picks_a_segment_whose_end_nobody_replays_from() {
+	fn forcing_follows_the_odds_and_may_pick_any_sampled_segment() {
 		let seed = [9u8; 32];
 		let sampled = [1u32, 2, 6];
 		let mut forced = 0u32;
@@ -128,10 +125,9 @@ mod tests {
 			let mut secret = [0u8; 32];
 			secret[..4].copy_from_slice(&i.to_le_bytes());
 			assert_eq!(forced_segment(&secret, &seed, 0, &sampled, 8), None);
-			// Segment 1 ends where sampled segment 2 starts; 6 and 2 qualify.
 			assert!(matches!(
 				forced_segment(&secret, &seed, 1_000_000_000, &sampled, 8),
-				Some(2 | 6)
+				Some(1 | 2 | 6)
 			));
 			if forced_segment(&secret, &seed, 100_000_000, &sampled, 8).is_some() {
 				forced += 1;
@@ -139,8 +135,11 @@ mod tests {
 		}
 		// 10 % of 2 000, within a wide margin.
 		assert!((150..250).contains(&forced), "{forced}");
-		// The last segment's end is the final checkpoint: never forced.
-		assert_eq!(forced_segment(&[1; 32], &seed, 1_000_000_000, &[7], 8), None);
+		// Every sampled segment gets its turn, the last one included.
+		let picked: alloc::collections::BTreeSet<u32> = (0..200u8)
+			.filter_map(|i| forced_segment(&[i; 32], &seed, 1_000_000_000, &[1, 2, 7], 8))
+			.collect();
+		assert_eq!(picked.into_iter().collect::<Vec<_>>(), vec![1, 2, 7]);
 	}
 
 	#[test]

@@ -1011,9 +1011,10 @@ impl<T: Config> Pallet<T> {
 	/// Settles the forced error at `segment` the solver disclosed: every revealed verdict
 	/// that failed the segment found it and shares the jackpot; every one that passed it was
 	/// not checked, and loses its whole collateral (to the treasury), its fee and its seat.
-	/// The segment then leaves the sample, with every claim on it: its shown end was wrong on
-	/// purpose and its true end was replayed by nobody (a whistleblower may still challenge
-	/// it), so no verifier is ever judged on it again.
+	/// The segment then leaves the sample, with every claim on it, and so does the next one if
+	/// it was sampled (it started from the wrong checkpoint): the true checkpoints there were
+	/// replayed by nobody (a whistleblower may still challenge them), so no verifier is ever
+	/// judged on them again.
 	fn settle_forced_error(task: TaskId, record: &mut VerificationOf<T>, segment: u32) {
 		let subject = Subject::Segment(segment);
 		let (mut finders, mut missed) = (Vec::new(), Vec::new());
@@ -1026,12 +1027,13 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::slash_wrong_verifiers(task, record, subject, false, None);
 		let prize = T::Tasks::pay_jackpot(task, &finders, record.forced_odds.deconstruct());
+		let next = Subject::Segment(segment.saturating_add(1));
 		for slot in record.slots.iter_mut() {
 			if let Some(failed) = slot.failed.as_mut() {
-				failed.retain(|claim| claim.subject() != subject);
+				failed.retain(|claim| claim.subject() != subject && claim.subject() != next);
 			}
 		}
-		record.segments.retain(|s| *s != segment);
+		record.segments.retain(|s| *s != segment && *s != segment.saturating_add(1));
 		Self::deposit_event(Event::ForcedErrorSettled { task, segment, finders, prize, missed });
 	}
 
