@@ -131,9 +131,7 @@ pub use disputes::{
 	DisputeTerms, JuryVote, SegmentClaim, Subject, VerificationDisputes,
 };
 pub use fixed::{Distance, Fixed, ParseFixedError};
-pub use forced::{
-	forced_segment, sealed_checkpoints, ForcedLeaf, SealSecret, SealedCommitment,
-};
+pub use forced::{forced_segment, sealed_checkpoints, ForcedLeaf, SealSecret, SealedCommitment};
 pub use hash::{sha256, sha256_concat, Sha256};
 pub use merkle::{
 	merkle_proof, merkle_root, verify_proof, CheckpointCommitment, MaxProofDepth, MerkleProof,

@@ -23,11 +23,11 @@ use crate::{
 };
 use assay_client::{entries, runtime, Chain, ClientError, FinalizedBlock, Static};
 use assay_primitives::{
-	forced_segment, merkle_proof, merkle_root, sealed_checkpoints, ForcedLeaf, HardwareClass,
-	Role, SealSecret, SealedCommitment, Sha256, TaskId, TaskSpec,
+	forced_segment, merkle_proof, merkle_root, sealed_checkpoints, ForcedLeaf, HardwareClass, Role,
+	SealSecret, SealedCommitment, Sha256, TaskId, TaskSpec,
 };
 use runtime::runtime_types::{
-	pallet_proof_of_learning::types::{Phase, Verification},
+	pallet_proof_of_learning::types::{Phase, SealStage, Verification},
 	pallet_task_pool::types::TaskState,
 };
 use std::sync::{atomic::Ordering, Arc};
@@ -252,10 +252,23 @@ impl Solver {
 		)
 		.await?;
 		let Some(verification) = verification else { return Ok(()) };
+		let store = &self.ctx.store;
+		if matches!(verification.seal, SealStage::Disclosed) {
+			// The true checkpoints are the commitment now (served again here in case the
+			// solver stopped between its disclosure and serving them).
+			let truth = store.hashes(task, crate::store::CHECKPOINTS).unwrap_or_default();
+			if !truth.is_empty()
+				&& store.hashes(task, crate::store::SERVED).ok() != Some(truth.clone())
+			{
+				if let Err(error) = store.set_hashes(task, crate::store::SERVED, &truth) {
+					log::error!("task {task}: cannot serve the true checkpoints: {error}");
+				}
+			}
+			return Ok(());
+		}
 		if !matches!(verification.phase, Phase::Showing { .. } | Phase::Disclosing { .. }) {
 			return Ok(());
 		}
-		let store = &self.ctx.store;
 		let (secret, truth) = match (
 			store.record::<SealSecret>(task, SEAL_SECRET),
 			store.hashes(task, crate::store::CHECKPOINTS),
@@ -283,9 +296,8 @@ impl Solver {
 				if let Some(segment) = forced {
 					log::info!("task {task}: forced to show a wrong end for segment {segment}");
 				}
-				let call = runtime::tx()
-					.proof_of_learning()
-					.show_checkpoints(task, merkle_root(&shown));
+				let call =
+					runtime::tx().proof_of_learning().show_checkpoints(task, merkle_root(&shown));
 				submit(chain, &self.ctx.key, &format!("show the root of task {task}"), &call)
 					.await?;
 				Ok(())
@@ -329,11 +341,10 @@ impl Solver {
 		let Some(segment) = forced else { return Ok(shown) };
 		let index = segment.saturating_add(1) as usize;
 		let end = *truth.get(index).ok_or_else(|| JobError::Invalid("no such leaf".into()))?;
-		let checkpoint = self
-			.ctx
-			.store
-			.checkpoint(&end)?
-			.ok_or_else(|| JobError::Invalid(format!("task {task}: checkpoint {index} missing")))?;
+		let checkpoint =
+			self.ctx.store.checkpoint(&end)?.ok_or_else(|| {
+				JobError::Invalid(format!("task {task}: checkpoint {index} missing"))
+			})?;
 		let wrong = engine::forced_checkpoint(&checkpoint, mode)?;
 		if let Some(leaf) = shown.get_mut(index) {
 			*leaf = self.ctx.store.put_checkpoint(&wrong)?;

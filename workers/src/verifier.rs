@@ -106,7 +106,9 @@ fn segments_to_recheck(
 	let count = wanted.min(usize::try_from(budget).unwrap_or(usize::MAX));
 	let mut chosen: Vec<u32> = sampled.to_vec();
 	chosen.extend(
-		rand::seq::index::sample(rng, unsampled.len(), count).into_iter().map(|i| unsampled[i]),
+		rand::seq::index::sample(rng, unsampled.len(), count)
+			.into_iter()
+			.map(|i| unsampled[i]),
 	);
 	chosen.sort_unstable();
 	chosen.dedup();

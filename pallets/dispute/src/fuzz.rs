@@ -15,9 +15,7 @@ use crate::{
 	mock::{Dispute, RoleStaking, *},
 	*,
 };
-use assay_primitives::{
-	InitialStateReport, Salt, SegmentReport, Uri, Verdict,
-};
+use assay_primitives::{InitialStateReport, Salt, SegmentReport, Uri, Verdict};
 use pallet_proof_of_learning::Verifications;
 use proptest::prelude::*;
 use std::collections::BTreeMap;

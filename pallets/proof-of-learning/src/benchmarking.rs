@@ -53,8 +53,13 @@ fn sealed<T: Config>(task: TaskId, hashes: &[Sha256]) -> SealedCommitment {
 fn sampled<T: Config>(verifiers: u32) -> (TaskId, Vec<Sha256>) {
 	let (task, n) = training::<T>(verifiers);
 	let hashes = hashes(n);
-	Pallet::<T>::do_commit_checkpoints(solver::<T>(), task, sealed::<T>(task, &hashes), artifact_uri())
-		.expect("the benchmark task is training");
+	Pallet::<T>::do_commit_checkpoints(
+		solver::<T>(),
+		task,
+		sealed::<T>(task, &hashes),
+		artifact_uri(),
+	)
+	.expect("the benchmark task is training");
 	let at = sampling_block::<T>(task);
 	frame_system::Pallet::<T>::set_block_number(at);
 	Pallet::<T>::on_initialize(at);
@@ -386,7 +391,11 @@ mod benchmarks {
 			if let Some(leaf) = shown.get_mut(index as usize) {
 				*leaf = wrong;
 			}
-			ForcedLeaf { shown: wrong, truth, proof: merkle_proof(&hashes, index).unwrap_or_default() }
+			ForcedLeaf {
+				shown: wrong,
+				truth,
+				proof: merkle_proof(&hashes, index).unwrap_or_default(),
+			}
 		});
 		Pallet::<T>::show_checkpoints(
 			RawOrigin::Signed(solver::<T>()).into(),

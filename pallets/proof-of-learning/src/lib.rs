@@ -101,19 +101,19 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
-#[cfg(test)]
-mod tests;
 #[cfg(any(test, feature = "test-helpers"))]
 pub mod testing;
+#[cfg(test)]
+mod tests;
 mod types;
 pub mod weights;
 
 pub use assay_primitives::{
 	forced_segment, sample_segments, sealed_checkpoints, verdict_commitment, Challengeable,
-	CheckpointCommitment, Claim, DisputeError, ForcedLeaf, SealSecret, SealedCommitment, Sha256,
-	DisputeOpener, DisputeTerms, InitialStateReport, JuryVote, LifecycleError, ReportError, Role,
-	RoleStaking, Salt, SegmentClaim, SegmentReport, SegmentReports, Subject, TaskId, TaskLifecycle,
-	TaskPhase, Uri, Verdict, VerificationDisputes,
+	CheckpointCommitment, Claim, DisputeError, DisputeOpener, DisputeTerms, ForcedLeaf,
+	InitialStateReport, JuryVote, LifecycleError, ReportError, Role, RoleStaking, Salt, SealSecret,
+	SealedCommitment, SegmentClaim, SegmentReport, SegmentReports, Sha256, Subject, TaskId,
+	TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
 };
 pub use types::{
 	DeclarersBound, FailedClaims, FormerVerifiersBound, Phase, SampledSegments, SealStage,
@@ -710,7 +710,11 @@ pub mod pallet {
 		/// Emits [`Event::CheckpointsShown`] and [`Event::VerificationStarted`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::show_checkpoints())]
-		pub fn show_checkpoints(origin: OriginFor<T>, task: TaskId, root: Sha256) -> DispatchResult {
+		pub fn show_checkpoints(
+			origin: OriginFor<T>,
+			task: TaskId,
+			root: Sha256,
+		) -> DispatchResult {
 			let solver = ensure_signed(origin)?;
 			let mut record = Verifications::<T>::get(task).ok_or(Error::<T>::NoVerification)?;
 			ensure!(record.solver == solver, Error::<T>::NotTheSolver);

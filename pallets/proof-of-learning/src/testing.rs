@@ -102,8 +102,7 @@ pub fn act<T: Config>() {
 				Pallet::<T>::show_checkpoints(origin(), task, root).expect("the test solver shows");
 			},
 			Phase::Disclosing { .. } => {
-				let Some((secret, leaves)) = SEALED.with(|s| s.borrow().get(&task).cloned())
-				else {
+				let Some((secret, leaves)) = SEALED.with(|s| s.borrow().get(&task).cloned()) else {
 					continue;
 				};
 				let forced_leaf = forced(task, &record).map(|segment| {

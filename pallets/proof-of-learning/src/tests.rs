@@ -1229,10 +1229,7 @@ mod forced_errors {
 		// Half the 600 reward is taxed: a forced error pays at most 150 (half the tax at
 		// 100 % odds).
 		TaskPoolJackpotTax::set(Perbill::from_percent(50));
-		assert_ok!(ProofOfLearning::set_forced_error_odds(
-			RuntimeOrigin::root(),
-			Perbill::one()
-		));
+		assert_ok!(ProofOfLearning::set_forced_error_odds(RuntimeOrigin::root(), Perbill::one()));
 		let (task, _, verifiers) = verifying_task(replaying.len() as u16, EXACT);
 		let record = Verifications::<Test>::get(task).unwrap();
 		let forced = crate::testing::forced(task, &record).expect("forced at 100 %");
@@ -1355,8 +1352,13 @@ mod forced_errors {
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(2, EXACT);
 			crate::testing::silence(task);
-			commit_and_reveal(task, &verifiers, &[verdict(&segments, &[]), verdict(&segments, &[])]);
-			let Phase::Disclosing { until } = Verifications::<Test>::get(task).unwrap().phase else {
+			commit_and_reveal(
+				task,
+				&verifiers,
+				&[verdict(&segments, &[]), verdict(&segments, &[])],
+			);
+			let Phase::Disclosing { until } = Verifications::<Test>::get(task).unwrap().phase
+			else {
 				panic!("not disclosing")
 			};
 			run_to_block(until);
@@ -1375,7 +1377,11 @@ mod forced_errors {
 		ExtBuilder::default().build_and_execute(|| {
 			let (task, segments, verifiers) = verifying_task(2, EXACT);
 			crate::testing::silence(task);
-			commit_and_reveal(task, &verifiers, &[verdict(&segments, &[]), verdict(&segments, &[])]);
+			commit_and_reveal(
+				task,
+				&verifiers,
+				&[verdict(&segments, &[]), verdict(&segments, &[])],
+			);
 			let secret = crate::testing::secret(task);
 			let root = commitment().root;
 			let disclose = |who, secret, root, leaf| {
@@ -1391,7 +1397,10 @@ mod forced_errors {
 				truth: hashes[3],
 				proof: merkle_proof(&hashes, 3).unwrap(),
 			};
-			assert_noop!(disclose(SOLVER, secret, root, Some(fake)), Error::<Test>::WrongDisclosure);
+			assert_noop!(
+				disclose(SOLVER, secret, root, Some(fake)),
+				Error::<Test>::WrongDisclosure
+			);
 			assert_ok!(disclose(SOLVER, secret, root, None));
 			assert_noop!(disclose(SOLVER, secret, root, None), Error::<Test>::NotDisclosing);
 		});
@@ -1414,46 +1423,60 @@ mod forced_errors {
 			let mut mended = checkpoints();
 			mended[4] = [0x44; 32];
 			let shown = assay_primitives::merkle_root(&mended);
-			assert_ok!(ProofOfLearning::show_checkpoints(RuntimeOrigin::signed(SOLVER), task, shown));
+			assert_ok!(ProofOfLearning::show_checkpoints(
+				RuntimeOrigin::signed(SOLVER),
+				task,
+				shown
+			));
 			let verifiers: Vec<AccountId> = Verifications::<Test>::get(task)
 				.unwrap()
 				.slots
 				.iter()
 				.map(|s| s.verifier)
 				.collect();
-			let verdicts: Vec<Verdict> = verifiers.iter().map(|_| {
-				let record = Verifications::<Test>::get(task).unwrap();
-				let segments: Vec<SegmentReport> = record
-					.segments
-					.iter()
-					.map(|&s| SegmentReport {
-						segment: s,
-						start_hash: mended[s as usize],
-						start_proof: merkle_proof(&mended, s).unwrap(),
-						end_hash: mended[s as usize + 1],
-						end_proof: merkle_proof(&mended, s + 1).unwrap(),
-						replayed_hash: mended[s as usize + 1],
-						distance: Distance::ZERO,
-					})
-					.collect();
-				Verdict::Checked {
-					initial_state: InitialStateReport {
-						committed_hash: mended[0],
-						proof: merkle_proof(&mended, 0).unwrap(),
-						derived_hash: mended[0],
-					},
-					segments: SegmentReports::truncate_from(segments),
-				}
-			}).collect();
+			let verdicts: Vec<Verdict> = verifiers
+				.iter()
+				.map(|_| {
+					let record = Verifications::<Test>::get(task).unwrap();
+					let segments: Vec<SegmentReport> = record
+						.segments
+						.iter()
+						.map(|&s| SegmentReport {
+							segment: s,
+							start_hash: mended[s as usize],
+							start_proof: merkle_proof(&mended, s).unwrap(),
+							end_hash: mended[s as usize + 1],
+							end_proof: merkle_proof(&mended, s + 1).unwrap(),
+							replayed_hash: mended[s as usize + 1],
+							distance: Distance::ZERO,
+						})
+						.collect();
+					Verdict::Checked {
+						initial_state: InitialStateReport {
+							committed_hash: mended[0],
+							proof: merkle_proof(&mended, 0).unwrap(),
+							derived_hash: mended[0],
+						},
+						segments: SegmentReports::truncate_from(segments),
+					}
+				})
+				.collect();
 			commit_and_reveal(task, &verifiers, &verdicts);
 			let secret = crate::testing::secret(task);
 			for root in [shown, commitment().root] {
 				assert_noop!(
-					ProofOfLearning::disclose(RuntimeOrigin::signed(SOLVER), task, secret, root, None),
+					ProofOfLearning::disclose(
+						RuntimeOrigin::signed(SOLVER),
+						task,
+						secret,
+						root,
+						None
+					),
 					Error::<Test>::WrongDisclosure
 				);
 			}
-			let Phase::Disclosing { until } = Verifications::<Test>::get(task).unwrap().phase else {
+			let Phase::Disclosing { until } = Verifications::<Test>::get(task).unwrap().phase
+			else {
 				panic!("not disclosing")
 			};
 			run_to_block(until);

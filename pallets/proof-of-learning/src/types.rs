@@ -5,13 +5,13 @@ use assay_primitives::{
 	CheckpointCommitment, Claim, MaxSampledSegments, MaxVerdictClaims, Sha256, Subject, Uri,
 	VerificationMode,
 };
-use sp_runtime::Perbill;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
+use sp_runtime::Perbill;
 
 /// A [`Verification`] as stored for runtime `T`.
 pub type VerificationOf<T> = Verification<T>;

@@ -1387,7 +1387,10 @@ impl<T: Config> Pallet<T> {
 			);
 			let locked = |who: &T::AccountId| T::RoleStaking::collateral(who, Role::Solver, task);
 			if let Some(solver) = record.state.solver() {
-				ensure!(record.draws == DrawHistory::SolverDrawn, "a drawn task's history says not");
+				ensure!(
+					record.draws == DrawHistory::SolverDrawn,
+					"a drawn task's history says not"
+				);
 				ensure!(*solver != record.submitter, "a task's solver is its submitter");
 				ensure!(!record.passed_over.contains(solver), "a task's solver was passed over");
 				let expected = if record.state.has_collateral() {
@@ -1407,8 +1410,8 @@ impl<T: Config> Pallet<T> {
 				"a submitter's escrow hold differs from its tasks' escrow"
 			);
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::SubmissionDeposit.into(), submitter) ==
-					*deposits,
+				T::Currency::balance_on_hold(&HoldReason::SubmissionDeposit.into(), submitter)
+					== *deposits,
 				"a submitter's deposit hold differs from its tasks' deposits"
 			);
 			ensure!(
@@ -1498,8 +1501,7 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 			Jackpot::<T>::mutate(|books| *books = books.saturating_add(taxed));
 			Self::deposit_event(Event::JackpotTaxed { task, amount: taxed });
 		}
-		let reward =
-			Self::pay_from_escrow(&record, &solver, record.reward.saturating_sub(taxed));
+		let reward = Self::pay_from_escrow(&record, &solver, record.reward.saturating_sub(taxed));
 		let fees = Self::pay_verifiers(task, &record, paid_verifiers);
 		let escrow = record.escrow().unwrap_or_else(Zero::zero);
 		let refunded = Self::release_escrow(

@@ -1116,9 +1116,9 @@ mod spam_and_steering {
 				pool_events_since_last_call();
 				assert_ok!(TaskPool::decline_task(RuntimeOrigin::signed(5), task));
 				match pool_events_since_last_call().first() {
-					Some(Event::SolverPassedOver { reason: PassReason::Declined, slashed, .. }) => {
-						*slashed
-					},
+					Some(Event::SolverPassedOver {
+						reason: PassReason::Declined, slashed, ..
+					}) => *slashed,
 					other => panic!("not a decline: {other:?}"),
 				}
 			};
