@@ -113,7 +113,7 @@ pub use assay_primitives::{
 	CheckpointCommitment, Claim, DisputeError, DisputeOpener, DisputeTerms, ForcedLeaf,
 	InitialStateReport, JuryVote, LifecycleError, ReportError, Role, RoleStaking, Salt, SealSecret,
 	SealedCommitment, SegmentClaim, SegmentReport, SegmentReports, Sha256, Subject, TaskId,
-	TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes,
+	TaskLifecycle, TaskPhase, Uri, Verdict, VerificationDisputes, VerificationMode,
 };
 pub use types::{
 	DeclarersBound, FailedClaims, FormerVerifiersBound, Phase, SampledSegments, SealStage,
@@ -1181,8 +1181,15 @@ impl<T: Config> Pallet<T> {
 				.unwrap_or_default();
 		record.segments = SampledSegments::truncate_from(segments);
 		record.sampling_seed = seed;
-		record.forced_odds =
-			ForcedErrorOdds::<T>::get().unwrap_or_else(T::DefaultForcedErrorOdds::get);
+		// Only in `Exact` mode is a forced error provable: there any wrong end fails every
+		// honest replay. In `Tolerance` mode a solver could show an end within the threshold
+		// of the truth, and honest verifiers that pass it would be slashed.
+		record.forced_odds = match record.mode {
+			VerificationMode::Exact => {
+				ForcedErrorOdds::<T>::get().unwrap_or_else(T::DefaultForcedErrorOdds::get)
+			},
+			VerificationMode::Tolerance { .. } => Perbill::zero(),
+		};
 		Self::fill_and_commit(task, record, now);
 	}
 

@@ -1484,6 +1484,27 @@ mod forced_errors {
 		});
 	}
 
+	/// In `Tolerance` mode the solver could show an end within the threshold of the truth, so
+	/// that honest verifiers pass it and are slashed: such tasks are never forced.
+	#[test]
+	fn a_tolerance_task_is_never_forced() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(ProofOfLearning::set_forced_error_odds(
+				RuntimeOrigin::root(),
+				Perbill::one()
+			));
+			let tolerance = VerificationMode::Tolerance {
+				metric: DistanceMetric::L2,
+				threshold: Distance::from_parts(1_000),
+			};
+			let (task, _, _) = verifying_task(2, tolerance);
+			let record = Verifications::<Test>::get(task).unwrap();
+			assert_eq!(record.forced_odds, Perbill::zero());
+			assert_eq!(crate::testing::forced(task, &record), None);
+			assert_eq!(record.commitment.root, commitment().root);
+		});
+	}
+
 	#[test]
 	fn only_root_sets_the_odds() {
 		ExtBuilder::default().build_and_execute(|| {
