@@ -1,7 +1,9 @@
 //! # Proof-of-learning pallet
 //!
 //! Checks training the chain never runs. A solver commits to the Merkle root of its checkpoint
-//! hashes; randomness from a later block picks `s` segments and `m` bonded verifiers; each
+//! hashes, sealed; randomness from a later block picks `s` segments and `m` bonded verifiers;
+//! the solver shows the root (with one sampled end wrong on purpose in a few tasks: a forced
+//! error, so that verifiers that do not replay are caught); each
 //! verifier checks off-chain that the first checkpoint is the task's initial state and
 //! replays the sampled segments from the solver's served checkpoints, commits to its verdict,
 //! then reveals it with Merkle proofs the pallet checks. Passing tasks
@@ -15,9 +17,16 @@
 //!
 //! ## Key Terms
 //!
-//! - **Commitment**: [`CheckpointCommitment`] — the Merkle root over `h_0 … h_n`, `n + 1`, and
-//!   the final model's hash — plus the URI the solver serves checkpoints from
-//!   ([`Call::commit_checkpoints`]).
+//! - **Commitment**: [`SealedCommitment`] — the Merkle root over `h_0 … h_n` sealed with the
+//!   solver's secret ([`sealed_checkpoints`]), `n + 1`, and the final model's hash — plus the
+//!   URI the solver serves checkpoints from ([`Call::commit_checkpoints`]). The verification's
+//!   [`CheckpointCommitment`] gets the root the solver shows ([`Call::show_checkpoints`]), and
+//!   the true one once it discloses ([`Call::disclose`]).
+//! - **Forced error**: when the secret and the sampling seed say so ([`forced_segment`], with
+//!   the odds [`ForcedErrorOdds`] or [`Config::DefaultForcedErrorOdds`], `Exact` tasks only),
+//!   the shown root has a wrong end for one sampled segment. At the disclosure, the verifiers
+//!   that failed it share the task pool's jackpot ([`TaskLifecycle::pay_jackpot`]) and those
+//!   that passed it lose their collateral; the segment leaves the sample.
 //! - **Sampling**: [`Config::SamplingDelay`] blocks after the commitment, `s` distinct segments
 //!   ([`sample_segments`]) and `m` verifiers ([`RoleStaking::select`], never the solver nor the
 //!   submitter, each with [`Config::VerifierCollateral`] free) are drawn from
@@ -73,8 +82,11 @@
 //!
 //! ## Usage
 //!
-//! - **Solver**: after training, [`Call::commit_checkpoints`] before the task pool's commit
-//!   deadline, and serve the checkpoints at `artifact_uri`.
+//! - **Solver**: after training, [`Call::commit_checkpoints`] (sealed) before the task pool's
+//!   commit deadline; on [`Event::ShowDue`], serve the checkpoints at `artifact_uri` (forced
+//!   if dealt) and [`Call::show_checkpoints`] within [`Config::ShowWindow`]; on
+//!   [`Event::DisclosureDue`], [`Call::disclose`] within [`Config::DiscloseWindow`]. Missing
+//!   either fails the task ([`Event::SealBroken`]).
 //! - **Verifier** (bonded in role staking): on [`Event::VerificationStarted`] naming it, fetch
 //!   and replay the segments, [`Call::commit_verdict`] before `commit_by`, then on
 //!   [`Event::RevealStarted`] [`Call::reveal_verdict`] before `reveal_by`.
