@@ -428,6 +428,10 @@ describe('a forced error: the solver shows a wrong checkpoint on purpose, the ve
       const prize = settled.data.prize.toBigInt();
       assert.equal(prize, TAX / 2n);
       assert.match(workers[0].output(), /forced to show a wrong end for segment/);
+      for (const verifier of workers.slice(1)) {
+        await waitForOutput(verifier, /was a forced error, and this verifier found it/, 60_000);
+        await waitForOutput(verifier, /jackpot share of \d+ paid/, 60_000);
+      }
 
       const delta = await ctx.protocolDelta(before);
       assert.equal(delta.Bob, REWARD - TAX);

@@ -127,6 +127,8 @@ struct Counters {
 	declarations: Arc<std::sync::atomic::AtomicU64>,
 	votes: Arc<std::sync::atomic::AtomicU64>,
 	challenges: Arc<std::sync::atomic::AtomicU64>,
+	forced_found: Arc<std::sync::atomic::AtomicU64>,
+	forced_missed: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// The verifier (and whistleblower) worker.
@@ -201,6 +203,14 @@ impl Verifier {
 			votes: m.counter("assay_verifier_votes_total", "Jury votes committed."),
 			challenges: m
 				.counter("assay_verifier_challenges_total", "Challenges opened (whistleblower)."),
+			forced_found: m.counter(
+				"assay_verifier_forced_errors_found_total",
+				"Forced errors this verifier failed (and was paid a jackpot share for).",
+			),
+			forced_missed: m.counter(
+				"assay_verifier_forced_errors_missed_total",
+				"Forced errors this verifier passed (and lost its collateral for).",
+			),
 		};
 		Ok(Self {
 			role: args.role,
@@ -604,9 +614,33 @@ impl Worker for Verifier {
 	}
 
 	fn on_events(&mut self, block: &FinalizedBlock) {
-		use runtime::dispute::events::DisputeResolved;
+		use runtime::{dispute::events::DisputeResolved, task_pool::events::JackpotPaid};
 		for resolved in block.events.find::<DisputeResolved>().flatten() {
 			log::info!("dispute on task {} resolved: {:?}", resolved.task, resolved.outcome.0);
+		}
+		use runtime::proof_of_learning::events::ForcedErrorSettled;
+		let me = &self.ctx.account;
+		for settled in block.events.find::<ForcedErrorSettled>().flatten() {
+			if settled.finders.contains(me) {
+				self.counters.forced_found.fetch_add(1, Ordering::Relaxed);
+				log::info!(
+					"task {}: segment {} was a forced error, and this verifier found it",
+					settled.task,
+					settled.segment
+				);
+			} else if settled.missed.contains(me) {
+				self.counters.forced_missed.fetch_add(1, Ordering::Relaxed);
+				log::error!(
+					"task {}: segment {} was a forced error this verifier passed: slashed",
+					settled.task,
+					settled.segment
+				);
+			}
+		}
+		for paid in block.events.find::<JackpotPaid>().flatten() {
+			if &paid.finder == me {
+				log::info!("task {}: jackpot share of {} paid", paid.task, paid.amount);
+			}
 		}
 	}
 
