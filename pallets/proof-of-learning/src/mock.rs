@@ -251,24 +251,42 @@ pub fn verdict_on_shown(task: TaskId, replays: bool) -> Verdict {
 	let record = Verifications::<Test>::get(task).unwrap();
 	let shown = crate::testing::shown_leaves(task, &record).unwrap();
 	let truth = checkpoints();
+	verdict_on(task, &shown, truth[0], |s| {
+		if replays {
+			truth[s as usize + 1]
+		} else {
+			shown[s as usize + 1]
+		}
+	})
+}
+
+/// A verdict on `task`'s sampled segments of `leaves` (the checkpoints served), with
+/// `derived` as the initial state and `replayed(segment)` as each replay's end.
+pub fn verdict_on(
+	task: TaskId,
+	leaves: &[Sha256],
+	derived: Sha256,
+	replayed: impl Fn(u32) -> Sha256,
+) -> Verdict {
+	let record = Verifications::<Test>::get(task).unwrap();
 	let segments = record
 		.segments
 		.iter()
 		.map(|&s| SegmentReport {
 			segment: s,
-			start_hash: shown[s as usize],
-			start_proof: merkle_proof(&shown, s).unwrap(),
-			end_hash: shown[s as usize + 1],
-			end_proof: merkle_proof(&shown, s + 1).unwrap(),
-			replayed_hash: if replays { truth[s as usize + 1] } else { shown[s as usize + 1] },
+			start_hash: leaves[s as usize],
+			start_proof: merkle_proof(leaves, s).unwrap(),
+			end_hash: leaves[s as usize + 1],
+			end_proof: merkle_proof(leaves, s + 1).unwrap(),
+			replayed_hash: replayed(s),
 			distance: Distance::ZERO,
 		})
 		.collect();
 	Verdict::Checked {
 		initial_state: InitialStateReport {
-			committed_hash: shown[0],
-			proof: merkle_proof(&shown, 0).unwrap(),
-			derived_hash: truth[0],
+			committed_hash: leaves[0],
+			proof: merkle_proof(leaves, 0).unwrap(),
+			derived_hash: derived,
 		},
 		segments: SegmentReports::truncate_from(segments),
 	}

@@ -1321,18 +1321,24 @@ mod forced_errors {
 		});
 	}
 
+	/// A task whose checkpoints are sealed and sampled, its solver left to act by hand.
+	fn sampled_with_a_silent_solver() -> TaskId {
+		let task = training_task(2, EXACT);
+		crate::testing::silence(task);
+		assert_ok!(ProofOfLearning::commit_checkpoints(
+			RuntimeOrigin::signed(SOLVER),
+			task,
+			sealed(task),
+			uri()
+		));
+		run_to_block(System::block_number() + SamplingDelay::get());
+		task
+	}
+
 	#[test]
 	fn a_solver_that_does_not_show_its_root_fails() {
 		ExtBuilder::default().build_and_execute(|| {
-			let task = training_task(2, EXACT);
-			crate::testing::silence(task);
-			assert_ok!(ProofOfLearning::commit_checkpoints(
-				RuntimeOrigin::signed(SOLVER),
-				task,
-				sealed(task),
-				uri()
-			));
-			run_to_block(System::block_number() + SamplingDelay::get());
+			let task = sampled_with_a_silent_solver();
 			let record = Verifications::<Test>::get(task).unwrap();
 			let Phase::Showing { until } = record.phase else { panic!("{:?}", record.phase) };
 			run_to_block(until);
@@ -1411,15 +1417,7 @@ mod forced_errors {
 	#[test]
 	fn a_solver_that_shows_other_checkpoints_than_it_sealed_fails() {
 		ExtBuilder::default().build_and_execute(|| {
-			let task = training_task(2, EXACT);
-			crate::testing::silence(task);
-			assert_ok!(ProofOfLearning::commit_checkpoints(
-				RuntimeOrigin::signed(SOLVER),
-				task,
-				sealed(task),
-				uri()
-			));
-			run_to_block(System::block_number() + SamplingDelay::get());
+			let task = sampled_with_a_silent_solver();
 			let mut mended = checkpoints();
 			mended[4] = [0x44; 32];
 			let shown = assay_primitives::merkle_root(&mended);
@@ -1434,33 +1432,8 @@ mod forced_errors {
 				.iter()
 				.map(|s| s.verifier)
 				.collect();
-			let verdicts: Vec<Verdict> = verifiers
-				.iter()
-				.map(|_| {
-					let record = Verifications::<Test>::get(task).unwrap();
-					let segments: Vec<SegmentReport> = record
-						.segments
-						.iter()
-						.map(|&s| SegmentReport {
-							segment: s,
-							start_hash: mended[s as usize],
-							start_proof: merkle_proof(&mended, s).unwrap(),
-							end_hash: mended[s as usize + 1],
-							end_proof: merkle_proof(&mended, s + 1).unwrap(),
-							replayed_hash: mended[s as usize + 1],
-							distance: Distance::ZERO,
-						})
-						.collect();
-					Verdict::Checked {
-						initial_state: InitialStateReport {
-							committed_hash: mended[0],
-							proof: merkle_proof(&mended, 0).unwrap(),
-							derived_hash: mended[0],
-						},
-						segments: SegmentReports::truncate_from(segments),
-					}
-				})
-				.collect();
+			let honest = verdict_on(task, &mended, mended[0], |s| mended[s as usize + 1]);
+			let verdicts = vec![honest.clone(), honest];
 			commit_and_reveal(task, &verifiers, &verdicts);
 			let secret = crate::testing::secret(task);
 			for root in [shown, commitment().root] {
