@@ -1335,6 +1335,16 @@ mod forced_errors {
 		task
 	}
 
+	/// A task whose two verifiers revealed passing verdicts, its solver left to disclose by
+	/// hand; returns it and the verifiers.
+	fn revealed_with_a_silent_solver() -> (TaskId, Vec<AccountId>) {
+		let (task, segments, verifiers) = verifying_task(2, EXACT);
+		crate::testing::silence(task);
+		let passing = verdict(&segments, &[]);
+		commit_and_reveal(task, &verifiers, &[passing.clone(), passing]);
+		(task, verifiers)
+	}
+
 	#[test]
 	fn a_solver_that_does_not_show_its_root_fails() {
 		ExtBuilder::default().build_and_execute(|| {
@@ -1356,13 +1366,7 @@ mod forced_errors {
 	#[test]
 	fn a_solver_that_does_not_disclose_fails_and_the_verifiers_are_paid() {
 		ExtBuilder::default().build_and_execute(|| {
-			let (task, segments, verifiers) = verifying_task(2, EXACT);
-			crate::testing::silence(task);
-			commit_and_reveal(
-				task,
-				&verifiers,
-				&[verdict(&segments, &[]), verdict(&segments, &[])],
-			);
+			let (task, verifiers) = revealed_with_a_silent_solver();
 			let Phase::Disclosing { until } = Verifications::<Test>::get(task).unwrap().phase
 			else {
 				panic!("not disclosing")
@@ -1381,13 +1385,7 @@ mod forced_errors {
 	#[test]
 	fn a_disclosure_must_open_the_seal_exactly() {
 		ExtBuilder::default().build_and_execute(|| {
-			let (task, segments, verifiers) = verifying_task(2, EXACT);
-			crate::testing::silence(task);
-			commit_and_reveal(
-				task,
-				&verifiers,
-				&[verdict(&segments, &[]), verdict(&segments, &[])],
-			);
+			let (task, verifiers) = revealed_with_a_silent_solver();
 			let secret = crate::testing::secret(task);
 			let root = commitment().root;
 			let disclose = |who, secret, root, leaf| {
