@@ -1385,7 +1385,7 @@ mod forced_errors {
 	#[test]
 	fn a_disclosure_must_open_the_seal_exactly() {
 		ExtBuilder::default().build_and_execute(|| {
-			let (task, verifiers) = revealed_with_a_silent_solver();
+			let (task, _) = revealed_with_a_silent_solver();
 			let secret = crate::testing::secret(task);
 			let root = commitment().root;
 			let disclose = |who, secret, root, leaf| {
