@@ -179,10 +179,11 @@ describe('a full honest task to settlement through polkadot.js (--dev)', () => {
         { timeoutMs: 180_000 },
       );
       const solverAfter = await freeBalance(api, solver.address);
-      // The reward less the jackpot tax (2 %), less what the disclosure cost.
+      // The reward less the jackpot tax (2 %), less what the disclosure cost (a disclosure
+      // may decide the task, so its fee is well above a reveal's).
       const paid = solverAfter - balancesBefore.solver;
       const taxed = reward - reward / 50n;
-      assert.ok(paid > taxed - ASY / 10n && paid <= taxed, `the solver is paid the taxed reward (${paid})`);
+      assert.ok(paid > taxed - ASY / 2n && paid <= taxed, `the solver is paid the taxed reward (${paid})`);
       for (const [i, v] of verifiers.entries()) {
         const after = await freeBalance(api, v.address);
         // The fee, less what the reveal transaction cost.
