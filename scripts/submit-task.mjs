@@ -175,10 +175,19 @@ function follow(api, id, { log, timeoutBlocks }) {
             case 'taskPool.SolverPassedOver': say(`solver ${short(data.solver)} passed over (${JSON.stringify(data.reason)}), slashed ${asy(data.slashed)}`); break;
             case 'taskPool.TaskAccepted': say(`accepted; collateral ${asy(data.collateral)}, commit by #${data.commitBy}`); break;
             case 'proofOfLearning.CheckpointsCommitted':
-              outcome.commitment = data.commitment;
+              outcome.commitment = { checkpoints: data.commitment.checkpoints, finalModel: data.commitment.finalModel };
               outcome.artifactUri = Buffer.from(data.artifactUri.slice(2), 'hex').toString();
-              say(`checkpoints committed: root ${data.commitment.root.slice(0, 18)}…, ${data.commitment.checkpoints} checkpoints, served at ${outcome.artifactUri}`);
+              say(`checkpoints committed, sealed: ${data.commitment.sealed.slice(0, 18)}…, ${data.commitment.checkpoints} checkpoints, to be served at ${outcome.artifactUri}`);
               break;
+            case 'proofOfLearning.ShowDue': say(`segments ${data.segments.join(', ')} sampled; the solver shows its root by #${data.showBy}`); break;
+            case 'proofOfLearning.CheckpointsShown': say(`root shown: ${data.root.slice(0, 18)}…`); break;
+            case 'proofOfLearning.DisclosureDue': say(`verdicts in; the solver discloses its seal by #${data.discloseBy}`); break;
+            case 'proofOfLearning.CheckpointsDisclosed':
+              outcome.commitment = { ...outcome.commitment, root: data.root };
+              say(`seal disclosed: true root ${data.root.slice(0, 18)}…${data.forced === null || data.forced === undefined ? '' : `, segment ${data.forced} was a forced error`}`);
+              break;
+            case 'proofOfLearning.ForcedErrorSettled': say(`forced error on segment ${data.segment}: found by ${data.finders.map(short).join(', ') || 'nobody'} (jackpot ${asy(data.prize)}), missed by ${data.missed.map(short).join(', ') || 'nobody'}`); break;
+            case 'proofOfLearning.SealBroken': say('the solver did not show or disclose in time'); break;
             case 'proofOfLearning.VerificationStarted': say(`verifiers ${data.verifiers.map(short).join(', ')} replay segments ${data.segments.join(', ')}`); break;
             case 'proofOfLearning.VerdictCommitted': say(`verdict committed by ${short(data.verifier)}`); break;
             case 'proofOfLearning.VerdictRevealed': say(`verdict revealed by ${short(data.verifier)}: ${data.failed.length ? `${data.failed.map(subject).join(', ')} FAIL` : 'h_0 and every segment pass'}`); break;
