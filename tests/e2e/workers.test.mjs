@@ -401,6 +401,8 @@ describe('a forced error: the solver shows a wrong checkpoint on purpose, the ve
     { timeout: 1_200_000 },
     withLogsOnFailure(() => ctx.all(), async () => {
       const { api } = ctx.dev;
+      const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave'];
+      const before = await ctx.balances(names);
       const workers = [await ctx.solver(), ...['Charlie', 'Dave'].map((n) => ctx.verifier(`verifier-${n.toLowerCase()}`, `//${n}`))];
       await ctx.bonded(workers);
       // A first task, not forced (the dev runtime's odds are zero), pays its tax in.
@@ -411,8 +413,6 @@ describe('a forced error: the solver shows a wrong checkpoint on purpose, the ve
       const odds = api.tx.proofOfLearning.setForcedErrorOdds(1_000_000_000);
       await sendAndWaitFinalized(api.tx.sudo.sudo(odds), ctx.accounts.Alice, { api });
 
-      const names = [SUBMITTER, 'Bob', 'Charlie', 'Dave'];
-      const before = await ctx.balances(names);
       const task = await ctx.submit(digitsTask(ctx.data, { segments: 4, interval: 16, sampled: 1 }));
       const end = await waitForTaskEnd(ctx.events, task, 600_000);
       assert.equal(end.method, 'TaskSettled', 'the honest solver is paid whatever it was forced to show');
@@ -433,9 +433,11 @@ describe('a forced error: the solver shows a wrong checkpoint on purpose, the ve
         await waitForOutput(verifier, /jackpot share of \d+ paid/, 60_000);
       }
 
+      // Over both tasks: two taxed rewards, two fees each and the shares of the prize.
       const delta = await ctx.protocolDelta(before);
-      assert.equal(delta.Bob, REWARD - TAX);
-      for (const name of ['Charlie', 'Dave']) assert.equal(delta[name], FEE + prize / 2n, `${name} was paid its fee and its share`);
+      assert.equal(delta.Bob, 2n * (REWARD - TAX));
+      assert.equal(delta[SUBMITTER], -2n * (REWARD + 2n * FEE));
+      for (const name of ['Charlie', 'Dave']) assert.equal(delta[name], 2n * FEE + prize / 2n, `${name} was paid its fees and its share`);
       assert.equal(ctx.events.find('roleStaking', 'Slashed').length, 0, 'nobody was slashed');
     }),
   );
