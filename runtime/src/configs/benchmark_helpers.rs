@@ -9,7 +9,8 @@ use crate::{
 };
 use alloc::{boxed::Box, vec, vec::Vec};
 use assay_primitives::{
-	merkle_proof, sha256, verdict_commitment, CheckpointCommitment, DatasetFormat, DatasetRef,
+	merkle_proof, merkle_root, sealed_checkpoints, sha256, verdict_commitment, DatasetFormat,
+	DatasetRef, SealedCommitment,
 	Device, Distance, Fixed, HardwareClass, Hyperparams, InitialStateReport, Layers, ModelSpec,
 	Optimizer, Role, SegmentReport, SegmentReports, Sha256, TaskId, TaskSpec, Uri, Verdict,
 	VerificationMode, VerificationPolicy,
@@ -130,13 +131,20 @@ impl pallet_dispute::BenchmarkHelper<AccountId> for MarketBenchmarks {
 		}
 		let task = Self::training_task(&solver);
 		let hashes = checkpoint_hashes();
-		let Some(commitment) = CheckpointCommitment::new(&hashes, [0xaa; 32]) else {
-			return (task, hashes);
+		let root = merkle_root(&hashes);
+		let secret = [0x5e; 32];
+		let commitment = SealedCommitment {
+			sealed: sealed_checkpoints(task, &solver, &secret, &root),
+			checkpoints: hashes.len() as u32,
+			final_model: [0xaa; 32],
 		};
 		let uri = Uri::truncate_from(b"https://solver.example/checkpoints".to_vec());
+		pallet_proof_of_learning::ForcedErrorOdds::<crate::Runtime>::put(
+			sp_runtime::Perbill::zero(),
+		);
 		defensive(
 			ProofOfLearning::commit_checkpoints(
-				RuntimeOrigin::signed(solver),
+				RuntimeOrigin::signed(solver.clone()),
 				task,
 				commitment,
 				uri,
@@ -145,6 +153,11 @@ impl pallet_dispute::BenchmarkHelper<AccountId> for MarketBenchmarks {
 		);
 		advance_to(
 			System::block_number().saturating_add(super::randomness::RandomnessDelay::get()),
+		);
+		// Not forced (odds zero, set before the sampling): the true root is shown.
+		defensive(
+			ProofOfLearning::show_checkpoints(RuntimeOrigin::signed(solver.clone()), task, root),
+			"the benchmark solver could not show its root",
 		);
 		let Some(record) = pallet_proof_of_learning::Verifications::<crate::Runtime>::get(task)
 		else {
@@ -191,6 +204,10 @@ impl pallet_dispute::BenchmarkHelper<AccountId> for MarketBenchmarks {
 				"a benchmark verifier could not reveal",
 			);
 		}
+		defensive(
+			ProofOfLearning::disclose(RuntimeOrigin::signed(solver), task, secret, root, None),
+			"the benchmark solver could not disclose",
+		);
 		// The most declarers a verification the verdicts decided can hold (one fewer than
 		// its verdicts), whose reputation falls when the task ends with its checkpoints shown.
 		let declarers: Vec<AccountId> = (0..drawn.len().saturating_sub(1))
