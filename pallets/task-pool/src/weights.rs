@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	fn submit_task() -> Weight {
 		// Proof size: measured `8574`, estimated `11671`.
-		// Minimum execution time: 2_400_536_000 picoseconds.
-		Weight::from_parts(3_720_156_000, 0)
+		// Minimum execution time: 2_404_163_000 picoseconds.
+		Weight::from_parts(3_378_680_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `9424`, estimated `11671`.
-		// Minimum execution time: 2_428_027_000 picoseconds.
-		Weight::from_parts(3_269_096_000, 0)
+		// Minimum execution time: 2_440_842_000 picoseconds.
+		Weight::from_parts(2_813_085_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
 		// Proof size: measured `9266`, estimated `11671`.
-		// Minimum execution time: 1_141_408_000 picoseconds.
-		Weight::from_parts(1_331_373_000, 0)
+		// Minimum execution time: 1_134_726_000 picoseconds.
+		Weight::from_parts(1_334_929_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -136,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
 		// Proof size: measured `9860`, estimated `22352`.
-		// Minimum execution time: 2_693_291_000 picoseconds.
-		Weight::from_parts(3_548_827_000, 0)
+		// Minimum execution time: 2_713_129_000 picoseconds.
+		Weight::from_parts(3_402_394_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 151_273_000 picoseconds.
-		Weight::from_parts(190_566_000, 0)
+		// Minimum execution time: 155_801_000 picoseconds.
+		Weight::from_parts(236_160_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -161,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::ParkedTasks` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `44`, estimated `11671`.
-		// Minimum execution time: 209_772_000 picoseconds.
-		Weight::from_parts(261_257_000, 0)
+		// Minimum execution time: 217_576_000 picoseconds.
+		Weight::from_parts(291_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `9786`, estimated `22352`.
-		// Minimum execution time: 2_570_874_000 picoseconds.
-		Weight::from_parts(4_358_086_000, 0)
+		// Minimum execution time: 2_571_694_000 picoseconds.
+		Weight::from_parts(3_090_953_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -210,11 +210,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
 		// Proof size: measured `893`, estimated `35476`.
-		// Minimum execution time: 1_624_619_000 picoseconds.
-		Weight::from_parts(5_469_391_962, 0)
+		// Minimum execution time: 1_289_013_000 picoseconds.
+		Weight::from_parts(6_084_498_662, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 5_943_207
-			.saturating_add(Weight::from_parts(152_365_437, 0).saturating_mul(c.into()))
+			// Standard Error: 6_759_832
+			.saturating_add(Weight::from_parts(136_924_458, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -246,8 +246,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Tasks` (`max_values`: None, `max_size`: Some(1083), added: 3558, mode: `MaxEncodedLen`)
 	fn submit_task() -> Weight {
 		// Proof size: measured `8574`, estimated `11671`.
-		// Minimum execution time: 2_400_536_000 picoseconds.
-		Weight::from_parts(3_720_156_000, 0)
+		// Minimum execution time: 2_404_163_000 picoseconds.
+		Weight::from_parts(3_378_680_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(9))
@@ -272,8 +272,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `9424`, estimated `11671`.
-		// Minimum execution time: 2_428_027_000 picoseconds.
-		Weight::from_parts(3_269_096_000, 0)
+		// Minimum execution time: 2_440_842_000 picoseconds.
+		Weight::from_parts(2_813_085_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(10))
@@ -288,8 +288,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::Deadlines` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn accept_task() -> Weight {
 		// Proof size: measured `9266`, estimated `11671`.
-		// Minimum execution time: 1_141_408_000 picoseconds.
-		Weight::from_parts(1_331_373_000, 0)
+		// Minimum execution time: 1_134_726_000 picoseconds.
+		Weight::from_parts(1_334_929_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -312,8 +312,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn decline_task() -> Weight {
 		// Proof size: measured `9860`, estimated `22352`.
-		// Minimum execution time: 2_693_291_000 picoseconds.
-		Weight::from_parts(3_548_827_000, 0)
+		// Minimum execution time: 2_713_129_000 picoseconds.
+		Weight::from_parts(3_402_394_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
@@ -322,8 +322,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::MinPricePerGflop` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_min_price_per_gflop() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 151_273_000 picoseconds.
-		Weight::from_parts(190_566_000, 0)
+		// Minimum execution time: 155_801_000 picoseconds.
+		Weight::from_parts(236_160_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -337,8 +337,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::ParkedTasks` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn on_initialize_base() -> Weight {
 		// Proof size: measured `44`, estimated `11671`.
-		// Minimum execution time: 209_772_000 picoseconds.
-		Weight::from_parts(261_257_000, 0)
+		// Minimum execution time: 217_576_000 picoseconds.
+		Weight::from_parts(291_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 11671))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -361,8 +361,8 @@ impl WeightInfo for () {
 	/// Proof: `TaskPool::DrawQueue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	fn handle_deadline() -> Weight {
 		// Proof size: measured `9786`, estimated `22352`.
-		// Minimum execution time: 2_570_874_000 picoseconds.
-		Weight::from_parts(4_358_086_000, 0)
+		// Minimum execution time: 2_571_694_000 picoseconds.
+		Weight::from_parts(3_090_953_000, 0)
 			.saturating_add(Weight::from_parts(0, 22352))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
@@ -386,11 +386,11 @@ impl WeightInfo for () {
 	/// The range of component `c` is `[1, 1000]`.
 	fn draw_solver(c: u32, ) -> Weight {
 		// Proof size: measured `893`, estimated `35476`.
-		// Minimum execution time: 1_624_619_000 picoseconds.
-		Weight::from_parts(5_469_391_962, 0)
+		// Minimum execution time: 1_289_013_000 picoseconds.
+		Weight::from_parts(6_084_498_662, 0)
 			.saturating_add(Weight::from_parts(0, 35476))
-			// Standard Error: 5_943_207
-			.saturating_add(Weight::from_parts(152_365_437, 0).saturating_mul(c.into()))
+			// Standard Error: 6_759_832
+			.saturating_add(Weight::from_parts(136_924_458, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(7))
