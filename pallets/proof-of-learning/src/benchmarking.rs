@@ -376,13 +376,7 @@ mod benchmarks {
 		ForcedErrorOdds::<T>::put(Perbill::one());
 		let (task, hashes) = sampled::<T>(T::MaxVerifiers::get());
 		let record = Verifications::<T>::get(task).expect("sampled");
-		let forced = forced_segment(
-			&SECRET,
-			&record.sampling_seed,
-			record.forced_odds.deconstruct(),
-			&record.segments,
-			record.commitment.segments(),
-		);
+		let forced = record.forced_segment(&SECRET);
 		let mut shown = hashes.clone();
 		let forced_leaf = forced.map(|segment| {
 			let index = segment.saturating_add(1);

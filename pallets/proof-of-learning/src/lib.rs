@@ -776,13 +776,7 @@ pub mod pallet {
 				sealed_checkpoints(task, &solver, &secret, &true_root) == record.sealed,
 				Error::<T>::WrongDisclosure
 			);
-			let forced = forced_segment(
-				&secret,
-				&record.sampling_seed,
-				record.forced_odds.deconstruct(),
-				&record.segments,
-				record.commitment.segments(),
-			);
+			let forced = record.forced_segment(&secret);
 			let opens = match (forced, &forced_leaf) {
 				(None, None) => true_root == record.commitment.root,
 				(Some(segment), Some(leaf)) => leaf.proves(

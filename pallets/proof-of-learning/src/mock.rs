@@ -197,6 +197,17 @@ pub fn sealed(task: TaskId) -> SealedCommitment {
 	crate::testing::seal(task, &SOLVER, &checkpoints(), [0xaa; 32])
 }
 
+/// [`SOLVER`] commits [`sealed`] checkpoints for `task`.
+pub fn commit_sealed(task: TaskId) {
+	ProofOfLearning::commit_checkpoints(
+		RuntimeOrigin::signed(SOLVER),
+		task,
+		sealed(task),
+		assay_primitives::Uri::truncate_from(b"http://solver.example/ckpt".to_vec()),
+	)
+	.unwrap();
+}
+
 /// A report on `segment` whose replay ends in `replayed` (the honest replay: `h_{segment+1}`).
 pub fn report(segment: u32, replayed: Sha256, distance: Distance) -> SegmentReport {
 	let hashes = checkpoints();
@@ -414,13 +425,7 @@ pub fn verifying_task(
 	mode: VerificationMode,
 ) -> (TaskId, Vec<u32>, Vec<AccountId>) {
 	let task = training_task(verifiers, mode);
-	ProofOfLearning::commit_checkpoints(
-		RuntimeOrigin::signed(SOLVER),
-		task,
-		sealed(task),
-		assay_primitives::Uri::truncate_from(b"http://solver.example/ckpt".to_vec()),
-	)
-	.unwrap();
+	commit_sealed(task);
 	run_to_block(System::block_number() + SamplingDelay::get());
 	let record = Verifications::<Test>::get(task).unwrap();
 	assert!(matches!(record.phase, Phase::Committing { .. }), "{:?}", record.phase);

@@ -66,13 +66,7 @@ pub fn silence(task: TaskId) {
 
 /// The segment forced in `record` (sampled), for the test solver's secret.
 pub fn forced<T: Config>(task: TaskId, record: &VerificationOf<T>) -> Option<u32> {
-	forced_segment(
-		&secret(task),
-		&record.sampling_seed,
-		record.forced_odds.deconstruct(),
-		&record.segments,
-		record.commitment.segments(),
-	)
+	record.forced_segment(&secret(task))
 }
 
 /// The leaves the test solver shows for `task`: the true ones, with the forced segment's end

@@ -29,12 +29,7 @@ mod commit_checkpoints {
 		ExtBuilder::default().build_and_execute(|| {
 			let task = training_task(3, EXACT);
 			events_since_last_call();
-			assert_ok!(ProofOfLearning::commit_checkpoints(
-				RuntimeOrigin::signed(SOLVER),
-				task,
-				sealed(task),
-				uri()
-			));
+			commit_sealed(task);
 			let now = System::block_number();
 			assert_eq!(task_phase(task), Some(TaskPhase::Verifying));
 			assert_eq!(
@@ -676,12 +671,7 @@ mod no_shows {
 	fn a_verification_nobody_judges_is_abandoned_without_slashing() {
 		ExtBuilder::default().verifiers(&[]).build_and_execute(|| {
 			let task = training_task(2, EXACT);
-			assert_ok!(ProofOfLearning::commit_checkpoints(
-				RuntimeOrigin::signed(SOLVER),
-				task,
-				sealed(task),
-				uri()
-			));
+			commit_sealed(task);
 			// The first draw, then two redraws (MaxVerificationRounds = 3), all finding nobody.
 			run_to_block(System::block_number() + SamplingDelay::get() + 3 * CommitWindow::get());
 			assert!(Verifications::<Test>::get(task).is_none());
@@ -698,12 +688,7 @@ mod no_shows {
 	fn with_no_verifier_bonded_the_draw_waits() {
 		ExtBuilder::default().verifiers(&[]).build_and_execute(|| {
 			let task = training_task(2, EXACT);
-			assert_ok!(ProofOfLearning::commit_checkpoints(
-				RuntimeOrigin::signed(SOLVER),
-				task,
-				sealed(task),
-				uri()
-			));
+			commit_sealed(task);
 			run_to_block(System::block_number() + SamplingDelay::get());
 			let record = Verifications::<Test>::get(task).unwrap();
 			assert!(record.slots.is_empty());
@@ -1325,12 +1310,7 @@ mod forced_errors {
 	fn sampled_with_a_silent_solver() -> TaskId {
 		let task = training_task(2, EXACT);
 		crate::testing::silence(task);
-		assert_ok!(ProofOfLearning::commit_checkpoints(
-			RuntimeOrigin::signed(SOLVER),
-			task,
-			sealed(task),
-			uri()
-		));
+		commit_sealed(task);
 		run_to_block(System::block_number() + SamplingDelay::get());
 		task
 	}

@@ -203,6 +203,18 @@ pub struct Verification<T: Config> {
 }
 
 impl<T: Config> Verification<T> {
+	/// The segment forced for a solver holding `secret`, given this verification's sample
+	/// (`assay_primitives::forced_segment`).
+	pub fn forced_segment(&self, secret: &assay_primitives::SealSecret) -> Option<u32> {
+		assay_primitives::forced_segment(
+			secret,
+			&self.sampling_seed,
+			self.forced_odds.deconstruct(),
+			&self.segments,
+			self.commitment.segments(),
+		)
+	}
+
 	/// The slot of `who`, if it was drawn.
 	pub fn slot_of(&self, who: &T::AccountId) -> Option<usize> {
 		self.slots.iter().position(|s| &s.verifier == who)

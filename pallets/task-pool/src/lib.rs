@@ -996,6 +996,12 @@ impl<T: Config> Pallet<T> {
 		Self::release_escrow(record, record.escrow().unwrap_or_else(Zero::zero))
 	}
 
+	/// What `record`'s solver pays into the jackpot when the task settles:
+	/// [`Config::JackpotTax`] of the reward.
+	fn jackpot_tax(record: &TaskOf<T>) -> BalanceOf<T> {
+		T::JackpotTax::get().mul_floor(record.reward)
+	}
+
 	/// What a drawn solver that never answers forfeits: [`Config::NoShowSlash`] of the
 	/// collateral, locked from the draw until it accepts or declines.
 	pub fn no_show_stake(record: &TaskOf<T>) -> BalanceOf<T> {
@@ -1495,8 +1501,8 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		let record = Self::task_in(task, &[TaskPhase::Verified, TaskPhase::Disputed])?;
 		let solver = record.state.solver().cloned().ok_or(LifecycleError::WrongPhase)?;
 
-		let tax = T::JackpotTax::get().mul_floor(record.reward);
-		let taxed = Self::pay_from_escrow(&record, &T::JackpotAccount::get(), tax);
+		let taxed =
+			Self::pay_from_escrow(&record, &T::JackpotAccount::get(), Self::jackpot_tax(&record));
 		if !taxed.is_zero() {
 			Jackpot::<T>::mutate(|books| *books = books.saturating_add(taxed));
 			Self::deposit_event(Event::JackpotTaxed { task, amount: taxed });
@@ -1563,8 +1569,9 @@ impl<T: Config> TaskLifecycle<T::AccountId> for Pallet<T> {
 		}
 		// A solver that tells an accomplice where it was forced wins back at most half of
 		// what its tasks pay in: E[prize] = odds × prize ≤ tax / 2.
-		let tax = T::JackpotTax::get().mul_floor(record.reward);
-		let fair = Perbill::from_parts(odds_ppb).saturating_reciprocal_mul_floor(tax) / 2u32.into();
+		let fair = Perbill::from_parts(odds_ppb)
+			.saturating_reciprocal_mul_floor(Self::jackpot_tax(&record))
+			/ 2u32.into();
 		let prize = Jackpot::<T>::get().min(T::JackpotCap::get()).min(fair);
 		let each = prize / count.into();
 		let paid = finders.iter().fold(BalanceOf::<T>::zero(), |paid, finder| {

@@ -10,10 +10,9 @@ use crate::{
 use alloc::{boxed::Box, vec, vec::Vec};
 use assay_primitives::{
 	merkle_proof, merkle_root, sealed_checkpoints, sha256, verdict_commitment, DatasetFormat,
-	DatasetRef, SealedCommitment,
-	Device, Distance, Fixed, HardwareClass, Hyperparams, InitialStateReport, Layers, ModelSpec,
-	Optimizer, Role, SegmentReport, SegmentReports, Sha256, TaskId, TaskSpec, Uri, Verdict,
-	VerificationMode, VerificationPolicy,
+	DatasetRef, Device, Distance, Fixed, HardwareClass, Hyperparams, InitialStateReport, Layers,
+	ModelSpec, Optimizer, Role, SealedCommitment, SegmentReport, SegmentReports, Sha256, TaskId,
+	TaskSpec, Uri, Verdict, VerificationMode, VerificationPolicy,
 };
 use frame_support::traits::{fungible::Mutate, Hooks};
 
